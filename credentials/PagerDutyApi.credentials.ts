@@ -1,0 +1,63 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { regionProperties, restBaseUrlExpression } from '../nodes/PagerDuty/transport/regions';
+
+export class PagerDutyApi implements ICredentialType {
+	// Not `pagerDutyApi`: credential type names are global in n8n and that one belongs to the built-in node.
+	name = 'pagerDutyRestApi';
+
+	displayName = 'PagerDuty REST API';
+
+	icon = { light: 'file:../icons/pagerduty.svg', dark: 'file:../icons/pagerduty.dark.svg' } as const;
+
+	documentationUrl = 'https://support.pagerduty.com/main/docs/api-access-keys';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'A general access REST API key (Integrations → API Access Keys, account-level) or a user API token (My Profile → User Settings)',
+		},
+		...regionProperties,
+		{
+			displayName: 'Default From Email',
+			name: 'defaultFromEmail',
+			type: 'string',
+			placeholder: 'e.g. name@email.com',
+			default: '',
+			description:
+				'Email of a PagerDuty user that writes made with an account-level key act as (PagerDuty\'s "From" header). A node\'s own Email field overrides it. User tokens do not need it.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Token token={{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	// /abilities answers for account-level and user-level keys alike (unlike /users/me).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: restBaseUrlExpression('$credentials'),
+			url: '/abilities',
+			headers: {
+				Accept: 'application/vnd.pagerduty+json;version=2',
+				'Content-Type': 'application/json',
+			},
+		},
+	};
+}

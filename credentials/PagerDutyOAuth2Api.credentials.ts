@@ -1,0 +1,78 @@
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { oauthUrlExpression, regionProperties } from '../nodes/PagerDuty/transport/regions';
+
+export class PagerDutyOAuth2Api implements ICredentialType {
+	// Not `pagerDutyOAuth2Api`: credential type names are global in n8n and that one belongs to the built-in node.
+	name = 'pagerDutyRestOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'PagerDuty REST OAuth2 API';
+
+	icon = { light: 'file:../icons/pagerduty.svg', dark: 'file:../icons/pagerduty.dark.svg' } as const;
+
+	documentationUrl = 'https://developer.pagerduty.com/docs/oauth-functionality';
+
+	// n8n 2.41 ignores stored values of hidden OAuth fields and uses these defaults, so the endpoints are
+	// expressions over the visible region fields rather than values a user (or an import) could set.
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		...regionProperties,
+		{
+			displayName: 'Access Level',
+			name: 'accessLevel',
+			type: 'options',
+			options: [
+				{
+					name: 'Read/Write',
+					value: 'write',
+					description: 'PagerDuty\'s "write" scope, which includes read',
+				},
+				{
+					name: 'Read Only',
+					value: 'read',
+					description: 'PagerDuty\'s "read" scope: list and get operations only',
+				},
+			],
+			default: 'write',
+			description: 'The scope this app asks PagerDuty for when you connect',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: oauthUrlExpression('authorize'),
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: oauthUrlExpression('token'),
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: '={{ $self["accessLevel"] === "read" ? "read" : "write" }}',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			// PagerDuty's token endpoint takes client_id and client_secret as form fields.
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+	];
+}

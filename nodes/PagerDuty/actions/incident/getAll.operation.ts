@@ -1,0 +1,151 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit, sinceUntilFields, timeZoneField } from '../../descriptions/common';
+import { camelToSnake, listLimit, withoutEmpty } from '../../helpers/utils';
+import { parseIdList } from '../../helpers/validation';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+
+// n8n's built-in node saved this misspelt value; workflows moved over from it still carry it.
+const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' };
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('incidents'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Date Range',
+				name: 'dateRange',
+				type: 'options',
+				options: [{ name: 'All', value: 'all' }],
+				default: 'all',
+				description:
+					'Set to All to search every incident regardless of date; Since and Until are then ignored. Without it PagerDuty searches the last month.',
+			},
+			{
+				displayName: 'Incident Key',
+				name: 'incidentKey',
+				type: 'string',
+				default: '',
+				description: 'Only incidents with this de-duplication key (for incidents with alerts: whose alerts have this alert key)',
+			},
+			{
+				displayName: 'Include',
+				name: 'include',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Acknowledgers', value: 'acknowledgers' },
+					{ name: 'Assignees', value: 'assignees' },
+					{ name: 'Conference Bridge', value: 'conferenceBridge' },
+					{ name: 'Escalation Policies', value: 'escalationPolicies' },
+					{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
+					{ name: 'Priorities', value: 'priorities' },
+					{ name: 'Services', value: 'services' },
+					{ name: 'Teams', value: 'teams' },
+					{ name: 'Users', value: 'users' },
+				],
+				default: [],
+				description: 'Related objects to return in full instead of as references',
+			},
+			{
+				displayName: 'Service Names or IDs',
+				name: 'serviceIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getServices' },
+				default: [],
+				description:
+					'Only incidents on these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			...sinceUntilFields('the incidents\' creation time'),
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'string',
+				default: '',
+				placeholder: 'created_at:asc,resolved_at:desc',
+				description:
+					'Up to two fields among incident_number, created_at, resolved_at and urgency, each with :asc or :desc, separated by a comma',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Acknowledged', value: 'acknowledged' },
+					{ name: 'Resolved', value: 'resolved' },
+					{ name: 'Triggered', value: 'triggered' },
+				],
+				default: [],
+				description: 'Only incidents in these statuses; all statuses when empty',
+			},
+			{
+				displayName: 'Team IDs',
+				name: 'teamIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PTEAM01,PTEAM02',
+				description: 'Only incidents of these teams (comma-separated IDs). Needs the teams ability on your account.',
+			},
+			timeZoneField,
+			{
+				displayName: 'Urgencies',
+				name: 'urgencies',
+				type: 'multiOptions',
+				options: [
+					{ name: 'High', value: 'high' },
+					{ name: 'Low', value: 'low' },
+				],
+				default: [],
+				description: 'Only incidents of these urgencies; all urgencies when empty',
+			},
+			{
+				displayName: 'User IDs',
+				name: 'userIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PUSER01,PUSER02',
+				description: 'Only incidents currently assigned to these users (comma-separated IDs)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['incident'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const qs = withoutEmpty({
+		date_range: options.dateRange,
+		incident_key: options.incidentKey,
+		include: ((options.include as string[] | undefined) ?? []).map((value) =>
+			camelToSnake(LEGACY_INCLUDE_VALUES[value] ?? value),
+		),
+		service_ids: parseIdList(this, itemIndex, 'Service IDs', options.serviceIds),
+		since: options.since,
+		until: options.until,
+		sort_by: options.sortBy,
+		statuses: options.statuses,
+		team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+		time_zone: options.timeZone,
+		urgencies: options.urgencies,
+		user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
+	});
+
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/incidents', qs },
+		'incidents',
+		limit,
+	);
+}

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fromEmailField } from '../../descriptions/common';
+import { incidentIdField } from '../../descriptions/incident';
+import { pathId } from '../../helpers/utils';
+import { pagerDutyIdSchema, readOptionalEmail, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	incidentIdField,
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description: 'Text of the note, shown on the incident\'s timeline',
+	},
+	fromEmailField,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['incidentNote'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = readParameter(this, itemIndex, 'incidentId', 'Incident ID', pagerDutyIdSchema);
+	const content = readParameter(this, itemIndex, 'content', 'Content', z.string().trim().min(1, 'must not be empty'));
+	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: `/incidents/${pathId(incidentId)}/notes`,
+		body: { note: { content } },
+		from,
+	});
+	return response.note as IDataObject;
+}

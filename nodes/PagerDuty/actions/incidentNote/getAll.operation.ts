@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { incidentIdField } from '../../descriptions/incident';
+import { listLimit, pathId } from '../../helpers/utils';
+import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [incidentIdField, ...returnAllAndLimit('notes')];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['incidentNote'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const incidentId = readParameter(this, itemIndex, 'incidentId', 'Incident ID', pagerDutyIdSchema);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
+	// PagerDuty returns an incident's notes in one unpaginated list, so the limit is applied here.
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/incidents/${pathId(incidentId)}/notes`,
+	});
+	const notes = (response.notes as IDataObject[] | undefined) ?? [];
+	return limit === undefined ? notes : notes.slice(0, limit);
+}

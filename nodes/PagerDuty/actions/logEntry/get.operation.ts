@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { pathId } from '../../helpers/utils';
+import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Log Entry ID',
+		name: 'logEntryId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. R2XGXEI3W0FHMYDGJ0AGVY8Q3A',
+		description: 'ID of the log entry, as returned by Log Entry → Get Many (its ID field)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['logEntry'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const logEntryId = readParameter(this, itemIndex, 'logEntryId', 'Log Entry ID', pagerDutyIdSchema);
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/log_entries/${pathId(logEntryId)}`,
+	});
+	return response.log_entry as IDataObject;
+}

@@ -1,0 +1,83 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const urgencyField: INodeProperties = {
+	displayName: 'Urgency',
+	name: 'urgency',
+	type: 'options',
+	options: [
+		{ name: 'High', value: 'high' },
+		{ name: 'Low', value: 'low' },
+	],
+	default: 'high',
+	description: 'High-urgency incidents notify responders with their high-urgency rules (e.g. phone); low ones do not page',
+};
+
+export const escalationPolicyField: INodeProperties = {
+	displayName: 'Escalation Policy Name or ID',
+	name: 'escalationPolicyId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getEscalationPolicies' },
+	default: '',
+	description:
+		'Hand the incident to this escalation policy instead of the service\'s own. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const priorityField: INodeProperties = {
+	displayName: 'Priority Name or ID',
+	name: 'priorityId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPriorities' },
+	default: '',
+	description:
+		'Priority of the incident, such as P1. Priorities exist only on PagerDuty plans that offer them. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const titleField: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	default: '',
+	description: 'A short summary of what is wrong, shown in notifications and lists',
+};
+
+export const incidentIdField: INodeProperties = {
+	displayName: 'Incident ID',
+	name: 'incidentId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Q2T4ZLRMNV8ICM',
+	description: 'ID of the incident, as returned by Incident → Get Many or Create (its ID field)',
+};
+
+export const conferenceBridgeField: INodeProperties = {
+	displayName: 'Conference Bridge',
+	name: 'conferenceBridgeUi',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: false },
+	placeholder: 'Add Conference Bridge',
+	default: {},
+	options: [
+		{
+			displayName: 'Conference Bridge',
+			name: 'conferenceBridgeValues',
+			values: [
+				{
+					displayName: 'Conference Number',
+					name: 'conferenceNumber',
+					type: 'string',
+					default: '',
+					description:
+						'Dial-in number, e.g. +1 415-555-1212,,,,1234#: each comma waits one second, # ends the access code',
+				},
+				{
+					displayName: 'Conference URL',
+					name: 'conferenceUrl',
+					type: 'string',
+					default: '',
+					description: 'Link to the call or chat room, e.g. a video meeting or a Slack channel',
+				},
+			],
+		},
+	],
+};

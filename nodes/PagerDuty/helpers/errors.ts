@@ -1,0 +1,93 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** PagerDuty's error envelope: `errors` is a list of strings, or (in /v3 APIs) an object of field → messages. */
+type PagerDutyErrorList = string[] | Record<string, string[] | string>;
+
+interface PagerDutyErrorBody {
+	error?: {
+		message?: string;
+		code?: number;
+		errors?: PagerDutyErrorList;
+	};
+}
+
+export interface FailedRequest {
+	method: string;
+	path: string;
+	status?: number;
+	body?: unknown;
+}
+
+const FROM_HEADER_MESSAGE = /From header/i;
+
+function listDetails(errors: PagerDutyErrorList | undefined): string[] {
+	if (!errors) return [];
+	if (Array.isArray(errors)) return errors.map(String);
+	return Object.entries(errors).map(([field, messages]) => `${field}: ${[messages].flat().join(', ')}`);
+}
+
+function hintFor(status: number | undefined, details: string[], authentication: string): string | undefined {
+	if (details.some((detail) => FROM_HEADER_MESSAGE.test(detail))) {
+		return 'This write needs the email of a PagerDuty user to act as: fill in the "Email" field, or set "Default From Email" in the credential. User tokens and OAuth2 do not need it.';
+	}
+	switch (status) {
+		case 401:
+			return 'PagerDuty rejected the credential. Check the token, and that the credential\'s Service Region matches your account: a US token used against the EU host (or the reverse) is also answered with 401.';
+		case 402:
+			return 'Your PagerDuty plan lacks the ability this operation needs (see GET /abilities).';
+		case 403:
+			return authentication === 'oAuth2'
+				? 'The OAuth2 token lacks the scope for this operation. Reconnect the credential with Access Level "Read/Write".'
+				: 'The token is not allowed to do this: a read-only API key cannot write, and a user token can only do what that user may do.';
+		case 404:
+			return 'Check the ID. IDs are case-sensitive and belong to one PagerDuty account and region.';
+		case 429:
+			return 'PagerDuty\'s rate limit (960 requests per minute per token) was exceeded. Lower the batch size or spread the workflow\'s runs out.';
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * Turns a failed PagerDuty request into an n8n error that says what PagerDuty said and what to do.
+ * Built from the status and response body only, so no request header (and no token) can leak into it.
+ */
+export function pagerDutyApiError(
+	node: INode,
+	request: FailedRequest,
+	authentication: string,
+): NodeApiError {
+	const envelope = (request.body ?? {}) as PagerDutyErrorBody;
+	const details = listDetails(envelope.error?.errors);
+	const code = envelope.error?.code;
+	const statusText = request.status ? `${request.status}` : 'no response';
+	const pagerDutyMessage = envelope.error?.message ?? 'The request failed';
+	const message = `PagerDuty ${statusText}: ${pagerDutyMessage}${code !== undefined ? ` (code ${code})` : ''}`;
+	const hint = hintFor(request.status, details, authentication);
+	const description = [details.join('; '), hint].filter(Boolean).join('\n') || undefined;
+	const summary: JsonObject = {
+		message,
+		request: `${request.method} ${request.path}`,
+		...(code !== undefined && { pagerDutyCode: code }),
+		...(details.length > 0 && { pagerDutyErrors: details }),
+	};
+	return new NodeApiError(node, summary, {
+		message,
+		description,
+		httpCode: request.status ? String(request.status) : undefined,
+	});
+}
+
+/**
+ * Attaches the item index to any error thrown while processing an item. Errors from n8n's own
+ * classes are re-used as they are: wrapping them again would hand back the same object and drop
+ * the index.
+ */
+export function toNodeError(node: INode, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error, { itemIndex });
+}

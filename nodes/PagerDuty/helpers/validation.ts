@@ -1,0 +1,80 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+// PagerDuty IDs are letters and digits; refusing anything else also keeps user input out of URL paths.
+export const pagerDutyIdSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'must not be empty')
+	.regex(/^[A-Za-z0-9]+$/, 'must be a PagerDuty ID such as PABC123 (letters and digits only)');
+
+export const emailSchema = z.string().trim().email('must be an email address such as name@example.com');
+
+export const jsonObjectSchema = z
+	.union([z.string(), z.record(z.unknown())])
+	.transform((value, context) => {
+		if (typeof value !== 'string') return value;
+		if (value.trim() === '') return {};
+		try {
+			const parsed: unknown = JSON.parse(value);
+			if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+			context.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object such as {"key": "value"}' });
+		} catch (error) {
+			context.addIssue({ code: z.ZodIssueCode.custom, message: `is not valid JSON (${(error as Error).message})` });
+		}
+		return z.NEVER;
+	});
+
+/** Checks a value against a schema; a failure names the parameter and the item it came from. */
+export function validate<Schema extends z.ZodTypeAny>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	schema: Schema,
+	value: unknown,
+): z.output<Schema> {
+	const result = schema.safeParse(value);
+	if (result.success) return result.data;
+	const reason = result.error.issues.map((issue) => issue.message).join('; ');
+	throw new NodeOperationError(context.getNode(), `"${label}" ${reason} (item ${itemIndex})`, {
+		itemIndex,
+	});
+}
+
+/** Reads a parameter of this item and validates it. */
+export function readParameter<Schema extends z.ZodTypeAny>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	schema: Schema,
+): z.output<Schema> {
+	return validate(context, itemIndex, label, schema, context.getNodeParameter(name, itemIndex));
+}
+
+/** An optional email: empty means "not given". */
+export function readOptionalEmail(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): string | undefined {
+	const value = context.getNodeParameter(name, itemIndex, '') as string;
+	if (typeof value === 'string' && value.trim() === '') return undefined;
+	return validate(context, itemIndex, label, emailSchema, value);
+}
+
+/** Splits a comma-separated ID list and validates each ID. */
+export function parseIdList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): string[] {
+	const ids = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return ids
+		.map((id) => String(id).trim())
+		.filter((id) => id !== '')
+		.map((id) => validate(context, itemIndex, label, pagerDutyIdSchema, id));
+}

@@ -1,0 +1,41 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { pagerDutyApiRequestAllItems } from '../transport';
+
+async function listOptions(
+	context: ILoadOptionsFunctions,
+	path: string,
+	propertyName: string,
+): Promise<INodePropertyOptions[]> {
+	const records = await pagerDutyApiRequestAllItems.call(context, { method: 'GET', path }, propertyName);
+	return records
+		.map((record: IDataObject) => ({
+			name: String(record.name ?? record.summary ?? record.id),
+			value: String(record.id),
+			...(record.description ? { description: String(record.description) } : {}),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function getServices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await listOptions(this, '/services', 'services');
+}
+
+export async function getEscalationPolicies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await listOptions(this, '/escalation_policies', 'escalation_policies');
+}
+
+export async function getPriorities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	// Keep PagerDuty's own order (P1 first) rather than sorting by name.
+	const records = await pagerDutyApiRequestAllItems.call(this, { method: 'GET', path: '/priorities' }, 'priorities');
+	return records.map((record) => ({
+		name: String(record.name),
+		value: String(record.id),
+		...(record.description ? { description: String(record.description) } : {}),
+	}));
+}
+
+/** IANA time zones from the runtime itself, so no time zone package is needed. */
+export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return Intl.supportedValuesOf('timeZone').map((zone) => ({ name: zone, value: zone }));
+}

@@ -1,0 +1,21 @@
+// Fails when the npm tarball would ship anything besides dist/, README, LICENSE and package.json,
+// or misses a file that package.json's n8n block points at.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }));
+const files = pack.files.map((file) => file.path);
+const allowed = (file) => file.startsWith('dist/') || ['README.md', 'LICENSE', 'package.json'].includes(file);
+const stray = files.filter((file) => !allowed(file));
+const { n8n } = require(path.join(root, 'package.json'));
+const missing = [...n8n.credentials, ...n8n.nodes].filter((file) => !files.includes(file));
+const leaked = files.filter((file) => /openapi|\.test\.|sandbox|contract/i.test(file));
+
+console.log(`${pack.name}@${pack.version}: ${files.length} files, ${pack.size} bytes packed`);
+if (stray.length || missing.length || leaked.length) {
+	if (stray.length) console.error('not allowed in the package:', stray);
+	if (missing.length) console.error('declared in package.json but not packed:', missing);
+	if (leaked.length) console.error('test or PagerDuty contract material in the package:', leaked);
+	process.exit(1);
+}
