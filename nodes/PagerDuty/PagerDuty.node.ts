@@ -7,6 +7,7 @@ import * as incidentNote from './actions/incidentNote';
 import * as logEntry from './actions/logEntry';
 import { router } from './actions/router';
 import * as user from './actions/user';
+import { requestSettingsField } from './descriptions/common';
 import { loadOptions } from './methods';
 
 export class PagerDuty implements INodeType {
@@ -67,6 +68,7 @@ export class PagerDuty implements INodeType {
 			...incidentNote.description,
 			...logEntry.description,
 			...user.description,
+			requestSettingsField,
 		],
 	};
 

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { settleWithConcurrency } from '../helpers/concurrency';
 import { toNodeError } from '../helpers/errors';
+import { transportSettings } from '../transport';
 import * as apiCall from './apiCall';
 import * as incident from './incident';
 import * as incidentNote from './incidentNote';
@@ -18,8 +20,9 @@ const resources: Record<string, ResourceOperations> = {
 };
 
 /**
- * The node's only item loop: each input item yields its result items or one error item,
- * always paired with the item it came from.
+ * The node's only item loop. Items run with bounded concurrency (or together, for operations that
+ * batch), and the output keeps input order: each input item yields its result items or one error
+ * item, always paired with the item it came from.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -33,26 +36,38 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
+	const continueOnFail = this.continueOnFail();
+	const itemIndexes = items.map((_, itemIndex) => itemIndex);
+	const results =
+		handler.executeBatch && items.length > 1
+			? await handler.executeBatch.call(this, itemIndexes)
+			: await settleWithConcurrency(
+					items.length,
+					(await transportSettings(this)).concurrency,
+					async (itemIndex) => await handler.execute.call(this, itemIndex),
+					// Without "continue on fail" the first error ends the run: start no further items.
+					!continueOnFail,
+				);
+
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await handler.execute.call(this, itemIndex);
+	results.forEach((result, itemIndex) => {
+		if (result.ok) {
 			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result.value), {
 					itemData: { item: itemIndex },
 				}),
 			);
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error as Error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({
-				json: {
-					error: nodeError.message,
-					...(nodeError.description ? { description: nodeError.description } : {}),
-				},
-				pairedItem: { item: itemIndex },
-			});
+			return;
 		}
-	}
+		const nodeError = toNodeError(this.getNode(), result.error, itemIndex);
+		if (!continueOnFail) throw nodeError;
+		output.push({
+			json: {
+				error: nodeError.message,
+				...(nodeError.description ? { description: nodeError.description } : {}),
+			},
+			pairedItem: { item: itemIndex },
+		});
+	});
 	return [output];
 }

@@ -10,6 +10,35 @@ export const fromEmailField: INodeProperties = {
 		'Email of the PagerDuty user this change is made as (PagerDuty\'s "From" header). Needed with an account-level API key; when empty, the credential\'s Default From Email is used. User API tokens and OAuth2 act as their own user and ignore it.',
 };
 
+export const requestSettingsField: INodeProperties = {
+	displayName: 'Request Settings',
+	name: 'requestSettings',
+	type: 'collection',
+	placeholder: 'Add Setting',
+	default: {},
+	description: 'How this node paces its requests to PagerDuty',
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 10,
+			description:
+				'How many requests may be under way at once, for items and for the pages of a list; 1 sends one at a time. The output keeps the input order either way.',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 120,
+			description:
+				'How long one request may spend waiting to be retried after PagerDuty\'s rate limit (429) or a passing failure (5xx, timeout) before it fails',
+		},
+	],
+};
+
 export function returnAllAndLimit(noun: string): INodeProperties[] {
 	return [
 		{

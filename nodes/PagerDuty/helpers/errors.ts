@@ -80,13 +80,13 @@ export function pagerDutyApiError(
 }
 
 /**
- * Attaches the item index to any error thrown while processing an item. Errors from n8n's own
+ * Makes any error an n8n error, with the item index when there is one. Errors from n8n's own
  * classes are re-used as they are: wrapping them again would hand back the same object and drop
  * the index.
  */
-export function toNodeError(node: INode, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
+export function toNodeError(node: INode, error: Error, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex = itemIndex;
+		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
 	return new NodeOperationError(node, error, { itemIndex });

@@ -11,6 +11,11 @@ export const pagerDutyIdSchema = z
 
 export const emailSchema = z.string().trim().email('must be an email address such as name@example.com');
 
+export const dateTimeSchema = z
+	.string()
+	.trim()
+	.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date and time such as 2026-11-01T00:00:00Z');
+
 export const jsonObjectSchema = z
 	.union([z.string(), z.record(z.unknown())])
 	.transform((value, context) => {
@@ -63,6 +68,17 @@ export function readOptionalEmail(
 	const value = context.getNodeParameter(name, itemIndex, '') as string;
 	if (typeof value === 'string' && value.trim() === '') return undefined;
 	return validate(context, itemIndex, label, emailSchema, value);
+}
+
+/** An optional date-time option: empty means "not given". */
+export function optionalDateTime(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return validate(context, itemIndex, label, dateTimeSchema, value);
 }
 
 /** Splits a comma-separated ID list and validates each ID. */

@@ -6,10 +6,13 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { pagerDutyApiError } from '../helpers/errors';
+import { settleWithConcurrency } from '../helpers/concurrency';
+import { pagerDutyApiError, toNodeError } from '../helpers/errors';
+import { RateLimiter, readRateLimitHeaders } from './rateLimiter';
 import { restBaseUrl } from './regions';
+import { MAX_ATTEMPTS, backoffDelay, isRetryable } from './retry';
 
 export type PagerDutyContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -20,10 +23,14 @@ export const credentialTypeFor = (authentication: Authentication) =>
 	authentication === 'oAuth2' ? 'pagerDutyRestOAuth2Api' : 'pagerDutyRestApi';
 
 const ACCEPT = 'application/vnd.pagerduty+json;version=2';
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /** PagerDuty's page size ceiling and the deepest offset its classic pagination reaches. */
 export const PAGE_SIZE = 100;
 export const OFFSET_CEILING = 10_000;
+
+export const DEFAULT_CONCURRENCY = 10;
+export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 120;
 
 export interface PagerDutyRequest {
 	method: IHttpRequestMethods;
@@ -33,28 +40,43 @@ export interface PagerDutyRequest {
 	body?: IDataObject;
 	/** Email for PagerDuty's `From` header; falls back to the credential's default. */
 	from?: string;
+	/** A POST PagerDuty de-duplicates (e.g. an incident with an incident key): safe to send again. */
+	idempotent?: boolean;
 }
 
-interface Connection {
+export interface TransportSettings {
+	concurrency: number;
+	maxRetryWaitMs: number;
+}
+
+/** What one node execution shares across its items and pages: one credential, one rate limiter. */
+interface ExecutionState {
 	authentication: Authentication;
 	credentialType: string;
 	baseUrl: string;
 	defaultFrom?: string;
+	settings: TransportSettings;
+	limiter: RateLimiter;
 }
 
-// One lookup per execution context: every item and page of a run shares the same credential.
-const connections = new WeakMap<PagerDutyContext, Promise<Connection>>();
+const executionStates = new WeakMap<PagerDutyContext, Promise<ExecutionState>>();
 
-function authenticationOf(context: PagerDutyContext): Authentication {
-	const value =
-		'getInputData' in context
-			? context.getNodeParameter('authentication', 0, 'apiToken')
-			: context.getNodeParameter('authentication', 'apiToken');
-	return value === 'oAuth2' ? 'oAuth2' : 'apiToken';
+function nodeParameter(context: PagerDutyContext, name: string, fallback: unknown): unknown {
+	return 'getInputData' in context
+		? context.getNodeParameter(name, 0, fallback)
+		: context.getNodeParameter(name, fallback);
 }
 
-async function resolveConnection(context: PagerDutyContext): Promise<Connection> {
-	const authentication = authenticationOf(context);
+function settingsOf(context: PagerDutyContext): TransportSettings {
+	const settings = (nodeParameter(context, 'requestSettings', {}) ?? {}) as IDataObject;
+	const concurrency = Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY)) || 1);
+	const maxRetryWait = Number(settings.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT_SECONDS);
+	return { concurrency, maxRetryWaitMs: Math.max(0, maxRetryWait) * 1000 };
+}
+
+async function createExecutionState(context: PagerDutyContext): Promise<ExecutionState> {
+	const authentication: Authentication =
+		nodeParameter(context, 'authentication', 'apiToken') === 'oAuth2' ? 'oAuth2' : 'apiToken';
 	const credentialType = credentialTypeFor(authentication);
 	const credentials = await context.getCredentials(credentialType);
 	const baseUrl = restBaseUrl({
@@ -62,39 +84,54 @@ async function resolveConnection(context: PagerDutyContext): Promise<Connection>
 		baseUrl: credentials.baseUrl as string | undefined,
 	});
 	if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The credential's Base URL "${baseUrl}" is not an http(s) URL`,
-		);
+		throw new NodeOperationError(context.getNode(), `The credential's Base URL "${baseUrl}" is not an http(s) URL`);
 	}
 	const defaultFrom = (credentials.defaultFromEmail as string | undefined)?.trim() || undefined;
-	return { authentication, credentialType, baseUrl, defaultFrom };
+	return {
+		authentication,
+		credentialType,
+		baseUrl,
+		defaultFrom,
+		settings: settingsOf(context),
+		limiter: new RateLimiter(),
+	};
 }
 
-function connectionFor(context: PagerDutyContext): Promise<Connection> {
-	let connection = connections.get(context);
-	if (!connection) {
-		connection = resolveConnection(context);
-		connections.set(context, connection);
+function executionState(context: PagerDutyContext): Promise<ExecutionState> {
+	let state = executionStates.get(context);
+	if (!state) {
+		state = createExecutionState(context);
+		executionStates.set(context, state);
 	}
-	return connection;
+	return state;
 }
 
-/** Sends one request to PagerDuty's REST API v2 and returns the parsed JSON body. */
-export async function pagerDutyApiRequest(
-	this: PagerDutyContext,
-	request: PagerDutyRequest,
-): Promise<IDataObject> {
-	const connection = await connectionFor(this);
-	const from = request.from?.trim() || connection.defaultFrom;
+/** The transport settings this execution uses (concurrency for items and pages). */
+export async function transportSettings(context: PagerDutyContext): Promise<TransportSettings> {
+	return (await executionState(context)).settings;
+}
+
+const cancelSignal = (context: PagerDutyContext) =>
+	'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+
+interface Answer {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, unknown>;
+	networkError?: string;
+}
+
+async function sendOnce(context: PagerDutyContext, state: ExecutionState, request: PagerDutyRequest): Promise<Answer> {
+	const from = request.from?.trim() || state.defaultFrom;
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		baseURL: connection.baseUrl,
+		baseURL: state.baseUrl,
 		url: request.path,
 		qs: request.qs,
 		body: request.body,
 		json: true,
 		arrayFormat: 'brackets',
+		timeout: REQUEST_TIMEOUT_MS,
 		headers: {
 			Accept: ACCEPT,
 			'Content-Type': 'application/json',
@@ -104,74 +141,218 @@ export async function pagerDutyApiRequest(
 		// 401 must still throw: that is how n8n knows to refresh an OAuth2 token and retry.
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 	};
-	const failed = { method: request.method, path: request.path };
-
-	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			connection.credentialType,
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			state.credentialType,
 			options,
 		)) as IN8nHttpFullResponse;
+		return { status: response.statusCode, body: response.body, headers: response.headers };
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode) {
-			throw pagerDutyApiError(
-				this.getNode(),
-				{ ...failed, status: Number(error.httpCode), body: error.context.data },
-				connection.authentication,
-			);
+		if (error instanceof NodeApiError && /^\d{3}$/.test(String(error.httpCode))) {
+			return { status: Number(error.httpCode), body: error.context.data };
 		}
-		throw new NodeOperationError(
-			this.getNode(),
-			`Could not reach PagerDuty at ${connection.baseUrl}: ${(error as Error).message}`,
-		);
+		if (cancelSignal(context)?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
+		return { networkError: (error as Error).message };
 	}
+}
 
-	if (response.statusCode >= 400) {
-		throw pagerDutyApiError(
-			this.getNode(),
-			{ ...failed, status: response.statusCode, body: response.body },
-			connection.authentication,
+function failure(context: PagerDutyContext, state: ExecutionState, request: PagerDutyRequest, answer: Answer, attempts: number) {
+	if (answer.status === undefined) {
+		return new NodeOperationError(
+			context.getNode(),
+			`Could not reach PagerDuty at ${state.baseUrl}: ${answer.networkError ?? 'no answer'}`,
+			{ description: attempts > 1 ? `Gave up after ${attempts} attempts.` : undefined },
 		);
 	}
-	return (response.body ?? {}) as IDataObject;
+	const error = pagerDutyApiError(
+		context.getNode(),
+		{ method: request.method, path: request.path, status: answer.status, body: answer.body },
+		state.authentication,
+	);
+	if (attempts > 1) error.description = [error.description, `Gave up after ${attempts} attempts.`].filter(Boolean).join('\n');
+	return error;
 }
 
 /**
- * Reads a classic offset-paginated list. With `maxItems` it stops once that many records are in;
- * without it, it reads every page. PagerDuty refuses offsets past 10,000, so a query that would
- * need them fails with advice instead of silently returning a truncated list.
+ * Sends one request to PagerDuty's REST API v2 and returns the parsed JSON body. It waits for
+ * PagerDuty's rate-limit window when the window is used up, retries 429s (after `ratelimit-reset`,
+ * else with backoff) and transient failures of requests that are safe to repeat, and gives up once
+ * the retry waits would pass the node's "Max Retry Wait".
+ */
+export async function pagerDutyApiRequest(
+	this: PagerDutyContext,
+	request: PagerDutyRequest,
+): Promise<IDataObject> {
+	const state = await executionState(this);
+	const signal = cancelSignal(this);
+	let retryWaitMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		await state.limiter.acquire(signal);
+		let answer: Answer = {};
+		try {
+			answer = await sendOnce(this, state, request);
+		} finally {
+			state.limiter.release(readRateLimitHeaders(answer.headers));
+		}
+		if (answer.status !== undefined && answer.status < 400) return (answer.body ?? {}) as IDataObject;
+
+		const idempotent = request.idempotent === true;
+		if (attempt >= MAX_ATTEMPTS || !isRetryable(answer.status, request.method, idempotent)) {
+			throw failure(this, state, request, answer, attempt);
+		}
+		const resetSeconds = answer.status === 429 ? readRateLimitHeaders(answer.headers).resetSeconds : undefined;
+		const delay = resetSeconds !== undefined ? resetSeconds * 1000 : backoffDelay(attempt);
+		if (retryWaitMs + delay > state.settings.maxRetryWaitMs) throw failure(this, state, request, answer, attempt);
+		retryWaitMs += delay;
+		if (resetSeconds !== undefined) {
+			// Every request of this credential waits for the window, not just this one.
+			state.limiter.exhausted(resetSeconds);
+		} else {
+			await sleep(delay, signal);
+		}
+	}
+}
+
+/** Time-window slicing for lists filtered by `since`/`until` (incidents, log entries, …). */
+export interface TimeWindow {
+	since?: string;
+	until?: string;
+	/** The window PagerDuty searches when neither is given. */
+	defaultDays: number;
+}
+
+export interface ListOptions {
+	/** Stop once this many records are in (the node's Limit); all when absent. */
+	maxItems?: number;
+	/** Lets a list larger than PagerDuty's 10,000-record ceiling be read in time slices. */
+	timeWindow?: TimeWindow;
+}
+
+/** A query's records, or the news that the records wanted lie past the offset ceiling. */
+type QueryResult = { records: IDataObject[] } | { pastCeiling: true };
+
+const ceilingError = (context: PagerDutyContext, sliceable: boolean) =>
+	new NodeOperationError(
+		context.getNode(),
+		`PagerDuty lists at most ${OFFSET_CEILING.toLocaleString('en-US')} records per query, and this query has more`,
+		{
+			description: sliceable
+				? 'Even a one-second time slice holds more than 10,000 records. Add filters (status, service, team, user).'
+				: 'Narrow the query so it matches fewer records: set Since/Until to a shorter time window, or filter by status, service, team or user. Or set a Limit.',
+		},
+	);
+
+const recordsOf = (page: IDataObject, propertyName: string) => (page[propertyName] as IDataObject[] | undefined) ?? [];
+
+/**
+ * Reads one query's records: the first page asks PagerDuty for the total, the remaining pages are
+ * then fetched concurrently and put back in PagerDuty's order.
+ */
+async function readQuery(
+	context: PagerDutyContext,
+	request: PagerDutyRequest,
+	propertyName: string,
+	maxItems: number,
+): Promise<QueryResult> {
+	const pageSize = Math.min(PAGE_SIZE, maxItems);
+	const pageAt = (offset: number, total = false) =>
+		pagerDutyApiRequest.call(context, {
+			...request,
+			qs: { ...request.qs, limit: pageSize, offset, ...(total && { total: true }) },
+		});
+
+	const first = await pageAt(0, true);
+	const records = recordsOf(first, propertyName);
+	if (first.more !== true || records.length >= maxItems) return { records: records.slice(0, maxItems) };
+
+	if (typeof first.total !== 'number') {
+		// No total to plan with: read page after page (offset advances by the page size, n8n-io/n8n#35775).
+		for (let offset = pageSize, more = true; more && records.length < maxItems; offset += pageSize) {
+			if (offset + pageSize > OFFSET_CEILING) return { pastCeiling: true };
+			const page = await pageAt(offset);
+			records.push(...recordsOf(page, propertyName));
+			more = page.more === true;
+		}
+		return { records: records.slice(0, maxItems) };
+	}
+
+	const wanted = Math.min(first.total, maxItems);
+	if (wanted > OFFSET_CEILING) return { pastCeiling: true };
+	const offsets: number[] = [];
+	for (let offset = pageSize; offset < wanted; offset += pageSize) offsets.push(offset);
+	const { concurrency } = await transportSettings(context);
+	const pages = await settleWithConcurrency(offsets.length, concurrency, (index) => pageAt(offsets[index]), true);
+	for (const page of pages) {
+		if (!page.ok) throw toNodeError(context.getNode(), page.error);
+		records.push(...recordsOf(page.value, propertyName));
+	}
+	return { records: records.slice(0, maxItems) };
+}
+
+const DAY_MS = 86_400_000;
+const SLICE_OVERLAP_MS = 1000;
+
+/**
+ * Reads a list that is too large for one query by halving its time window until every slice fits
+ * under the ceiling. Slices overlap by a second so a record on a boundary is never missed; the
+ * overlap's duplicates are dropped by ID.
+ */
+async function readSliced(
+	context: PagerDutyContext,
+	request: PagerDutyRequest,
+	propertyName: string,
+	since: number,
+	until: number,
+): Promise<IDataObject[][]> {
+	const window = { ...request, qs: { ...request.qs, since: new Date(since).toISOString(), until: new Date(until).toISOString() } };
+	const result = await readQuery(context, window, propertyName, Infinity);
+	if ('records' in result) return [result.records];
+	if (until - since <= 2 * SLICE_OVERLAP_MS) throw ceilingError(context, true);
+	const middle = since + Math.floor((until - since) / 2);
+	const earlier = await readSliced(context, request, propertyName, since, Math.min(until, middle + SLICE_OVERLAP_MS));
+	const later = await readSliced(context, request, propertyName, middle, until);
+	return [...earlier, ...later];
+}
+
+const timestampOf = (record: IDataObject) => Date.parse(String(record.created_at ?? ''));
+
+function mergeSlices(slices: IDataObject[][]): IDataObject[] {
+	// Slices run from the earliest window to the latest; flip them when PagerDuty lists newest first.
+	const sample = slices.find((slice) => slice.length > 1);
+	const newestFirst = sample !== undefined && timestampOf(sample[0]) > timestampOf(sample[sample.length - 1]);
+	const ordered = newestFirst ? [...slices].reverse() : slices;
+	const seen = new Set<unknown>();
+	const merged: IDataObject[] = [];
+	for (const record of ordered.flat()) {
+		const key = record.id ?? JSON.stringify(record);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		merged.push(record);
+	}
+	return merged;
+}
+
+/**
+ * Reads a classic offset-paginated list: all of it, or up to `maxItems`. Past PagerDuty's
+ * 10,000-record ceiling it slices by time when the list allows (`timeWindow`), and otherwise
+ * fails with advice instead of silently returning a truncated list.
  */
 export async function pagerDutyApiRequestAllItems(
 	this: PagerDutyContext,
 	request: PagerDutyRequest,
 	propertyName: string,
-	maxItems = Infinity,
+	options: ListOptions = {},
 ): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	const pageSize = Math.min(PAGE_SIZE, maxItems);
-	let offset = 0;
-	let more = true;
-	while (more && records.length < maxItems) {
-		if (offset + pageSize > OFFSET_CEILING) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`PagerDuty lists at most ${OFFSET_CEILING.toLocaleString('en-US')} records per query, and this query has more`,
-				{
-					description:
-						'Narrow the query so it matches fewer records: set Since/Until to a shorter time window, or filter by status, service, team or user. Or set a Limit.',
-				},
-			);
-		}
-		const page = await pagerDutyApiRequest.call(this, {
-			...request,
-			qs: { ...request.qs, limit: pageSize, offset },
-		});
-		const pageRecords = (page[propertyName] as IDataObject[] | undefined) ?? [];
-		records.push(...pageRecords);
-		more = page.more === true && pageRecords.length > 0;
-		// Advance by the page size asked for, not by 1 (n8n-io/n8n#35775).
-		offset += pageSize;
-	}
-	return records.slice(0, maxItems);
+	const maxItems = options.maxItems ?? Infinity;
+	const result = await readQuery(this, request, propertyName, maxItems);
+	if ('records' in result) return result.records;
+	if (!options.timeWindow) throw ceilingError(this, false);
+	const until = options.timeWindow.until ? Date.parse(options.timeWindow.until) : Date.now();
+	const since = options.timeWindow.since
+		? Date.parse(options.timeWindow.since)
+		: until - options.timeWindow.defaultDays * DAY_MS;
+	if (Number.isNaN(since) || Number.isNaN(until) || since >= until) throw ceilingError(this, false);
+	const slices = await readSliced(this, request, propertyName, since, until);
+	return mergeSlices(slices).slice(0, maxItems);
 }

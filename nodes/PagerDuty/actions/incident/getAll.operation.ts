@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, sinceUntilFields, timeZoneField } from '../../descriptions/common';
 import { camelToSnake, listLimit, withoutEmpty } from '../../helpers/utils';
-import { parseIdList } from '../../helpers/validation';
+import { optionalDateTime, parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 
 // n8n's built-in node saved this misspelt value; workflows moved over from it still carry it.
@@ -125,6 +125,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
+	const since = optionalDateTime(this, itemIndex, 'Since', options.since);
+	const until = optionalDateTime(this, itemIndex, 'Until', options.until);
 	const qs = withoutEmpty({
 		date_range: options.dateRange,
 		incident_key: options.incidentKey,
@@ -132,8 +134,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			camelToSnake(LEGACY_INCLUDE_VALUES[value] ?? value),
 		),
 		service_ids: parseIdList(this, itemIndex, 'Service IDs', options.serviceIds),
-		since: options.since,
-		until: options.until,
+		since,
+		until,
 		sort_by: options.sortBy,
 		statuses: options.statuses,
 		team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
@@ -146,6 +148,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		{ method: 'GET', path: '/incidents', qs },
 		'incidents',
-		limit,
+		{
+			maxItems: limit,
+			// With Date Range "All" PagerDuty ignores Since/Until, so such a list cannot be sliced by time.
+			timeWindow: options.dateRange === 'all' ? undefined : { since, until, defaultDays: 30 },
+		},
 	);
 }

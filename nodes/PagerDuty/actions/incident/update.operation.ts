@@ -15,6 +15,9 @@ import { pathId } from '../../helpers/utils';
 import { pagerDutyIdSchema, readOptionalEmail, readParameter, validate } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { sharedIncidentFields } from './body';
+import type { IncidentUpdate } from './bulk';
+import { updateInBulk } from './bulk';
+import type { Settled } from '../../helpers/concurrency';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
@@ -72,27 +75,39 @@ const escalationLevelSchema = z.coerce
 	.int('must be a whole number')
 	.min(1, 'must be 1 or higher: levels of an escalation policy start at 1');
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readParameter(this, itemIndex, 'incidentId', 'Incident ID', pagerDutyIdSchema);
-	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
-	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+function readUpdate(context: IExecuteFunctions, itemIndex: number): IncidentUpdate {
+	const incidentId = readParameter(context, itemIndex, 'incidentId', 'Incident ID', pagerDutyIdSchema);
+	const from = readOptionalEmail(context, itemIndex, 'email', 'Email');
+	const updateFields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 
-	const incident: IDataObject = {
-		type: 'incident_reference',
-		...sharedIncidentFields(this, itemIndex, updateFields),
-	};
-	if (updateFields.status) incident.status = updateFields.status;
-	if (updateFields.resolution) incident.resolution = updateFields.resolution;
+	const changes: IDataObject = sharedIncidentFields(context, itemIndex, updateFields);
+	if (updateFields.status) changes.status = updateFields.status;
+	if (updateFields.resolution) changes.resolution = updateFields.resolution;
 	// Present means the user set it: a 0 is refused rather than silently dropped.
 	if (updateFields.escalationLevel !== undefined) {
-		incident.escalation_level = validate(this, itemIndex, 'Escalation Level', escalationLevelSchema, updateFields.escalationLevel);
+		changes.escalation_level = validate(context, itemIndex, 'Escalation Level', escalationLevelSchema, updateFields.escalationLevel);
 	}
+	return { itemIndex, incidentId, from, changes };
+}
 
-	const response = await pagerDutyApiRequest.call(this, {
+async function updateOne(context: IExecuteFunctions, update: IncidentUpdate): Promise<IDataObject> {
+	const response = await pagerDutyApiRequest.call(context, {
 		method: 'PUT',
-		path: `/incidents/${pathId(incidentId)}`,
-		body: { incident },
-		from,
+		path: `/incidents/${pathId(update.incidentId)}`,
+		body: { incident: { type: 'incident_reference', ...update.changes } },
+		from: update.from,
 	});
 	return response.incident as IDataObject;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await updateOne(this, readUpdate(this, itemIndex));
+}
+
+/**
+ * Many items' updates go out as PagerDuty's bulk update (`PUT /incidents`, up to 250 each), and
+ * every item gets back its own incident, or its own error.
+ */
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<Settled<IDataObject>>> {
+	return await updateInBulk(this, itemIndexes, readUpdate, updateOne);
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, sinceUntilFields, timeZoneField } from '../../descriptions/common';
 import { listLimit, withoutEmpty } from '../../helpers/utils';
+import { optionalDateTime } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -49,17 +50,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const since = optionalDateTime(this, itemIndex, 'Since', options.since);
+	const until = optionalDateTime(this, itemIndex, 'Until', options.until);
 	const qs = withoutEmpty({
 		include: options.include,
 		is_overview: options.isOverview,
-		since: options.since,
-		until: options.until,
+		since,
+		until,
 		time_zone: options.timeZone,
 	});
 	return await pagerDutyApiRequestAllItems.call(
 		this,
 		{ method: 'GET', path: '/log_entries', qs },
 		'log_entries',
-		limit,
+		{ maxItems: limit, timeWindow: { since, until, defaultDays: 30 } },
 	);
 }

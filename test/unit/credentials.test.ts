@@ -1,0 +1,79 @@
+import builtInCredentials from '../fixtures/n8n-nodes-base-credentials.json';
+import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
+import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
+import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import packageJson from '../../package.json';
+
+const ours = [new PagerDutyApi(), new PagerDutyOAuth2Api()];
+
+describe('credential type names', () => {
+	it('take no name that n8n-nodes-base ships (credential names are global in n8n)', () => {
+		expect(builtInCredentials.names).toContain('pagerDutyApi');
+		expect(builtInCredentials.names).toContain('pagerDutyOAuth2Api');
+		for (const credential of ours) {
+			expect(builtInCredentials.names).not.toContain(credential.name);
+		}
+	});
+
+	it('are shown under names a user can tell from the built-in "PagerDuty API" / "PagerDuty OAuth2 API"', () => {
+		expect(ours.map((credential) => credential.displayName)).toEqual([
+			'PagerDuty REST API',
+			'PagerDuty REST OAuth2 API',
+		]);
+	});
+
+	it('are the ones the node asks for, per authentication mode', () => {
+		const credentials = new PagerDuty().description.credentials ?? [];
+		expect(credentials.map((credential) => [credential.name, credential.displayOptions?.show?.authentication])).toEqual([
+			['pagerDutyRestApi', ['apiToken']],
+			['pagerDutyRestOAuth2Api', ['oAuth2']],
+		]);
+	});
+
+	it('are registered in package.json with the node', () => {
+		expect(packageJson.n8n.credentials).toEqual([
+			'dist/credentials/PagerDutyApi.credentials.js',
+			'dist/credentials/PagerDutyOAuth2Api.credentials.js',
+		]);
+		expect(packageJson.n8n.nodes).toEqual(['dist/nodes/PagerDuty/PagerDuty.node.js']);
+		expect(packageJson).not.toHaveProperty('dependencies');
+		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+});
+
+describe('PagerDuty REST API credential', () => {
+	const credential = new PagerDutyApi();
+
+	it('sends the token as "Token token=…"', () => {
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { Authorization: '=Token token={{$credentials.apiToken}}' } },
+		});
+	});
+
+	it('keeps the token secret and required', () => {
+		const token = credential.properties.find((property) => property.name === 'apiToken');
+		expect(token).toMatchObject({ required: true, typeOptions: { password: true } });
+	});
+});
+
+describe('PagerDuty REST OAuth2 API credential', () => {
+	const credential = new PagerDutyOAuth2Api();
+	const property = (name: string) => credential.properties.find((candidate) => candidate.name === name);
+
+	it('extends n8n\'s OAuth2 credential with the authorization-code grant', () => {
+		expect(credential.extends).toEqual(['oAuth2Api']);
+		expect(property('grantType')).toMatchObject({ type: 'hidden', default: 'authorizationCode' });
+	});
+
+	it('asks for PagerDuty\'s write scope unless Read Only is chosen', () => {
+		expect(property('accessLevel')).toMatchObject({ default: 'write' });
+		expect(property('scope')?.type).toBe('hidden');
+		expect(property('scope')?.default).toContain('"read"');
+		expect(property('scope')?.default).toContain('"write"');
+	});
+
+	it('sends client id and secret as form fields, as PagerDuty documents', () => {
+		expect(property('authentication')).toMatchObject({ type: 'hidden', default: 'body' });
+	});
+});
