@@ -41,7 +41,8 @@ export function validate<Schema extends z.ZodTypeAny>(
 ): z.output<Schema> {
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
-	const reason = result.error.issues.map((issue) => issue.message).join('; ');
+	// The first problem is the one to fix first (an empty ID is not also "not an ID").
+	const reason = result.error.issues[0].message;
 	throw new NodeOperationError(context.getNode(), `"${label}" ${reason} (item ${itemIndex})`, {
 		itemIndex,
 	});

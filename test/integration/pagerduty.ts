@@ -1,0 +1,120 @@
+// Shared setup for integration tests: the PagerDuty node run through n8n's execution engine
+// (test/harness) against the contract-checked PagerDuty sandbox (test/sandbox), over real HTTP.
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
+import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
+import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import type { RunNodeResult } from '../harness/engine';
+import { callLoadOptions, runNode } from '../harness/engine';
+import type { PagerDutySandbox, RecordedRequest, SandboxOptions } from '../sandbox/server';
+import {
+	DEFAULT_ACCOUNT_TOKEN,
+	DEFAULT_OAUTH_CLIENT,
+	DEFAULT_USER_TOKEN,
+	startSandbox,
+} from '../sandbox/server';
+
+export { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, DEFAULT_USER_TOKEN };
+export const ADMIN_EMAIL = 'jane.doe@example.com';
+
+export const credentialTypes = [new PagerDutyApi(), new PagerDutyOAuth2Api()];
+
+export type Auth = 'apiToken' | 'userToken' | 'oAuth2';
+
+export interface RunOptions {
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	auth?: Auth;
+	/** Overrides merged into the chosen credential's data. */
+	credential?: ICredentialDataDecryptedObject;
+}
+
+/** Starts a sandbox for the test file and offers `run` to execute the node against it. */
+export function useSandbox(options: SandboxOptions = {}) {
+	const context = {} as {
+		sandbox: PagerDutySandbox;
+		oauthTokens: Record<string, ICredentialDataDecryptedObject>;
+	};
+
+	beforeAll(async () => {
+		context.sandbox = await startSandbox(options);
+	});
+	afterAll(async () => {
+		await context.sandbox?.close();
+	});
+	beforeEach(() => {
+		context.sandbox.reset();
+	});
+
+	function credentialsFor(auth: Auth, overrides: ICredentialDataDecryptedObject = {}) {
+		const region = { region: 'custom', baseUrl: context.sandbox.url };
+		if (auth === 'oAuth2') {
+			const token = context.sandbox.issueOAuthToken(DEFAULT_OAUTH_CLIENT.clientId);
+			return {
+				pagerDutyRestOAuth2Api: {
+					...region,
+					clientId: DEFAULT_OAUTH_CLIENT.clientId,
+					clientSecret: DEFAULT_OAUTH_CLIENT.clientSecret,
+					oauthTokenData: { ...token, token_type: 'Bearer' },
+					...overrides,
+				},
+			};
+		}
+		const apiToken = auth === 'userToken' ? DEFAULT_USER_TOKEN : DEFAULT_ACCOUNT_TOKEN;
+		return { pagerDutyRestApi: { apiToken, ...region, ...overrides } };
+	}
+
+	async function run(parameters: INodeParameters, runOptions: RunOptions = {}): Promise<RunNodeResult> {
+		const auth = runOptions.auth ?? 'apiToken';
+		return await runNode({
+			nodeType: new PagerDuty(),
+			parameters: { authentication: auth === 'oAuth2' ? 'oAuth2' : 'apiToken', ...parameters },
+			credentials: credentialsFor(auth, runOptions.credential),
+			credentialTypes,
+			items: runOptions.items,
+			continueOnFail: runOptions.continueOnFail,
+		});
+	}
+
+	async function loadOptions(method: string, parameters: INodeParameters = {}, auth: Auth = 'apiToken') {
+		return await callLoadOptions({
+			nodeType: new PagerDuty(),
+			parameters: { authentication: auth === 'oAuth2' ? 'oAuth2' : 'apiToken', ...parameters },
+			credentials: credentialsFor(auth),
+			credentialTypes,
+			method,
+			kind: 'loadOptions',
+		});
+	}
+
+	/** REST requests the sandbox received (OAuth token calls left out). */
+	const restRequests = (): RecordedRequest[] =>
+		context.sandbox.requests.filter((request) => !request.path.startsWith('/oauth/'));
+
+	return {
+		get sandbox() {
+			return context.sandbox;
+		},
+		run,
+		loadOptions,
+		credentialsFor,
+		restRequests,
+	};
+}
+
+/** The JSON of every output item. */
+export const jsonOf = (result: RunNodeResult) => result.items.map((item) => item.json);
+
+/** Which input item each output item is paired with. */
+export const pairedItemsOf = (result: RunNodeResult) =>
+	result.items.map((item) => (item.pairedItem as { item: number } | undefined)?.item);
+
+export const queryOf = (request: RecordedRequest) => {
+	const query: Record<string, string | string[]> = {};
+	for (const [name, value] of request.query) {
+		const existing = query[name];
+		query[name] = existing === undefined ? value : [existing, value].flat();
+	}
+	return query;
+};

@@ -1,0 +1,110 @@
+/** Shared pieces of the REST handlers: request context, classic pagination, query helpers. */
+import { ContractMatch } from './contract';
+import { argumentsCausedError, invalidInput, OFFSET_LIMIT_ERROR } from './errors';
+import { SandboxStore, User } from './store';
+
+export type PrincipalKind = 'account' | 'user' | 'oauth';
+
+export interface RestRequest {
+	match: ContractMatch;
+	/** Acting user: the token's user, or the From user for account-level keys (if given). */
+	actor: User | null;
+	principal: PrincipalKind;
+}
+
+export interface RestResponse {
+	status: number;
+	body: unknown;
+}
+
+export type RestHandler = (store: SandboxStore, request: RestRequest) => RestResponse;
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_OFFSET_PLUS_LIMIT = 10000;
+
+export function queryValue(request: RestRequest, name: string): string | undefined {
+	const value = request.match.query[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+export function queryList(request: RestRequest, name: string): string[] | undefined {
+	const value = request.match.query[name];
+	if (value === undefined) return undefined;
+	return Array.isArray(value) ? value : [value];
+}
+
+/** Classic offset pagination exactly as PagerDuty answers it. */
+export function paginate<T>(
+	request: RestRequest,
+	items: T[],
+	key: string,
+	render: (item: T) => unknown = (item) => item,
+): RestResponse {
+	const rawLimit = queryValue(request, 'limit');
+	const rawOffset = queryValue(request, 'offset');
+	// The contract already rejects limit > 100; tiny or negative values are clamped.
+	const limit = Math.max(1, rawLimit === undefined ? DEFAULT_LIMIT : Number(rawLimit));
+	const offset = Math.max(0, rawOffset === undefined ? 0 : Number(rawOffset));
+	if (offset + limit > MAX_OFFSET_PLUS_LIMIT) throw argumentsCausedError([OFFSET_LIMIT_ERROR]);
+	const page = items.slice(offset, offset + limit);
+	return {
+		status: 200,
+		body: {
+			[key]: page.map(render),
+			limit,
+			offset,
+			total: queryValue(request, 'total') === 'true' ? items.length : null,
+			more: offset + page.length < items.length,
+		},
+	};
+}
+
+export function parseTime(request: RestRequest, name: string): number | undefined {
+	const raw = queryValue(request, name);
+	if (raw === undefined) return undefined;
+	const ms = Date.parse(raw);
+	if (Number.isNaN(ms)) throw invalidInput([`${name} is not a valid date`]);
+	return ms;
+}
+
+/** Case-insensitive substring match, PagerDuty's "query" filter. */
+export function matchesQuery(request: RestRequest, ...fields: string[]): boolean {
+	const query = queryValue(request, 'query');
+	if (!query) return true;
+	const needle = query.toLowerCase();
+	return fields.some((field) => field.toLowerCase().includes(needle));
+}
+
+/** sort_by=name | name:asc | name:desc for named lists (services, escalation policies). */
+export function sortByName<T extends { name: string }>(request: RestRequest, items: T[]): T[] {
+	const sortBy = queryValue(request, 'sort_by') ?? 'name';
+	const direction = sortBy.endsWith(':desc') ? -1 : 1;
+	return items.slice().sort((a, b) => direction * a.name.localeCompare(b.name));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Renders an ISO UTC timestamp in a time zone with its offset, as time_zone= does. */
+export function formatInTimeZone(iso: string, timeZone: string | undefined): string {
+	if (!timeZone) return iso;
+	let formatter = formatters.get(timeZone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+			timeZoneName: 'longOffset',
+		});
+		formatters.set(timeZone, formatter);
+	}
+	const parts = formatter.formatToParts(new Date(iso));
+	const part = (type: Intl.DateTimeFormatPartTypes): string =>
+		parts.find((candidate) => candidate.type === type)?.value ?? '';
+	const offset = part('timeZoneName').replace('GMT', '') || '+00:00';
+	return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${offset}`;
+}

@@ -1,0 +1,99 @@
+import { call, Json } from './helpers';
+import { PagerDutySandbox, startSandbox } from './server';
+
+describe('PagerDuty sandbox fault injection', () => {
+	let sandbox: PagerDutySandbox;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ seed: { incidents: 10 } });
+	});
+	afterAll(async () => {
+		await sandbox.close();
+	});
+	beforeEach(() => sandbox.reset());
+
+	it('queues 429 responses with and without rate-limit headers, then recovers', async () => {
+		sandbox.queueResponses(1, { status: 429, headers: { 'ratelimit-reset': '1' } });
+		sandbox.queueResponses(1, { status: 429, body: null });
+		const first = await call(sandbox.url, 'GET', '/incidents');
+		expect(first.status).toBe(429);
+		expect(first.headers.get('ratelimit-reset')).toBe('1');
+		expect(first.body).toEqual({ error: { message: 'Rate Limit Exceeded', code: 2020 } });
+
+		const bare = await fetch(`${sandbox.url}/incidents`);
+		expect(bare.status).toBe(429);
+		expect(bare.headers.get('ratelimit-reset')).toBeNull();
+		expect(await bare.text()).toBe('');
+
+		const ok = await call(sandbox.url, 'GET', '/incidents');
+		expect(ok.status).toBe(200);
+		expect(sandbox.requests.map((request) => request.status)).toEqual([429, 429, 200]);
+	});
+
+	it('targets a single operation and serves 5xx bodies', async () => {
+		sandbox.queueResponses(2, { status: 503, operation: 'GET /users' });
+		expect((await call(sandbox.url, 'GET', '/teams')).status).toBe(200);
+		const failed = await call(sandbox.url, 'GET', '/users');
+		expect(failed.status).toBe(503);
+		expect(failed.body.error.message).toBe('Internal Server Error');
+		expect((await call(sandbox.url, 'GET', '/users')).status).toBe(503);
+		expect((await call(sandbox.url, 'GET', '/users')).status).toBe(200);
+	});
+
+	it('drops connections without a response', async () => {
+		sandbox.dropConnections(1);
+		await expect(call(sandbox.url, 'GET', '/incidents')).rejects.toThrow();
+		expect((await call(sandbox.url, 'GET', '/incidents')).status).toBe(200);
+		expect(sandbox.requests.map((request) => request.status)).toEqual([0, 200]);
+	});
+
+	it('adds latency', async () => {
+		sandbox.setLatency(150);
+		const started = Date.now();
+		await call(sandbox.url, 'GET', '/abilities');
+		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+	});
+
+	it('is controllable over HTTP under /__sandbox', async () => {
+		const post = (path: string, body: unknown) =>
+			fetch(`${sandbox.url}/__sandbox/${path}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		expect((await post('faults', { status: 500, count: 1 })).status).toBe(204);
+		expect((await call(sandbox.url, 'GET', '/priorities')).status).toBe(500);
+		expect((await call(sandbox.url, 'GET', '/priorities')).status).toBe(200);
+
+		const log = (await (await fetch(`${sandbox.url}/__sandbox/requests`)).json()) as Json;
+		expect(log.requests.map((request: { status: number }) => request.status)).toEqual([500, 200]);
+
+		const issued = (await (await post('oauth/token', { scope: 'write' })).json()) as Json;
+		expect((await call(sandbox.url, 'GET', '/users/me', { headers: { Authorization: `Bearer ${issued.access_token}` } })).status).toBe(200);
+		expect((await post('oauth/expire', { access_token: issued.access_token })).status).toBe(204);
+		expect((await call(sandbox.url, 'GET', '/users/me', { headers: { Authorization: `Bearer ${issued.access_token}` } })).status).toBe(401);
+
+		expect((await post('drop', { count: 1 })).status).toBe(204);
+		await expect(call(sandbox.url, 'GET', '/teams')).rejects.toThrow();
+
+		const incident = sandbox.store.incidents[0];
+		incident.title = 'changed';
+		expect((await post('reset', {})).status).toBe(204);
+		expect(sandbox.store.incidents[0].title).not.toBe('changed');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('can enforce the rate limit itself', async () => {
+		const limited = await startSandbox({ seed: { incidents: 1 }, rateLimitPerMinute: 2, enforceRateLimit: true });
+		try {
+			expect((await call(limited.url, 'GET', '/teams')).status).toBe(200);
+			expect((await call(limited.url, 'GET', '/teams')).status).toBe(200);
+			const third = await call(limited.url, 'GET', '/teams');
+			expect(third.status).toBe(429);
+			expect(third.headers.get('ratelimit-remaining')).toBe('0');
+			expect(third.body).toEqual({ error: { message: 'Rate Limit Exceeded', code: 2020 } });
+		} finally {
+			await limited.close();
+		}
+	});
+});

@@ -1,0 +1,569 @@
+/**
+ * Stateful PagerDuty REST v2 sandbox on Node's http module: contract-validated requests,
+ * token/OAuth auth, classic pagination, rate-limit headers, OAuth server and fault injection.
+ * Test-only control API under /__sandbox/* (no auth, not validated, not recorded).
+ */
+import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
+import { AddressInfo } from 'net';
+
+import { Contract, loadContract, validateRequest } from './contract';
+import {
+	accessDenied,
+	authenticationFailed,
+	defaultFaultBody,
+	FROM_HEADER_MESSAGE,
+	invalidInput,
+	methodNotAllowed,
+	notFound,
+	PagerDutyError,
+	rateLimitExceeded,
+} from './errors';
+import { OAuthClientConfig, OAuthServer, OAuthTokenResponse } from './oauth';
+import { RestResponse } from './rest-common';
+import { REST_HANDLERS } from './rest-handlers';
+import { createSeededStore, DEFAULT_ADMIN_EMAIL, SeedOptions } from './seed';
+import { SandboxStore, User } from './store';
+
+export interface ApiTokenConfig {
+	token: string;
+	kind: 'account' | 'user';
+	/** For user tokens: the token owner (default: the admin, jane.doe@example.com). */
+	userEmail?: string;
+	/** Read-only keys get 403 on anything but GET. */
+	readOnly?: boolean;
+}
+
+export interface SandboxOptions {
+	/** 0 = random free port (default). */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Default: DEFAULT_ACCOUNT_TOKEN (account) and DEFAULT_USER_TOKEN (user, the admin). */
+	apiTokens?: ApiTokenConfig[];
+	/** Default: one client DEFAULT_OAUTH_CLIENT. */
+	oauthClients?: OAuthClientConfig[];
+	seed?: SeedOptions;
+	/** Delay before answering REST and OAuth requests. */
+	latencyMs?: number;
+	/** Requests per 60 s window per credential (default 960). */
+	rateLimitPerMinute?: number;
+	/** Answer 429 once the window is used up (default false: headers only). */
+	enforceRateLimit?: boolean;
+	/** OAuth access token lifetime (default 30 days, like PagerDuty classic apps). */
+	oauthAccessTokenTtlSeconds?: number;
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Array<[string, string]>;
+	/** Lower-case header names, as received (includes host). */
+	headers: Record<string, string | undefined>;
+	/** Parsed JSON (or form fields for /oauth/token); the raw string if it did not parse. */
+	body: unknown;
+	/** 0 when the connection was dropped by fault injection. */
+	status: number;
+	/** Contract operation, e.g. 'GET /incidents/{id}', or 'POST /oauth/token'. */
+	operation?: string;
+	/** Epoch ms when the request arrived. */
+	at: number;
+}
+
+export interface FaultResponse {
+	status: number;
+	/** Sent as-is; nothing else is added (a bare 429 has no ratelimit-* headers). */
+	headers?: Record<string, string>;
+	/** undefined: PagerDuty-style default body for the status; null: empty body. */
+	body?: unknown;
+	/**
+	 * Only for this operation (e.g. 'GET /incidents' or 'POST /oauth/token'). Without it the
+	 * fault applies to the next REST requests of any operation (never to OAuth).
+	 */
+	operation?: string;
+}
+
+export const DEFAULT_ACCOUNT_TOKEN = 'sandbox-account-token';
+export const DEFAULT_USER_TOKEN = 'sandbox-user-token';
+export const DEFAULT_OAUTH_CLIENT: OAuthClientConfig = {
+	clientId: 'sandbox-client-id',
+	clientSecret: 'sandbox-client-secret',
+};
+
+const RATE_WINDOW_MS = 60 * 1000;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+type Principal =
+	| { kind: 'account'; key: string; readOnly: boolean }
+	| { kind: 'user'; key: string; user: User; readOnly: boolean }
+	| { kind: 'oauth'; key: string; user: User; scope: string };
+
+interface RequestInfo {
+	method: string;
+	path: string;
+	query: Array<[string, string]>;
+	headers: Record<string, string | undefined>;
+	rawBody: string;
+	at: number;
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string | undefined> {
+	const headers: Record<string, string | undefined> = {};
+	for (const [name, value] of Object.entries(req.headers)) {
+		headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return headers;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(new Error('request body too large'));
+				req.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseJsonOrRaw(rawBody: string): unknown {
+	if (rawBody === '') return undefined;
+	try {
+		return JSON.parse(rawBody);
+	} catch {
+		return rawBody;
+	}
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class PagerDutySandbox {
+	url = '';
+	/** Every REST and OAuth request, in arrival order (cleared in place by reset()). */
+	readonly requests: RecordedRequest[] = [];
+	store: SandboxStore;
+	readonly oauth: OAuthServer;
+
+	private readonly server: Server;
+	private readonly contract: Contract;
+	private readonly apiTokens: ApiTokenConfig[];
+	private latencyMs: number;
+	private readonly faults: Array<FaultResponse & { remaining: number }> = [];
+	private dropsRemaining = 0;
+	private readonly rateWindows = new Map<string, { start: number; count: number }>();
+
+	constructor(private readonly options: SandboxOptions = {}) {
+		this.contract = loadContract();
+		this.store = createSeededStore(options.seed);
+		this.apiTokens = options.apiTokens ?? [
+			{ token: DEFAULT_ACCOUNT_TOKEN, kind: 'account' },
+			{ token: DEFAULT_USER_TOKEN, kind: 'user', userEmail: DEFAULT_ADMIN_EMAIL },
+		];
+		this.latencyMs = options.latencyMs ?? 0;
+		this.oauth = new OAuthServer(
+			options.oauthClients ?? [DEFAULT_OAUTH_CLIENT],
+			(email) => (email ? this.store.userByEmail(email) : this.defaultUser())?.id,
+			() => Date.now(),
+			options.oauthAccessTokenTtlSeconds ?? 30 * 24 * 60 * 60,
+		);
+		this.server = createServer((req, res) => {
+			this.handle(req, res).catch((error: unknown) => this.sendUnexpected(res, error));
+		});
+	}
+
+	start(): Promise<void> {
+		return new Promise((resolve, reject) => {
+			const host = this.options.host ?? '127.0.0.1';
+			this.server.once('error', reject);
+			this.server.listen(this.options.port ?? 0, host, () => {
+				this.server.off('error', reject);
+				const { port } = this.server.address() as AddressInfo;
+				this.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+				resolve();
+			});
+		});
+	}
+
+	close(): Promise<void> {
+		return new Promise((resolve) => {
+			if (!this.server.listening) {
+				resolve();
+				return;
+			}
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+		});
+	}
+
+	/** Fresh seeded data, empty request log, no faults, default latency, fresh rate windows. OAuth grants survive. */
+	reset(): void {
+		this.store = createSeededStore(this.options.seed);
+		this.requests.splice(0, this.requests.length);
+		this.clearFaults();
+		this.latencyMs = this.options.latencyMs ?? 0;
+		this.rateWindows.clear();
+	}
+
+	// ----- fault injection -----
+
+	setLatency(ms: number): void {
+		this.latencyMs = Math.max(0, ms);
+	}
+
+	/** The next `count` matching requests get this response instead of being processed. */
+	queueResponses(count: number, response: FaultResponse): void {
+		if (count > 0) this.faults.push({ ...response, remaining: count });
+	}
+
+	/** Destroys the socket of the next `count` REST requests without answering. */
+	dropConnections(count: number): void {
+		this.dropsRemaining += Math.max(0, count);
+	}
+
+	clearFaults(): void {
+		this.faults.splice(0, this.faults.length);
+		this.dropsRemaining = 0;
+	}
+
+	clearRequests(): void {
+		this.requests.splice(0, this.requests.length);
+	}
+
+	// ----- OAuth helpers for tests -----
+
+	issueOAuthToken(clientId: string, scope = 'write', userEmail?: string): OAuthTokenResponse {
+		return this.oauth.issue(clientId, scope, userEmail);
+	}
+
+	expireAccessToken(token: string): void {
+		this.oauth.expireAccessToken(token);
+	}
+
+	expireAllAccessTokens(): void {
+		this.oauth.expireAllAccessTokens();
+	}
+
+	// ----- request handling -----
+
+	private defaultUser(): User | undefined {
+		return this.store.userByEmail(DEFAULT_ADMIN_EMAIL) ?? this.store.users.find((user) => user.role === 'admin');
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+		const info: RequestInfo = {
+			method: (req.method ?? 'GET').toUpperCase(),
+			path: url.pathname,
+			query: [...url.searchParams.entries()],
+			headers: flattenHeaders(req),
+			rawBody: await readBody(req),
+			at: Date.now(),
+		};
+
+		if (info.path.startsWith('/__sandbox/')) {
+			this.handleControl(info, res);
+			return;
+		}
+		const isOAuth = info.path === '/oauth/authorize' || info.path === '/oauth/token';
+		if (!isOAuth && this.dropsRemaining > 0) {
+			this.dropsRemaining--;
+			this.record(info, 0, undefined, parseJsonOrRaw(info.rawBody));
+			req.socket.destroy();
+			return;
+		}
+		if (this.latencyMs > 0) await delay(this.latencyMs);
+
+		if (isOAuth) this.handleOAuth(info, url, res);
+		else this.handleRest(info, res);
+	}
+
+	private takeFault(operation: string | undefined, isOAuth: boolean): FaultResponse | undefined {
+		const index = this.faults.findIndex((fault) =>
+			fault.operation === undefined ? !isOAuth : fault.operation === operation,
+		);
+		if (index < 0) return undefined;
+		const fault = this.faults[index];
+		fault.remaining--;
+		if (fault.remaining <= 0) this.faults.splice(index, 1);
+		return fault;
+	}
+
+	private sendFault(res: ServerResponse, fault: FaultResponse): number {
+		const body = fault.body === undefined ? defaultFaultBody(fault.status) : fault.body;
+		const headers: Record<string, string> = { ...(fault.headers ?? {}) };
+		if (body !== null && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+			headers['content-type'] = 'application/json; charset=utf-8';
+		}
+		res.writeHead(fault.status, headers);
+		res.end(body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body));
+		return fault.status;
+	}
+
+	private handleRest(info: RequestInfo, res: ServerResponse): void {
+		const validation = validateRequest(this.contract, info);
+		const operation = validation.ok ? validation.match.operation : validation.operation;
+		const body = validation.ok ? validation.match.body : parseJsonOrRaw(info.rawBody);
+
+		const fault = this.takeFault(operation, false);
+		if (fault) {
+			this.record(info, this.sendFault(res, fault), operation, body);
+			return;
+		}
+
+		let rateHeaders: Record<string, string> = {};
+		const respond = (status: number, payload: unknown, extraHeaders: Record<string, string> = {}): void => {
+			this.sendJson(res, status, payload, { ...rateHeaders, ...extraHeaders });
+			this.record(info, status, operation, body);
+		};
+		const fail = (error: PagerDutyError): void => respond(error.status, error.body, error.headers);
+
+		if (!validation.ok && validation.status !== 400) {
+			fail(validation.status === 404 ? notFound() : methodNotAllowed(validation.violations));
+			return;
+		}
+		const principal = this.authenticate(info.headers.authorization);
+		if (!principal) {
+			fail(authenticationFailed());
+			return;
+		}
+		const rate = this.countRate(principal.key);
+		rateHeaders = rate.headers;
+		if (!validation.ok) {
+			fail(invalidInput(validation.violations));
+			return;
+		}
+		const denied = this.checkPermission(principal, info.method);
+		if (denied) {
+			fail(denied);
+			return;
+		}
+		if (rate.exceeded) {
+			fail(rateLimitExceeded());
+			return;
+		}
+
+		let actor: User | null;
+		if (principal.kind === 'account') {
+			const from = info.headers.from;
+			actor = from ? (this.store.userByEmail(from) ?? null) : null;
+			if (validation.match.fromRequired && !actor) {
+				fail(invalidInput([FROM_HEADER_MESSAGE]));
+				return;
+			}
+		} else {
+			actor = principal.user; // User tokens and OAuth tokens carry the identity; From is ignored.
+		}
+
+		const handler = REST_HANDLERS[validation.match.operation];
+		if (!handler) {
+			fail(notFound());
+			return;
+		}
+		let result: RestResponse;
+		try {
+			result = handler(this.store, { match: validation.match, actor, principal: principal.kind });
+		} catch (error) {
+			if (error instanceof PagerDutyError) {
+				fail(error);
+				return;
+			}
+			throw error;
+		}
+		respond(result.status, result.body);
+	}
+
+	private authenticate(header: string | undefined): Principal | undefined {
+		if (!header) return undefined;
+		const tokenMatch = /^Token\s+token=(.+)$/i.exec(header.trim());
+		if (tokenMatch) {
+			const token = tokenMatch[1].replace(/^"(.*)"$/, '$1');
+			const config = this.apiTokens.find((candidate) => candidate.token === token);
+			if (!config) return undefined;
+			const readOnly = config.readOnly === true;
+			if (config.kind === 'account') return { kind: 'account', key: `token:${token}`, readOnly };
+			const user = config.userEmail ? this.store.userByEmail(config.userEmail) : this.defaultUser();
+			return user ? { kind: 'user', key: `token:${token}`, user, readOnly } : undefined;
+		}
+		const bearerMatch = /^Bearer\s+(.+)$/i.exec(header.trim());
+		if (bearerMatch) {
+			const grant = this.oauth.validate(bearerMatch[1]);
+			const user = grant ? this.store.user(grant.userId) : undefined;
+			if (!grant || !user) return undefined;
+			return { kind: 'oauth', key: `oauth:${grant.clientId}:${grant.userId}`, user, scope: grant.scope };
+		}
+		return undefined;
+	}
+
+	private checkPermission(principal: Principal, method: string): PagerDutyError | undefined {
+		const writes = method !== 'GET';
+		if (principal.kind === 'oauth') {
+			const scopes = principal.scope.split(' ');
+			if (scopes.includes('write')) return undefined;
+			if (scopes.includes('read') && !writes) return undefined;
+			return accessDenied([`The OAuth token's scope "${principal.scope}" does not allow this request.`]);
+		}
+		if (principal.readOnly && writes) return accessDenied(['This API key is read-only.']);
+		return undefined;
+	}
+
+	/** Simple fixed 60 s window per credential, reported in ratelimit-* headers. */
+	private countRate(key: string): { headers: Record<string, string>; exceeded: boolean } {
+		const limit = this.options.rateLimitPerMinute ?? 960;
+		const now = Date.now();
+		let window = this.rateWindows.get(key);
+		if (!window || now - window.start >= RATE_WINDOW_MS) {
+			window = { start: now, count: 0 };
+			this.rateWindows.set(key, window);
+		}
+		window.count++;
+		const headers = {
+			'ratelimit-limit': String(limit),
+			'ratelimit-remaining': String(Math.max(0, limit - window.count)),
+			'ratelimit-reset': String(Math.max(1, Math.ceil((window.start + RATE_WINDOW_MS - now) / 1000))),
+		};
+		return { headers, exceeded: this.options.enforceRateLimit === true && window.count > limit };
+	}
+
+	private handleOAuth(info: RequestInfo, url: URL, res: ServerResponse): void {
+		const operation = `${info.method} ${info.path}`;
+		let fields: URLSearchParams | undefined;
+		if (info.path === '/oauth/token') {
+			fields = /json/i.test(info.headers['content-type'] ?? '')
+				? new URLSearchParams(Object.entries((parseJsonOrRaw(info.rawBody) ?? {}) as Record<string, string>))
+				: new URLSearchParams(info.rawBody);
+		}
+		const recordedBody = fields ? Object.fromEntries(fields.entries()) : parseJsonOrRaw(info.rawBody);
+
+		const fault = this.takeFault(operation, true);
+		if (fault) {
+			this.record(info, this.sendFault(res, fault), operation, recordedBody);
+			return;
+		}
+		let result;
+		if (info.path === '/oauth/authorize' && info.method === 'GET') result = this.oauth.authorize(url.searchParams);
+		else if (info.path === '/oauth/token' && info.method === 'POST' && fields) {
+			result = this.oauth.token(info.headers.authorization, fields);
+		} else result = { status: 405, headers: {}, body: { error: 'invalid_request', error_description: 'Method not allowed' } };
+
+		if (result.body === undefined) {
+			res.writeHead(result.status, result.headers);
+			res.end();
+		} else {
+			this.sendJson(res, result.status, result.body, result.headers);
+		}
+		this.record(info, result.status, operation, recordedBody);
+	}
+
+	// ----- control API -----
+
+	private handleControl(info: RequestInfo, res: ServerResponse): void {
+		const route = `${info.method} ${info.path.replace(/\/+$/, '')}`;
+		const input = (parseJsonOrRaw(info.rawBody) ?? {}) as Record<string, unknown>;
+		const noContent = (): void => {
+			res.writeHead(204);
+			res.end();
+		};
+		try {
+			switch (route) {
+				case 'GET /__sandbox/health':
+					this.sendJson(res, 200, { ok: true });
+					return;
+				case 'GET /__sandbox/requests':
+					this.sendJson(res, 200, { requests: this.requests });
+					return;
+				case 'DELETE /__sandbox/requests':
+					this.clearRequests();
+					return noContent();
+				case 'POST /__sandbox/reset':
+					this.reset();
+					return noContent();
+				case 'POST /__sandbox/latency':
+					this.setLatency(Number(input.ms ?? 0));
+					return noContent();
+				case 'POST /__sandbox/faults':
+					if (typeof input.status !== 'number') throw new Error('status (number) is required');
+					this.queueResponses(Number(input.count ?? 1), {
+						status: input.status,
+						headers: input.headers as Record<string, string> | undefined,
+						body: input.body,
+						operation: input.operation as string | undefined,
+					});
+					return noContent();
+				case 'DELETE /__sandbox/faults':
+					this.clearFaults();
+					return noContent();
+				case 'POST /__sandbox/drop':
+					this.dropConnections(Number(input.count ?? 1));
+					return noContent();
+				case 'POST /__sandbox/oauth/token':
+					this.sendJson(
+						res,
+						200,
+						this.issueOAuthToken(
+							String(input.client_id ?? DEFAULT_OAUTH_CLIENT.clientId),
+							input.scope === undefined ? undefined : String(input.scope),
+							input.user_email === undefined ? undefined : String(input.user_email),
+						),
+					);
+					return;
+				case 'POST /__sandbox/oauth/expire':
+					if (typeof input.access_token === 'string') this.expireAccessToken(input.access_token);
+					else this.expireAllAccessTokens();
+					return noContent();
+				default:
+					this.sendJson(res, 404, { error: `Unknown control route ${route}` });
+			}
+		} catch (error) {
+			this.sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+		}
+	}
+
+	// ----- plumbing -----
+
+	private sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+		const payload = JSON.stringify(body);
+		res.writeHead(status, {
+			'content-type': 'application/json; charset=utf-8',
+			'content-length': String(Buffer.byteLength(payload)),
+			...headers,
+		});
+		res.end(payload);
+	}
+
+	private sendUnexpected(res: ServerResponse, error: unknown): void {
+		if (res.headersSent || res.destroyed) {
+			res.destroy();
+			return;
+		}
+		this.sendJson(res, 500, {
+			error: { message: 'Internal Server Error', code: 2000, errors: [error instanceof Error ? error.message : String(error)] },
+		});
+	}
+
+	private record(info: RequestInfo, status: number, operation: string | undefined, body: unknown): void {
+		this.requests.push({
+			method: info.method,
+			path: info.path,
+			query: info.query,
+			headers: info.headers,
+			body,
+			status,
+			operation,
+			at: info.at,
+		});
+	}
+}
+
+export async function startSandbox(opts?: SandboxOptions): Promise<PagerDutySandbox> {
+	const sandbox = new PagerDutySandbox(opts);
+	await sandbox.start();
+	return sandbox;
+}

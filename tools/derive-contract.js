@@ -1,0 +1,369 @@
+#!/usr/bin/env node
+'use strict';
+
+/**
+ * Derives the compact request contract in test/contract/rest-v2.contract.json from
+ * PagerDuty's REST OpenAPI file. The OpenAPI file itself must never be committed or
+ * loaded by tests (no licence), so only machine facts survive: names, types and
+ * constraints. Descriptions, examples, titles and x-* extensions are dropped.
+ *
+ * Usage:
+ *   node tools/derive-contract.js          write the contract
+ *   node tools/derive-contract.js --check  exit 1 if the committed contract drifted
+ *
+ * The spec directory defaults to ../shared/pagerduty next to the repository and can
+ * be overridden with PAGERDUTY_OPENAPI_DIR.
+ */
+
+const fs = require('fs');
+const path = require('path');
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const SPEC_DIR = process.env.PAGERDUTY_OPENAPI_DIR
+	? path.resolve(process.env.PAGERDUTY_OPENAPI_DIR)
+	: path.resolve(__dirname, '../../shared/pagerduty');
+const SPEC_FILE = path.join(SPEC_DIR, 'rest-api-v2.openapiv3.json');
+const OPERATIONS_FILE = path.join(__dirname, 'contract-operations.json');
+const CONTRACT_FILE = path.join(REPO_ROOT, 'test', 'contract', 'rest-v2.contract.json');
+
+// Deep enough for every request body in the spec; deeper nodes are cut to {}.
+const MAX_SCHEMA_DEPTH = 24;
+
+// Keywords copied verbatim (scalars or arrays of scalars).
+const SCALAR_KEYWORDS = [
+	'type',
+	'enum',
+	'format',
+	'pattern',
+	'minimum',
+	'maximum',
+	'exclusiveMinimum',
+	'exclusiveMaximum',
+	'minLength',
+	'maxLength',
+	'minItems',
+	'maxItems',
+	'uniqueItems',
+	'required',
+	'nullable',
+	'readOnly',
+	'default',
+];
+
+/**
+ * Documented constraints the spec leaves out, keyed by components/parameters name.
+ * - Classic offset pagination: "limit" maximum is 100 (docs REST-API/09-Pagination).
+ * - GET /incidents since/until are declared as plain strings but are ISO 8601 dates.
+ */
+const PARAMETER_OVERLAYS = {
+	offset_limit: { maximum: 100 },
+	incident_list_limit: { maximum: 100 },
+	since_incidents: { format: 'date-time' },
+	until_incidents: { format: 'date-time' },
+};
+
+/**
+ * Request schemas the spec gets wrong, keyed by components/schemas name; the value
+ * replaces the listed properties. IncidentBody.details is declared as an object, but the
+ * spec's own examples (and PagerDuty) take a plain string.
+ */
+const SCHEMA_OVERLAYS = {
+	IncidentBody: { properties: { details: { type: ['object', 'string'] } } },
+};
+
+function applySchemaOverlay(ref, schema) {
+	const name = ref.startsWith('#/components/schemas/') ? ref.slice('#/components/schemas/'.length) : undefined;
+	const overlay = name && SCHEMA_OVERLAYS[name];
+	if (!overlay) return schema;
+	const patched = { ...schema };
+	if (overlay.properties) patched.properties = { ...(schema.properties || {}), ...overlay.properties };
+	return patched;
+}
+
+function fail(message, code) {
+	process.stderr.write(`derive-contract: ${message}\n`);
+	process.exit(code === undefined ? 2 : code);
+}
+
+function decodePointerToken(token) {
+	return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function resolvePointer(spec, ref) {
+	if (typeof ref !== 'string' || !ref.startsWith('#/')) {
+		throw new Error(`unsupported $ref ${String(ref)}`);
+	}
+	let node = spec;
+	for (const token of ref.slice(2).split('/').map(decodePointerToken)) {
+		if (node === null || typeof node !== 'object' || !(token in node)) {
+			throw new Error(`unresolvable $ref ${ref}`);
+		}
+		node = node[token];
+	}
+	return node;
+}
+
+/** Follows $ref chains of non-schema objects (parameters, request bodies). */
+function derefObject(spec, node) {
+	const seen = new Set();
+	let current = node;
+	let componentName;
+	while (current && typeof current === 'object' && typeof current.$ref === 'string') {
+		if (seen.has(current.$ref)) throw new Error(`cyclic $ref ${current.$ref}`);
+		seen.add(current.$ref);
+		componentName = current.$ref.split('/').pop();
+		current = resolvePointer(spec, current.$ref);
+	}
+	return { value: current, componentName };
+}
+
+/**
+ * Returns a $ref-free copy of a schema restricted to the validator's keyword subset.
+ * Cycles and over-deep nesting become {} (accept anything) so output stays finite.
+ * readOnly properties are removed: the contract only describes requests.
+ */
+function toRequestSchema(spec, schema, refStack, depth) {
+	if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return {};
+	if (depth > MAX_SCHEMA_DEPTH) return {};
+	if (typeof schema.$ref === 'string') {
+		if (refStack.includes(schema.$ref)) return {};
+		const target = resolvePointer(spec, schema.$ref);
+		const derived = toRequestSchema(spec, target, refStack.concat(schema.$ref), depth + 1);
+		return applySchemaOverlay(schema.$ref, derived);
+	}
+
+	const out = {};
+	for (const keyword of SCALAR_KEYWORDS) {
+		if (schema[keyword] !== undefined) {
+			out[keyword] = Array.isArray(schema[keyword]) ? schema[keyword].slice() : schema[keyword];
+		}
+	}
+
+	if (schema.properties && typeof schema.properties === 'object') {
+		const properties = {};
+		const dropped = [];
+		for (const name of Object.keys(schema.properties)) {
+			const property = toRequestSchema(spec, schema.properties[name], refStack, depth + 1);
+			if (property.readOnly === true) {
+				dropped.push(name);
+				continue;
+			}
+			properties[name] = property;
+		}
+		out.properties = properties;
+		// Only this object's own "required" loses the dropped names; a sibling allOf
+		// branch may still require them (PagerDuty's Reference requires a readOnly id).
+		if (Array.isArray(out.required)) {
+			out.required = out.required.filter((name) => !dropped.includes(name));
+			if (out.required.length === 0) delete out.required;
+		}
+	}
+
+	if (schema.additionalProperties !== undefined) {
+		out.additionalProperties =
+			typeof schema.additionalProperties === 'boolean'
+				? schema.additionalProperties
+				: toRequestSchema(spec, schema.additionalProperties, refStack, depth + 1);
+	}
+	if (schema.items !== undefined) {
+		out.items = toRequestSchema(spec, schema.items, refStack, depth + 1);
+	}
+	for (const combinator of ['allOf', 'anyOf', 'oneOf']) {
+		if (Array.isArray(schema[combinator])) {
+			out[combinator] = schema[combinator].map((branch) =>
+				toRequestSchema(spec, branch, refStack, depth + 1),
+			);
+		}
+	}
+	return out;
+}
+
+function collectParameters(spec, pathItem, operation) {
+	// Operation-level parameters override path-level ones with the same name+location.
+	const byKey = new Map();
+	for (const raw of [...(pathItem.parameters || []), ...(operation.parameters || [])]) {
+		const { value, componentName } = derefObject(spec, raw);
+		byKey.set(`${value.in}:${value.name}`, { parameter: value, componentName });
+	}
+	return [...byKey.values()];
+}
+
+function deriveOperation(spec, method, pathTemplate) {
+	const pathItem = spec.paths[pathTemplate];
+	const operation = pathItem && pathItem[method.toLowerCase()];
+	if (!operation) return null;
+
+	const pathParamOrder = [...pathTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+	const pathParams = [];
+	const query = {};
+	const headers = {};
+
+	for (const { parameter, componentName } of collectParameters(spec, pathItem, operation)) {
+		let schema = toRequestSchema(spec, parameter.schema || {}, [], 0);
+		if (componentName && PARAMETER_OVERLAYS[componentName]) {
+			schema = { ...schema, ...PARAMETER_OVERLAYS[componentName] };
+		}
+		if (parameter.in === 'path') {
+			pathParams.push({ name: parameter.name, schema });
+		} else if (parameter.in === 'query') {
+			const entry = { required: parameter.required === true, schema };
+			// Default for query is style=form, explode=true; record only the exception
+			// (comma-separated values such as sort_by on /incidents).
+			if (parameter.explode === false) entry.explode = false;
+			query[parameter.name] = entry;
+		} else if (parameter.in === 'header') {
+			headers[parameter.name] = { required: parameter.required === true, schema };
+		}
+	}
+	pathParams.sort((a, b) => pathParamOrder.indexOf(a.name) - pathParamOrder.indexOf(b.name));
+
+	let requestBody = null;
+	if (operation.requestBody) {
+		const { value: body } = derefObject(spec, operation.requestBody);
+		const content = body.content || {};
+		const mediaType = content['application/json'] ? 'application/json' : Object.keys(content)[0];
+		const rawSchema = mediaType && content[mediaType].schema ? content[mediaType].schema : {};
+		requestBody = { required: body.required === true, schema: toRequestSchema(spec, rawSchema, [], 0) };
+		if (mediaType && mediaType !== 'application/json') requestBody.mediaType = mediaType;
+	}
+
+	const derived = {
+		method,
+		path: pathTemplate,
+		pathParams,
+		query,
+		headers,
+		requestBody,
+		fromRequired: Boolean(headers.From && headers.From.required),
+	};
+	if (operation.operationId) derived.operationId = operation.operationId;
+	return derived;
+}
+
+function sortKeysDeep(value) {
+	if (Array.isArray(value)) return value.map(sortKeysDeep);
+	if (value === null || typeof value !== 'object') return value;
+	const sorted = {};
+	for (const key of Object.keys(value).sort()) sorted[key] = sortKeysDeep(value[key]);
+	return sorted;
+}
+
+function readOperationList() {
+	const list = JSON.parse(fs.readFileSync(OPERATIONS_FILE, 'utf8'));
+	if (!Array.isArray(list)) fail(`${OPERATIONS_FILE} must hold a JSON array`);
+	const seen = new Set();
+	return list.map((entry) => {
+		const match = /^(GET|POST|PUT|PATCH|DELETE) (\/\S*)$/.exec(String(entry));
+		if (!match) fail(`bad operation entry "${entry}" (expected "METHOD /path")`);
+		if (seen.has(entry)) fail(`duplicate operation entry "${entry}"`);
+		seen.add(entry);
+		return { method: match[1], path: match[2] };
+	});
+}
+
+function buildContract(spec) {
+	const operations = {};
+	const missing = [];
+	for (const { method, path: pathTemplate } of readOperationList()) {
+		const derived = deriveOperation(spec, method, pathTemplate);
+		if (!derived) missing.push(`${method} ${pathTemplate}`);
+		else operations[`${method} ${pathTemplate}`] = derived;
+	}
+	if (missing.length > 0) fail(`operations not found in the spec: ${missing.join(', ')}`);
+	return sortKeysDeep({
+		generatedBy: 'tools/derive-contract.js',
+		overlays: { parameters: PARAMETER_OVERLAYS, schemas: SCHEMA_OVERLAYS },
+		spec: { openapi: spec.openapi, version: spec.info && spec.info.version },
+		operations,
+	});
+}
+
+function serialize(contract) {
+	return `${JSON.stringify(contract, null, '\t')}\n`;
+}
+
+/** Lists JSON paths where two values differ (bounded, for a readable summary). */
+function diffPaths(a, b, at, out, limit) {
+	if (out.length >= limit) return;
+	if (JSON.stringify(a) === JSON.stringify(b)) return;
+	const bothObjects =
+		a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b);
+	if (!bothObjects) {
+		out.push(at || '(root)');
+		return;
+	}
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+	for (const key of [...keys].sort()) diffPaths(a[key], b[key], at ? `${at}.${key}` : key, out, limit);
+}
+
+function summarizeDrift(committed, fresh) {
+	const lines = [];
+	const committedOps = (committed && committed.operations) || {};
+	const freshOps = fresh.operations;
+	for (const key of Object.keys(freshOps)) {
+		if (!(key in committedOps)) lines.push(`  + ${key} (not in committed contract)`);
+	}
+	for (const key of Object.keys(committedOps)) {
+		if (!(key in freshOps)) lines.push(`  - ${key} (no longer derived)`);
+	}
+	for (const key of Object.keys(freshOps)) {
+		if (!(key in committedOps)) continue;
+		const paths = [];
+		diffPaths(committedOps[key], freshOps[key], '', paths, 10);
+		if (paths.length > 0) lines.push(`  ~ ${key}: ${paths.join(', ')}`);
+	}
+	const rest = [];
+	const withoutOperations = (contract) => {
+		const copy = { ...(contract || {}) };
+		delete copy.operations;
+		return copy;
+	};
+	diffPaths(withoutOperations(committed), withoutOperations(fresh), '', rest, 10);
+	if (rest.length > 0) lines.push(`  ~ metadata: ${rest.join(', ')}`);
+	if (lines.length === 0) lines.push('  (formatting only)');
+	return lines.join('\n');
+}
+
+function main() {
+	const check = process.argv.includes('--check');
+	if (!fs.existsSync(SPEC_FILE)) {
+		if (check) {
+			process.stdout.write(`derive-contract: ${SPEC_FILE} not found; skipping drift check.\n`);
+			process.exit(0);
+		}
+		fail(`${SPEC_FILE} not found (set PAGERDUTY_OPENAPI_DIR)`);
+	}
+	const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8'));
+	const contract = buildContract(spec);
+	const text = serialize(contract);
+
+	if (check) {
+		const committedText = fs.existsSync(CONTRACT_FILE) ? fs.readFileSync(CONTRACT_FILE, 'utf8') : '';
+		if (committedText === text) {
+			process.stdout.write(
+				`derive-contract: ${path.relative(REPO_ROOT, CONTRACT_FILE)} is up to date (${Object.keys(contract.operations).length} operations).\n`,
+			);
+			return;
+		}
+		let committed = null;
+		try {
+			committed = committedText ? JSON.parse(committedText) : null;
+		} catch {
+			committed = null;
+		}
+		process.stderr.write(
+			`derive-contract: ${path.relative(REPO_ROOT, CONTRACT_FILE)} differs from the spec-derived contract:\n${summarizeDrift(committed, contract)}\nRun "node tools/derive-contract.js" to regenerate.\n`,
+		);
+		process.exit(1);
+	}
+
+	fs.mkdirSync(path.dirname(CONTRACT_FILE), { recursive: true });
+	fs.writeFileSync(CONTRACT_FILE, text);
+	process.stdout.write(
+		`derive-contract: wrote ${path.relative(REPO_ROOT, CONTRACT_FILE)} (${Object.keys(contract.operations).length} operations).\n`,
+	);
+}
+
+if (require.main === module) main();
+
+module.exports = { buildContract, toRequestSchema, sortKeysDeep };
