@@ -238,6 +238,22 @@ export class SandboxStore {
 
 	readonly ids: IdFactory;
 
+	private readonly collections = new Map<string, unknown[]>();
+
+	/**
+	 * A named list for resources that live in their own handler module (maintenance windows,
+	 * webhook subscriptions, …), so each module keeps its state without widening this class.
+	 * `seed` fills it on first use; the list starts empty again with a new store (reset).
+	 */
+	collection<T>(name: string, seed?: (store: SandboxStore) => T[]): T[] {
+		let list = this.collections.get(name) as T[] | undefined;
+		if (!list) {
+			list = seed ? seed(this) : [];
+			this.collections.set(name, list);
+		}
+		return list;
+	}
+
 	constructor(
 		readonly random: Random,
 		/** Web app base, e.g. https://acme.pagerduty.com */
