@@ -47,7 +47,10 @@ export function useSandbox(options: SandboxOptions = {}) {
 		context.sandbox.reset();
 	});
 
-	function credentialsFor(auth: Auth, overrides: ICredentialDataDecryptedObject = {}) {
+	function credentialsFor(
+		auth: Auth,
+		overrides: ICredentialDataDecryptedObject = {},
+	): Record<string, ICredentialDataDecryptedObject> {
 		const region = { region: 'custom', baseUrl: context.sandbox.url };
 		if (auth === 'oAuth2') {
 			const token = context.sandbox.issueOAuthToken(DEFAULT_OAUTH_CLIENT.clientId);
@@ -56,7 +59,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 					...region,
 					clientId: DEFAULT_OAUTH_CLIENT.clientId,
 					clientSecret: DEFAULT_OAUTH_CLIENT.clientSecret,
-					oauthTokenData: { ...token, token_type: 'Bearer' },
+					oauthTokenData: { ...token, token_type: 'Bearer' } as unknown as ICredentialDataDecryptedObject,
 					...overrides,
 				},
 			};
