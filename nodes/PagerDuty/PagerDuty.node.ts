@@ -8,7 +8,7 @@ import * as logEntry from './actions/logEntry';
 import { router } from './actions/router';
 import * as user from './actions/user';
 import { requestSettingsField } from './descriptions/common';
-import { loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class PagerDuty implements INodeType {
 	description: INodeTypeDescription = {
@@ -72,7 +72,7 @@ export class PagerDuty implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

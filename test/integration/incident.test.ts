@@ -103,7 +103,7 @@ describe('Incident → Get', () => {
 		expect(output[0]).toMatchObject({ error: 'PagerDuty 404: Not Found (code 2100)' });
 		expect(output[0].description).toMatch(/Check the ID/);
 		expect(output[1]).toMatchObject({ id: first.id });
-		expect(output[2]).toMatchObject({ error: '"Incident ID" must not be empty (item 2)' });
+		expect(output[2]).toMatchObject({ error: '"Incident" must not be empty (item 2)' });
 		expect(pairedItemsOf(result)).toEqual([0, 1, 2]);
 	});
 

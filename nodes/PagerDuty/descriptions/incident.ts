@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { locatorField } from './locators';
+
 export const urgencyField: INodeProperties = {
 	displayName: 'Urgency',
 	name: 'urgency',
@@ -40,15 +42,13 @@ export const titleField: INodeProperties = {
 	description: 'A short summary of what is wrong, shown in notifications and lists',
 };
 
-export const incidentIdField: INodeProperties = {
-	displayName: 'Incident ID',
+export const incidentIdField: INodeProperties = locatorField('incident', {
+	displayName: 'Incident',
 	name: 'incidentId',
-	type: 'string',
 	required: true,
-	default: '',
-	placeholder: 'e.g. Q2T4ZLRMNV8ICM',
-	description: 'ID of the incident, as returned by Incident → Get Many or Create (its ID field)',
-};
+	description:
+		'The incident: pick an open one, paste its PagerDuty URL, or give its ID (the id field returned by Incident → Create or Get Many)',
+});
 
 export const conferenceBridgeField: INodeProperties = {
 	displayName: 'Conference Bridge',

@@ -42,10 +42,17 @@ export function validate<Schema extends z.ZodTypeAny>(
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	// The first problem is the one to fix first (an empty ID is not also "not an ID").
-	const reason = result.error.issues[0].message;
-	throw new NodeOperationError(context.getNode(), `"${label}" ${reason} (item ${itemIndex})`, {
-		itemIndex,
-	});
+	throw invalidParameter(context, itemIndex, label, result.error.issues[0].message);
+}
+
+/** The error for a parameter value that cannot be sent: names the parameter, the problem and the item. */
+export function invalidParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	reason: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `"${label}" ${reason} (item ${itemIndex})`, { itemIndex });
 }
 
 /** Reads a parameter of this item and validates it. */

@@ -8,8 +8,10 @@ import {
 	priorityField,
 	urgencyField,
 } from '../../descriptions/incident';
+import { locatorField } from '../../descriptions/locators';
+import { readLocatorId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
-import { pagerDutyIdSchema, readOptionalEmail, readParameter, validate } from '../../helpers/validation';
+import { readOptionalEmail, readParameter, validate } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { sharedIncidentFields } from './body';
 import { z } from 'zod';
@@ -23,16 +25,13 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'A short summary of what is wrong, shown in notifications and lists',
 	},
-	{
-		displayName: 'Service Name or ID',
+	locatorField('service', {
+		displayName: 'Service',
 		name: 'serviceId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getServices' },
 		required: true,
-		default: '',
 		description:
-			'The service the incident is opened on; its escalation policy decides who is paged. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+			'The service the incident is opened on; its escalation policy decides who is paged (IDs come from Service → Get Many)',
+	}),
 	fromEmailField,
 	{
 		displayName: 'Additional Fields',
@@ -72,7 +71,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const title = readParameter(this, itemIndex, 'title', 'Title', z.string().trim().min(1, 'must not be empty'));
-	const serviceId = readParameter(this, itemIndex, 'serviceId', 'Service', pagerDutyIdSchema);
+	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { incidentIdField } from '../../descriptions/incident';
+import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [incidentIdField];
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readParameter(this, itemIndex, 'incidentId', 'Incident ID', pagerDutyIdSchema);
+	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/incidents/${pathId(incidentId)}`,

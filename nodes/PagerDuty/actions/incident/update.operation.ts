@@ -11,8 +11,9 @@ import {
 	titleField,
 	urgencyField,
 } from '../../descriptions/incident';
+import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readOptionalEmail, readParameter, validate } from '../../helpers/validation';
+import { readOptionalEmail, validate } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { sharedIncidentFields } from './body';
 import type { IncidentUpdate } from './bulk';
@@ -76,7 +77,7 @@ const escalationLevelSchema = z.coerce
 	.min(1, 'must be 1 or higher: levels of an escalation policy start at 1');
 
 function readUpdate(context: IExecuteFunctions, itemIndex: number): IncidentUpdate {
-	const incidentId = readParameter(context, itemIndex, 'incidentId', 'Incident ID', pagerDutyIdSchema);
+	const incidentId = readLocatorId(context, itemIndex, 'incidentId', 'Incident', 'incident');
 	const from = readOptionalEmail(context, itemIndex, 'email', 'Email');
 	const updateFields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 

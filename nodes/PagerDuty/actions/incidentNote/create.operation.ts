@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import { fromEmailField } from '../../descriptions/common';
 import { incidentIdField } from '../../descriptions/incident';
+import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readOptionalEmail, readParameter } from '../../helpers/validation';
+import { readOptionalEmail, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -28,7 +29,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readParameter(this, itemIndex, 'incidentId', 'Incident ID', pagerDutyIdSchema);
+	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const content = readParameter(this, itemIndex, 'content', 'Content', z.string().trim().min(1, 'must not be empty'));
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	const response = await pagerDutyApiRequest.call(this, {

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
 import { incidentIdField } from '../../descriptions/incident';
+import { readLocatorId } from '../../helpers/locators';
 import { listLimit, pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [incidentIdField, ...returnAllAndLimit('notes')];
@@ -15,7 +15,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const incidentId = readParameter(this, itemIndex, 'incidentId', 'Incident ID', pagerDutyIdSchema);
+	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
 	// PagerDuty returns an incident's notes in one unpaginated list, so the limit is applied here.

@@ -1,20 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { locatorField } from '../../descriptions/locators';
+import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'User ID',
+	locatorField('user', {
+		displayName: 'User',
 		name: 'userId',
-		type: 'string',
 		required: true,
-		default: '',
-		placeholder: 'e.g. PXPGF42',
-		description: 'ID of the PagerDuty user, e.g. from an incident\'s assignees or a log entry\'s agent',
-	},
+		description:
+			'The PagerDuty user: search by name or email, paste their profile URL, or give their ID (e.g. from an incident\'s assignees or a log entry\'s agent)',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -23,7 +22,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = readParameter(this, itemIndex, 'userId', 'User ID', pagerDutyIdSchema);
+	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/users/${pathId(userId)}`,

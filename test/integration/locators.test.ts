@@ -1,0 +1,100 @@
+import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { callLoadOptions } from '../harness/engine';
+import { credentialTypes, jsonOf, useSandbox } from './pagerduty';
+
+const pagerDuty = useSandbox({ seed: { incidents: 300 } });
+
+async function listSearch(method: string, filter?: string, paginationToken?: string) {
+	return await callLoadOptions({
+		nodeType: new PagerDuty(),
+		parameters: { authentication: 'apiToken', resource: 'incident', operation: 'get' },
+		credentials: pagerDuty.credentialsFor('apiToken'),
+		credentialTypes,
+		method,
+		kind: 'listSearch',
+		args: [filter, paginationToken],
+	});
+}
+
+describe('resource locator values', () => {
+	const getIncident = (incidentId: unknown) =>
+		pagerDuty.run({ resource: 'incident', operation: 'get', incidentId } as never, { continueOnFail: true });
+
+	it('reads the ID from each mode, and from a plain string saved by the built-in node', async () => {
+		const incident = pagerDuty.sandbox.store.incidents[0];
+		const values = [
+			incident.id,
+			{ __rl: true, mode: 'id', value: incident.id },
+			{ __rl: true, mode: 'list', value: incident.id, cachedResultName: 'x' },
+			{ __rl: true, mode: 'url', value: `https://acme.pagerduty.com/incidents/${incident.id}` },
+			{ __rl: true, mode: 'url', value: `https://acme.eu.pagerduty.com/incidents/${incident.id}` },
+		];
+		for (const value of values) {
+			const result = await getIncident(value);
+			expect(jsonOf(result)).toEqual([expect.objectContaining({ id: incident.id })]);
+		}
+	});
+
+	it('n8n refuses a foreign URL in URL mode before running, with the mode\'s message', async () => {
+		await expect(getIncident({ __rl: true, mode: 'url', value: 'https://example.com/incidents/Q1' })).rejects.toThrow(
+			/Not a PagerDuty incident URL \(e\.g\. https:\/\/acme\.pagerduty\.com\/incidents\//,
+		);
+		expect(pagerDuty.restRequests()).toHaveLength(0);
+	});
+
+	it('refuses a foreign URL given as a plain value (e.g. by an expression), naming parameter and item', async () => {
+		const result = await getIncident('https://acme.pagerduty.com/services/PWIXJZS');
+		expect(jsonOf(result)[0].error).toBe(
+			'"Incident" must be a PagerDuty incident URL such as https://acme.pagerduty.com/incidents/Q2T4ZLRMNV8ICM, or the same on <subdomain>.eu.pagerduty.com (item 0)',
+		);
+		expect(pagerDuty.restRequests()).toHaveLength(0);
+	});
+});
+
+describe('listSearch', () => {
+	it('searches services with PagerDuty\'s query filter', async () => {
+		const service = pagerDuty.sandbox.store.services[1];
+		const result = await listSearch('searchServices', service.name.slice(0, 6));
+		expect(result.results).toContainEqual({ name: service.name, value: service.id, url: service.html_url });
+		const [request] = pagerDuty.restRequests();
+		expect(request.query).toContainEqual(['query', service.name.slice(0, 6)]);
+	});
+
+	it('pages open incidents with a text pagination token', async () => {
+		const first = await listSearch('searchIncidents');
+		expect(first.results).toHaveLength(25);
+		expect(first.paginationToken).toBe('25');
+		const second = await listSearch('searchIncidents', undefined, first.paginationToken);
+		const ids = new Set([...first.results, ...second.results].map((result) => result.value));
+		expect(ids.size).toBe(first.results.length + second.results.length);
+		expect(pagerDuty.restRequests().map((request) => request.query.find(([name]) => name === 'offset')?.[1])).toEqual(['0', '25']);
+	});
+
+	it.each(['searchEscalationPolicies', 'searchUsers', 'searchTeams', 'searchPriorities'])(
+		'%s lists the account\'s objects',
+		async (method) => {
+			const result = await listSearch(method);
+			expect(result.results.length).toBeGreaterThan(0);
+			expect(result.results.every((entry) => /^[A-Z0-9]+$/.test(String(entry.value)))).toBe(true);
+		},
+	);
+});
+
+describe('loadOptions', () => {
+	it.each([
+		['getServices', 'services'],
+		['getEscalationPolicies', 'escalationPolicies'],
+		['getPriorities', 'priorities'],
+	] as const)('%s lists every %s of the account', async (method, collection) => {
+		const options = await pagerDuty.loadOptions(method);
+		expect(options.map((option) => option.value).sort()).toEqual(
+			pagerDuty.sandbox.store[collection].map((entity) => entity.id).sort(),
+		);
+	});
+
+	it('getTimezones lists IANA zones without a network call', async () => {
+		const options = await pagerDuty.loadOptions('getTimezones');
+		expect(options).toContainEqual({ name: 'Europe/Berlin', value: 'Europe/Berlin' });
+		expect(pagerDuty.restRequests()).toHaveLength(0);
+	});
+});
