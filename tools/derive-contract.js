@@ -25,6 +25,22 @@ const SPEC_DIR = process.env.PAGERDUTY_OPENAPI_DIR
 const SPEC_FILE = path.join(SPEC_DIR, 'rest-api-v2.openapiv3.json');
 const OPERATIONS_FILE = path.join(__dirname, 'contract-operations.json');
 const CONTRACT_FILE = path.join(REPO_ROOT, 'test', 'contract', 'rest-v2.contract.json');
+const EVENTS_SPEC_FILE = path.join(SPEC_DIR, 'events-api-v2.openapiv3.json');
+const EVENTS_CONTRACT_FILE = path.join(REPO_ROOT, 'test', 'contract', 'events-v2.contract.json');
+
+/**
+ * Events API v2 limits the spec leaves out (developer docs "Send an Alert Event" / "Send a
+ * Change Event"), as JSON paths inside each operation's request body schema.
+ */
+const EVENTS_OVERLAYS = {
+	'POST /v2/enqueue': {
+		'properties.dedup_key': { maxLength: 255 },
+		'properties.payload.properties.summary': { maxLength: 1024 },
+	},
+	'POST /v2/change/enqueue': {
+		'properties.payload.properties.summary': { maxLength: 1024 },
+	},
+};
 
 // Deep enough for every request body in the spec; deeper nodes are cut to {}.
 const MAX_SCHEMA_DEPTH = 24;
@@ -55,11 +71,15 @@ const SCALAR_KEYWORDS = [
  * - Classic offset pagination: "limit" maximum is 100 (docs REST-API/09-Pagination).
  * - GET /incidents since/until are declared as plain strings but are ISO 8601 dates.
  */
+const UTC_DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$';
 const PARAMETER_OVERLAYS = {
 	offset_limit: { maximum: 100 },
 	incident_list_limit: { maximum: 100 },
 	since_incidents: { format: 'date-time' },
 	until_incidents: { format: 'date-time' },
+	// Change events take UTC times only (else 400); the spec's pattern is a placeholder, not a regex.
+	change_since: { pattern: UTC_DATE_TIME },
+	change_until: { pattern: UTC_DATE_TIME },
 };
 
 /**
@@ -324,17 +344,64 @@ function summarizeDrift(committed, fresh) {
 	return lines.join('\n');
 }
 
+/**
+ * The Events API v2 contract: every operation of the events file, under the path its server URL
+ * gives (`/v2/enqueue`), with the documented limits of EVENTS_OVERLAYS applied.
+ */
+function buildEventsContract(spec) {
+	const server = spec.servers && spec.servers[0] ? new URL(spec.servers[0].url) : null;
+	const prefix = server ? server.pathname.replace(/\/+$/, '') : '';
+	const operations = {};
+	for (const specPath of Object.keys(spec.paths).sort()) {
+		for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+			if (!spec.paths[specPath][method]) continue;
+			const derived = deriveOperation(spec, method.toUpperCase(), specPath);
+			derived.path = `${prefix}${specPath}`;
+			const key = `${derived.method} ${derived.path}`;
+			for (const [at, patch] of Object.entries(EVENTS_OVERLAYS[key] || {})) {
+				let node = derived.requestBody.schema;
+				for (const segment of at.split('.')) node = node && node[segment];
+				if (!node) fail(`events overlay ${key} ${at}: not in the spec`);
+				Object.assign(node, patch);
+			}
+			operations[key] = derived;
+		}
+	}
+	for (const key of Object.keys(EVENTS_OVERLAYS)) {
+		if (!operations[key]) fail(`events operation ${key} not found in the spec`);
+	}
+	return sortKeysDeep({
+		generatedBy: 'tools/derive-contract.js',
+		overlays: EVENTS_OVERLAYS,
+		spec: { openapi: spec.openapi, version: spec.info && spec.info.version },
+		operations,
+	});
+}
+
 function main() {
 	const check = process.argv.includes('--check');
+	const targets = [
+		{ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build: buildContract },
+		{ specFile: EVENTS_SPEC_FILE, contractFile: EVENTS_CONTRACT_FILE, build: buildEventsContract },
+	];
+	let drifted = false;
+	for (const target of targets) {
+		if (deriveOne(target, check) === false) drifted = true;
+	}
+	if (drifted) process.exit(1);
+}
+
+/** Writes (or with check, compares) one contract; false when the committed one drifted. */
+function deriveOne({ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build }, check) {
 	if (!fs.existsSync(SPEC_FILE)) {
 		if (check) {
 			process.stdout.write(`derive-contract: ${SPEC_FILE} not found; skipping drift check.\n`);
-			process.exit(0);
+			return true;
 		}
 		fail(`${SPEC_FILE} not found (set PAGERDUTY_OPENAPI_DIR)`);
 	}
 	const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8'));
-	const contract = buildContract(spec);
+	const contract = build(spec);
 	const text = serialize(contract);
 
 	if (check) {
@@ -343,7 +410,7 @@ function main() {
 			process.stdout.write(
 				`derive-contract: ${path.relative(REPO_ROOT, CONTRACT_FILE)} is up to date (${Object.keys(contract.operations).length} operations).\n`,
 			);
-			return;
+			return true;
 		}
 		let committed = null;
 		try {
@@ -354,7 +421,7 @@ function main() {
 		process.stderr.write(
 			`derive-contract: ${path.relative(REPO_ROOT, CONTRACT_FILE)} differs from the spec-derived contract:\n${summarizeDrift(committed, contract)}\nRun "node tools/derive-contract.js" to regenerate.\n`,
 		);
-		process.exit(1);
+		return false;
 	}
 
 	fs.mkdirSync(path.dirname(CONTRACT_FILE), { recursive: true });
@@ -362,8 +429,9 @@ function main() {
 	process.stdout.write(
 		`derive-contract: wrote ${path.relative(REPO_ROOT, CONTRACT_FILE)} (${Object.keys(contract.operations).length} operations).\n`,
 	);
+	return true;
 }
 
 if (require.main === module) main();
 
-module.exports = { buildContract, toRequestSchema, sortKeysDeep };
+module.exports = { buildContract, buildEventsContract, toRequestSchema, sortKeysDeep };

@@ -1,10 +1,11 @@
 import builtInCredentials from '../fixtures/n8n-nodes-base-credentials.json';
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
+import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import packageJson from '../../package.json';
 
-const ours = [new PagerDutyApi(), new PagerDutyOAuth2Api()];
+const ours = [new PagerDutyApi(), new PagerDutyOAuth2Api(), new PagerDutyEventsApi()];
 
 describe('credential type names', () => {
 	it('take no name that n8n-nodes-base ships (credential names are global in n8n)', () => {
@@ -19,6 +20,7 @@ describe('credential type names', () => {
 		expect(ours.map((credential) => credential.displayName)).toEqual([
 			'PagerDuty REST API',
 			'PagerDuty REST OAuth2 API',
+			'PagerDuty Events V2 API',
 		]);
 	});
 
@@ -27,15 +29,20 @@ describe('credential type names', () => {
 		expect(credentials.map((credential) => [credential.name, credential.displayOptions?.show?.authentication])).toEqual([
 			['pagerDutyRestApi', ['apiToken']],
 			['pagerDutyRestOAuth2Api', ['oAuth2']],
+			['pagerDutyEventsV2Api', undefined],
 		]);
 	});
 
 	it('are registered in package.json with the node', () => {
 		expect(packageJson.n8n.credentials).toEqual([
 			'dist/credentials/PagerDutyApi.credentials.js',
+			'dist/credentials/PagerDutyEventsApi.credentials.js',
 			'dist/credentials/PagerDutyOAuth2Api.credentials.js',
 		]);
-		expect(packageJson.n8n.nodes).toEqual(['dist/nodes/PagerDuty/PagerDuty.node.js']);
+		expect(packageJson.n8n.nodes).toEqual([
+			'dist/nodes/PagerDuty/PagerDuty.node.js',
+			'dist/nodes/PagerDutyTrigger/PagerDutyTrigger.node.js',
+		]);
 		expect(packageJson).not.toHaveProperty('dependencies');
 		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 	});

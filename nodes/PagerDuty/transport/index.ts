@@ -1,20 +1,27 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { settleWithConcurrency } from '../helpers/concurrency';
 import { pagerDutyApiError, toNodeError } from '../helpers/errors';
-import { RateLimiter, readRateLimitHeaders } from './rateLimiter';
+import { RateLimiter } from './rateLimiter';
 import { restBaseUrl } from './regions';
-import { MAX_ATTEMPTS, backoffDelay, isRetryable } from './retry';
+import { isRetryable } from './retry';
+import type { Answer, TransportSettings } from './send';
+import { readTransportSettings, sendWithRetries } from './send';
 
-export type PagerDutyContext = IExecuteFunctions | ILoadOptionsFunctions;
+export { DEFAULT_CONCURRENCY, DEFAULT_MAX_RETRY_WAIT_SECONDS } from './send';
+export type { TransportSettings } from './send';
+
+/** Node runs, option loading, and trigger lifecycle hooks (webhook subscriptions). */
+export type PagerDutyContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 /** The `authentication` parameter's values, as in n8n's built-in PagerDuty node. */
 export type Authentication = 'apiToken' | 'oAuth2';
@@ -29,8 +36,6 @@ const REQUEST_TIMEOUT_MS = 60_000;
 export const PAGE_SIZE = 100;
 export const OFFSET_CEILING = 10_000;
 
-export const DEFAULT_CONCURRENCY = 10;
-export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 120;
 
 export interface PagerDutyRequest {
 	method: IHttpRequestMethods;
@@ -42,11 +47,6 @@ export interface PagerDutyRequest {
 	from?: string;
 	/** A POST PagerDuty de-duplicates (e.g. an incident with an incident key): safe to send again. */
 	idempotent?: boolean;
-}
-
-export interface TransportSettings {
-	concurrency: number;
-	maxRetryWaitMs: number;
 }
 
 /** What one node execution shares across its items and pages: one credential, one rate limiter. */
@@ -62,16 +62,8 @@ interface ExecutionState {
 const executionStates = new WeakMap<PagerDutyContext, Promise<ExecutionState>>();
 
 function nodeParameter(context: PagerDutyContext, name: string, fallback: unknown): unknown {
-	return 'getInputData' in context
-		? context.getNodeParameter(name, 0, fallback)
-		: context.getNodeParameter(name, fallback);
-}
-
-function settingsOf(context: PagerDutyContext): TransportSettings {
-	const settings = (nodeParameter(context, 'requestSettings', {}) ?? {}) as IDataObject;
-	const concurrency = Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY)) || 1);
-	const maxRetryWait = Number(settings.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT_SECONDS);
-	return { concurrency, maxRetryWaitMs: Math.max(0, maxRetryWait) * 1000 };
+	if ('getInputData' in context) return context.getNodeParameter(name, 0, fallback);
+	return (context as ILoadOptionsFunctions).getNodeParameter(name, fallback);
 }
 
 async function createExecutionState(context: PagerDutyContext): Promise<ExecutionState> {
@@ -92,7 +84,7 @@ async function createExecutionState(context: PagerDutyContext): Promise<Executio
 		credentialType,
 		baseUrl,
 		defaultFrom,
-		settings: settingsOf(context),
+		settings: readTransportSettings(context),
 		limiter: new RateLimiter(),
 	};
 }
@@ -106,20 +98,16 @@ function executionState(context: PagerDutyContext): Promise<ExecutionState> {
 	return state;
 }
 
-/** The transport settings this execution uses (concurrency for items and pages). */
+/**
+ * The transport settings this execution uses (concurrency for items and pages). Read from the
+ * node's parameters only, so resources that do not use the REST credentials (Event) can ask too.
+ */
 export async function transportSettings(context: PagerDutyContext): Promise<TransportSettings> {
-	return (await executionState(context)).settings;
+	return readTransportSettings(context);
 }
 
 const cancelSignal = (context: PagerDutyContext) =>
 	'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-
-interface Answer {
-	status?: number;
-	body?: unknown;
-	headers?: Record<string, unknown>;
-	networkError?: string;
-}
 
 async function sendOnce(context: PagerDutyContext, state: ExecutionState, request: PagerDutyRequest): Promise<Answer> {
 	const from = request.from?.trim() || state.defaultFrom;
@@ -157,20 +145,33 @@ async function sendOnce(context: PagerDutyContext, state: ExecutionState, reques
 	}
 }
 
-function failure(context: PagerDutyContext, state: ExecutionState, request: PagerDutyRequest, answer: Answer, attempts: number) {
-	if (answer.status === undefined) {
-		return new NodeOperationError(
-			context.getNode(),
-			`Could not reach PagerDuty at ${state.baseUrl}: ${answer.networkError ?? 'no answer'}`,
-			{ description: attempts > 1 ? `Gave up after ${attempts} attempts.` : undefined },
-		);
-	}
-	const error = pagerDutyApiError(
-		context.getNode(),
-		{ method: request.method, path: request.path, status: answer.status, body: answer.body },
-		state.authentication,
-	);
-	if (attempts > 1) error.description = [error.description, `Gave up after ${attempts} attempts.`].filter(Boolean).join('\n');
+/**
+ * The error for a request that failed for good. `attempts` is recorded in its context: a POST
+ * PagerDuty de-duplicates may have succeeded on an earlier attempt whose answer was lost.
+ */
+function failure(
+	context: PagerDutyContext,
+	state: ExecutionState,
+	request: PagerDutyRequest,
+	answer: Answer,
+	attempts: number,
+	gaveUp: boolean,
+) {
+	const note = gaveUp && attempts > 1 ? `Gave up after ${attempts} attempts.` : undefined;
+	const error =
+		answer.status === undefined
+			? new NodeOperationError(
+					context.getNode(),
+					`Could not reach PagerDuty at ${state.baseUrl}: ${answer.networkError ?? 'no answer'}`,
+					{ description: note },
+				)
+			: pagerDutyApiError(
+					context.getNode(),
+					{ method: request.method, path: request.path, status: answer.status, body: answer.body },
+					state.authentication,
+				);
+	if (note && answer.status !== undefined) error.description = [error.description, note].filter(Boolean).join('\n');
+	error.context.attempts = attempts;
 	return error;
 }
 
@@ -185,33 +186,14 @@ export async function pagerDutyApiRequest(
 	request: PagerDutyRequest,
 ): Promise<IDataObject> {
 	const state = await executionState(this);
-	const signal = cancelSignal(this);
-	let retryWaitMs = 0;
-	for (let attempt = 1; ; attempt++) {
-		await state.limiter.acquire(signal);
-		let answer: Answer = {};
-		try {
-			answer = await sendOnce(this, state, request);
-		} finally {
-			state.limiter.release(readRateLimitHeaders(answer.headers));
-		}
-		if (answer.status !== undefined && answer.status < 400) return (answer.body ?? {}) as IDataObject;
-
-		const idempotent = request.idempotent === true;
-		if (attempt >= MAX_ATTEMPTS || !isRetryable(answer.status, request.method, idempotent)) {
-			throw failure(this, state, request, answer, attempt);
-		}
-		const resetSeconds = answer.status === 429 ? readRateLimitHeaders(answer.headers).resetSeconds : undefined;
-		const delay = resetSeconds !== undefined ? resetSeconds * 1000 : backoffDelay(attempt);
-		if (retryWaitMs + delay > state.settings.maxRetryWaitMs) throw failure(this, state, request, answer, attempt);
-		retryWaitMs += delay;
-		if (resetSeconds !== undefined) {
-			// Every request of this credential waits for the window, not just this one.
-			state.limiter.exhausted(resetSeconds);
-		} else {
-			await sleep(delay, signal);
-		}
-	}
+	const outcome = await sendWithRetries(() => sendOnce(this, state, request), {
+		limiter: state.limiter,
+		maxRetryWaitMs: state.settings.maxRetryWaitMs,
+		signal: cancelSignal(this),
+		retryable: (answer) => isRetryable(answer.status, request.method, request.idempotent === true),
+	});
+	if (outcome.ok) return (outcome.answer.body ?? {}) as IDataObject;
+	throw failure(this, state, request, outcome.answer, outcome.attempts, outcome.gaveUp);
 }
 
 /** Time-window slicing for lists filtered by `since`/`until` (incidents, log entries, …). */
@@ -315,7 +297,8 @@ async function readSliced(
 	return [...earlier, ...later];
 }
 
-const timestampOf = (record: IDataObject) => Date.parse(String(record.created_at ?? ''));
+// Incidents and log entries carry created_at; change events carry timestamp.
+const timestampOf = (record: IDataObject) => Date.parse(String(record.created_at ?? record.timestamp ?? ''));
 
 function mergeSlices(slices: IDataObject[][]): IDataObject[] {
 	// Slices run from the earliest window to the latest; flip them when PagerDuty lists newest first.

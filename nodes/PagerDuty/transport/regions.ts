@@ -7,6 +7,12 @@ export const REST_HOSTS = {
 	eu: 'https://api.eu.pagerduty.com',
 } as const;
 
+/** Events API v2 hosts (alerts and change events), per region. */
+export const EVENTS_HOSTS = {
+	us: 'https://events.pagerduty.com',
+	eu: 'https://events.eu.pagerduty.com',
+} as const;
+
 /** OAuth is served by one identity host for both regions; the region travels in the token. */
 export const OAUTH_HOST = 'https://identity.pagerduty.com';
 
@@ -30,6 +36,20 @@ export function restBaseUrlExpression(source: '$credentials' | '$self'): string 
 	return (
 		`={{ ${field('region')} === "custom" ? String(${field('baseUrl')}).replace(/\\/+$/, "") : ` +
 		`${field('region')} === "eu" ? "${REST_HOSTS.eu}" : "${REST_HOSTS.us}" }}`
+	);
+}
+
+export function eventsBaseUrl({ region, baseUrl }: RegionSettings): string {
+	if (region === 'custom') return withoutTrailingSlash(baseUrl ?? '');
+	return region === 'eu' ? EVENTS_HOSTS.eu : EVENTS_HOSTS.us;
+}
+
+/** The Events API v2 host as an n8n expression over the credential's own fields. */
+export function eventsBaseUrlExpression(source: '$credentials' | '$self'): string {
+	const field = (name: string) => (source === '$self' ? `$self["${name}"]` : `$credentials.${name}`);
+	return (
+		`={{ ${field('region')} === "custom" ? String(${field('baseUrl')}).replace(/\\/+$/, "") : ` +
+		`${field('region')} === "eu" ? "${EVENTS_HOSTS.eu}" : "${EVENTS_HOSTS.us}" }}`
 	);
 }
 

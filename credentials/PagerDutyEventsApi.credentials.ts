@@ -1,0 +1,98 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { EVENTS_HOSTS, eventsBaseUrlExpression } from '../nodes/PagerDuty/transport/regions';
+
+/**
+ * An Events API v2 integration key (routing key). It authenticates by travelling in the JSON body
+ * (`routing_key`), so it lives here and never in a workflow's parameters.
+ */
+export class PagerDutyEventsApi implements ICredentialType {
+	name = 'pagerDutyEventsV2Api';
+
+	displayName = 'PagerDuty Events V2 API';
+
+	icon = { light: 'file:../icons/pagerduty.svg', dark: 'file:../icons/pagerduty.dark.svg' } as const;
+
+	documentationUrl = 'https://developer.pagerduty.com/docs/events-api-v2-overview';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Routing Key',
+			// "Secret" in the name tells n8n's linters (and readers) that the value is one.
+			name: 'routingKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The 32-character Integration Key of an "Events API V2" integration on a PagerDuty service (Service → Integrations), or of an event ruleset',
+		},
+		{
+			displayName: 'Service Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: `US (${new URL(EVENTS_HOSTS.us).host})`, value: 'us' },
+				{ name: `EU (${new URL(EVENTS_HOSTS.eu).host})`, value: 'eu' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'A proxy in front of PagerDuty, or a local PagerDuty sandbox for testing',
+				},
+			],
+			default: 'us',
+			description: 'The region your PagerDuty account lives in',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. http://127.0.0.1:4010',
+			required: true,
+			displayOptions: { show: { region: ['custom'] } },
+			description: 'Root URL that serves /v2/enqueue and /v2/change/enqueue',
+		},
+	];
+
+	// PagerDuty reads the key from the event body, not from a header.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			body: {
+				routing_key: '={{$credentials.routingKeySecret}}',
+			},
+		},
+	};
+
+	// The Events API has no read-only endpoint. The least intrusive honest check is an acknowledge
+	// for a dedup key no alert uses: PagerDuty rejects an unknown or malformed key with 400 and
+	// otherwise accepts the event and drops it, because there is no open alert to acknowledge.
+	// Nothing is created or changed.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: eventsBaseUrlExpression('$credentials'),
+			url: '/v2/enqueue',
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: {
+				event_action: 'acknowledge',
+				dedup_key: 'credential-check-for-an-alert-that-does-not-exist',
+			},
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message: 'PagerDuty rejected the routing key. Check the key and the Service Region.',
+				},
+			},
+		],
+	};
+}

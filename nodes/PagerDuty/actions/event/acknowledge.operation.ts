@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readParameter } from '../../helpers/validation';
+import { sendEvent } from '../../transport/events';
+import { dedupKeyField, dedupKeySchema } from './fields';
+
+const properties: INodeProperties[] = [dedupKeyField(true)];
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['acknowledge'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const dedupKey = readParameter(this, itemIndex, 'dedupKey', 'Dedup Key', dedupKeySchema);
+	return await sendEvent.call(this, '/v2/enqueue', { event_action: 'acknowledge', dedup_key: dedupKey }, itemIndex);
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readParameter } from '../../helpers/validation';
+import { sendEvent } from '../../transport/events';
+import { customDetailsFields, linksField, readCustomDetails, readLinks, readTimestamp, summaryField, summarySchema, timestampField } from './fields';
+
+const properties: INodeProperties[] = [
+	summaryField('What changed, e.g. a deploy or a configuration change'),
+	{
+		displayName: 'Additional Fields',
+		name: 'changeFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ci.example.com',
+				description: 'The system the change comes from',
+			},
+			{ ...timestampField },
+		],
+	},
+	...customDetailsFields,
+	linksField,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['sendChangeEvent'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const summary = readParameter(this, itemIndex, 'summary', 'Summary', summarySchema);
+	const fields = this.getNodeParameter('changeFields', itemIndex, {}) as IDataObject;
+	const payload: IDataObject = { summary };
+	const source = String(fields.source ?? '').trim();
+	if (source) payload.source = source;
+	const timestamp = readTimestamp(this, itemIndex, fields.timestamp);
+	if (timestamp) payload.timestamp = timestamp;
+	const customDetails = readCustomDetails(this, itemIndex);
+	if (customDetails) payload.custom_details = customDetails;
+	const event: IDataObject = { payload };
+	const links = readLinks(this, itemIndex);
+	if (links) event.links = links;
+	return await sendEvent.call(this, '/v2/change/enqueue', event, itemIndex);
+}

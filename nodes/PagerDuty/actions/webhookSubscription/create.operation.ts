@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { eventsField, readEvents, readFilter, scopeFields } from './fields';
+
+const urlSchema = z
+	.string()
+	.trim()
+	.url('must be a URL such as https://example.com/hooks/pagerduty')
+	.refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'URL',
+		name: 'deliveryUrl',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. https://example.com/hooks/pagerduty',
+		description: 'Where PagerDuty POSTs the events. To start an n8n workflow, use the PagerDuty Trigger node instead: it manages its own subscription.',
+	},
+	eventsField(true),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Active',
+				name: 'active',
+				type: 'boolean',
+				default: true,
+				description: 'Whether PagerDuty sends events right away',
+			},
+			{
+				displayName: 'Custom Headers',
+				name: 'customHeaders',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Header',
+				default: {},
+				options: [
+					{
+						displayName: 'Header',
+						name: 'headers',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookSubscription'], operation: ['create'] } },
+	[...properties.slice(0, 1), ...scopeFields(), ...properties.slice(1)],
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const url = readParameter(this, itemIndex, 'deliveryUrl', 'URL', urlSchema);
+	const events = readEvents(this, itemIndex, this.getNodeParameter('subscriptionEvents', itemIndex, []));
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const headers = (((additional.customHeaders as IDataObject | undefined)?.headers ?? []) as IDataObject[])
+		.filter((header) => String(header.name ?? '').trim() !== '')
+		.map((header) => ({ name: String(header.name).trim(), value: String(header.value ?? '') }));
+	const subscription: IDataObject = {
+		type: 'webhook_subscription',
+		delivery_method: { type: 'http_delivery_method', url, ...(headers.length > 0 && { custom_headers: headers }) },
+		events,
+		filter: readFilter(this, itemIndex),
+	};
+	if (typeof additional.description === 'string' && additional.description.trim() !== '') {
+		subscription.description = additional.description.trim();
+	}
+	if (typeof additional.active === 'boolean') subscription.active = additional.active;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: '/webhook_subscriptions',
+		body: { webhook_subscription: subscription },
+	});
+	// The output holds delivery_method.secret: PagerDuty shows it in this answer only.
+	return response.webhook_subscription as IDataObject;
+}

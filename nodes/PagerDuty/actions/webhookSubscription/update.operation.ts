@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { pathId } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { eventsField, readEvents, readFilter, readSubscriptionId, scopeFields, subscriptionIdField } from './fields';
+
+const properties: INodeProperties[] = [
+	subscriptionIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Active',
+				name: 'active',
+				type: 'boolean',
+				default: true,
+				description: 'Whether PagerDuty sends events',
+			},
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ ...eventsField(false), name: 'events' },
+		],
+	},
+	{
+		displayName: 'Change Scope',
+		name: 'changeScope',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to move the subscription to another scope (account, service or team). Its URL cannot be changed: create a new subscription for that.',
+	},
+	...scopeFields().map((field) => ({
+		...field,
+		displayOptions: { show: { ...field.displayOptions?.show, changeScope: [true] } },
+	})),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookSubscription'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readSubscriptionId(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes: IDataObject = {};
+	if (typeof fields.active === 'boolean') changes.active = fields.active;
+	if (typeof fields.description === 'string') changes.description = fields.description;
+	if (fields.events !== undefined) changes.events = readEvents(this, itemIndex, fields.events);
+	if (this.getNodeParameter('changeScope', itemIndex, false) === true) changes.filter = readFilter(this, itemIndex);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Nothing to update: add a field or change the scope (item ${itemIndex})`, {
+			itemIndex,
+		});
+	}
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path: `/webhook_subscriptions/${pathId(id)}`,
+		body: { webhook_subscription: changes },
+	});
+	return response.webhook_subscription as IDataObject;
+}

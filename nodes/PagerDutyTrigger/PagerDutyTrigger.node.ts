@@ -1,0 +1,348 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { locatorField } from '../PagerDuty/descriptions/locators';
+import { toNodeError } from '../PagerDuty/helpers/errors';
+import { searchServices, searchTeams } from '../PagerDuty/methods/listSearch';
+import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../PagerDuty/transport';
+import { PING_EVENT_TYPE, eventTypeOptions, expandEventTypes } from './eventTypes';
+import { isSignedBy, rememberDelivery } from './verification';
+
+type Scope = 'account' | 'service' | 'team';
+
+interface SubscriptionShape {
+	events: string[];
+	filter: IDataObject;
+}
+
+const PAGERDUTY_ID = /^[A-Za-z0-9]+$/;
+
+function locatorId(context: IHookFunctions, name: string, label: string): string {
+	const value = String(context.getNodeParameter(name, '', { extractValue: true }) ?? '').trim();
+	if (!PAGERDUTY_ID.test(value)) {
+		throw new NodeOperationError(context.getNode(), `"${label}" must be a PagerDuty ID such as PABC123`);
+	}
+	return value;
+}
+
+/** The subscription this node's parameters ask for: event types and account/service/team scope. */
+function wantedSubscription(context: IHookFunctions): SubscriptionShape {
+	const events = expandEventTypes(context.getNodeParameter('events', []));
+	if (events.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'Choose at least one event type to listen for');
+	}
+	const scope = context.getNodeParameter('scope', 'account') as Scope;
+	if (scope === 'service') return { events, filter: { type: 'service_reference', id: locatorId(context, 'serviceId', 'Service') } };
+	if (scope === 'team') return { events, filter: { type: 'team_reference', id: locatorId(context, 'teamId', 'Team') } };
+	return { events, filter: { type: 'account_reference' } };
+}
+
+const sameShape = (subscription: IDataObject, wanted: SubscriptionShape) => {
+	const filter = (subscription.filter ?? {}) as IDataObject;
+	const events = ((subscription.events as string[] | undefined) ?? []).slice().sort();
+	return (
+		filter.type === wanted.filter.type &&
+		(filter.id ?? undefined) === wanted.filter.id &&
+		JSON.stringify(events) === JSON.stringify(wanted.events.slice().sort())
+	);
+};
+
+const urlOf = (subscription: IDataObject) => (subscription.delivery_method as IDataObject | undefined)?.url;
+
+const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
+
+const subscriptionPath = (id: string) => `/webhook_subscriptions/${encodeURIComponent(id)}`;
+
+/** Answers the request itself (no execution) and tells n8n not to answer again. */
+function answer(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	context.getResponseObject().status(status).json({ message });
+	return { noWebhookResponse: true };
+}
+
+/** The request body exactly as received; null when n8n did not keep it. */
+async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | null> {
+	const request = context.getRequestObject();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : null;
+}
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export class PagerDutyTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'PagerDuty Trigger',
+		name: 'pagerDutyTrigger',
+		icon: { light: 'file:../../icons/pagerduty.svg', dark: 'file:../../icons/pagerduty.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Scope: " + $parameter["scope"]}}',
+		description: 'Starts the workflow on PagerDuty incident and service events (webhooks v3, signatures verified)',
+		defaults: {
+			name: 'PagerDuty Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'pagerDutyRestApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiToken'] } },
+			},
+			{
+				name: 'pagerDutyRestOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Token', value: 'apiToken' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'apiToken',
+			},
+			{
+				displayName: 'Scope',
+				name: 'scope',
+				type: 'options',
+				options: [
+					{ name: 'Account', value: 'account', description: 'Events of every service in the account' },
+					{ name: 'Service', value: 'service', description: 'Events of one service' },
+					{ name: 'Team', value: 'team', description: 'Events of the services of one team' },
+				],
+				default: 'account',
+				description: 'Which events PagerDuty sends to this workflow',
+			},
+			{
+				...locatorField('service', {
+					displayName: 'Service',
+					name: 'serviceId',
+					description: 'The service whose events start the workflow',
+					required: true,
+				}),
+				displayOptions: { show: { scope: ['service'] } },
+			},
+			{
+				...locatorField('team', {
+					displayName: 'Team',
+					name: 'teamId',
+					description: 'The team whose services\' events start the workflow',
+					required: true,
+				}),
+				displayOptions: { show: { scope: ['team'] } },
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: eventTypeOptions,
+				required: true,
+				default: [],
+				description: 'The event types PagerDuty sends; "*" subscribes to all of them',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the request\'s HTTP headers to the output (under "headers")',
+					},
+					{
+						displayName: 'Only Event Types',
+						name: 'onlyEventTypes',
+						type: 'multiOptions',
+						options: eventTypeOptions.slice(1),
+						default: [],
+						description:
+							'Start the workflow only for these event types; other verified deliveries are acknowledged and dropped. All subscribed types when empty.',
+					},
+					{
+						displayName: 'Run on Test Ping',
+						name: 'runOnPing',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether PagerDuty\'s test event (pagey.ping, sent by "Send Test Event") starts the workflow. It is always answered.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch: { searchServices, searchTeams } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const webhookUrl = this.getNodeWebhookUrl('default');
+				const staticData = this.getWorkflowStaticData('node');
+				const wanted = wantedSubscription(this);
+				const knownId = staticData.subscriptionId as string | undefined;
+
+				if (knownId && typeof staticData.signingSecret === 'string') {
+					let subscription: IDataObject | undefined;
+					try {
+						subscription = (await pagerDutyApiRequest.call(this, { method: 'GET', path: subscriptionPath(knownId) }))
+							.webhook_subscription as IDataObject;
+					} catch (error) {
+						if (!isNotFound(error)) throw toNodeError(this.getNode(), error as Error);
+						this.logger.info(`PagerDuty webhook subscription ${knownId} no longer exists; a new one will be created`);
+						subscription = undefined;
+					}
+					if (subscription && urlOf(subscription) === webhookUrl) {
+						if (!sameShape(subscription, wanted)) {
+							// Event types or scope were edited: PUT may change both (not the URL).
+							await pagerDutyApiRequest.call(this, {
+								method: 'PUT',
+								path: subscriptionPath(knownId),
+								body: { webhook_subscription: { events: wanted.events, filter: wanted.filter } },
+							});
+						}
+						return true;
+					}
+				}
+				delete staticData.subscriptionId;
+				delete staticData.signingSecret;
+
+				// A subscription for this URL whose secret is gone (PagerDuty shows it only once) could
+				// never be verified: remove it, so the new one does not deliver everything twice.
+				const all = await pagerDutyApiRequestAllItems.call(
+					this,
+					{ method: 'GET', path: '/webhook_subscriptions' },
+					'webhook_subscriptions',
+				);
+				for (const stale of all.filter((subscription) => urlOf(subscription) === webhookUrl)) {
+					this.logger.info(`Replacing PagerDuty webhook subscription ${String(stale.id)}: its signing secret is not known`);
+					await pagerDutyApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(String(stale.id)) });
+				}
+				return false;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				const wanted = wantedSubscription(this);
+				const workflow = this.getWorkflow();
+				const response = await pagerDutyApiRequest.call(this, {
+					method: 'POST',
+					path: '/webhook_subscriptions',
+					body: {
+						webhook_subscription: {
+							type: 'webhook_subscription',
+							delivery_method: { type: 'http_delivery_method', url: webhookUrl },
+							description: `n8n workflow "${workflow.name ?? ''}" (${workflow.id ?? ''})`.slice(0, 255),
+							events: wanted.events,
+							filter: wanted.filter,
+							active: true,
+						},
+					},
+				});
+				const subscription = (response.webhook_subscription ?? {}) as IDataObject;
+				const secret = (subscription.delivery_method as IDataObject | undefined)?.secret;
+				if (typeof subscription.id !== 'string') {
+					throw new NodeOperationError(this.getNode(), 'PagerDuty did not return the new webhook subscription');
+				}
+				if (typeof secret !== 'string' || secret === '') {
+					await pagerDutyApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(subscription.id) });
+					throw new NodeOperationError(
+						this.getNode(),
+						'PagerDuty did not return a signing secret for the webhook subscription, so deliveries could not be verified',
+					);
+				}
+				const staticData = this.getWorkflowStaticData('node');
+				staticData.subscriptionId = subscription.id;
+				// Kept only here: PagerDuty never shows it again, and it is never output.
+				staticData.signingSecret = secret;
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				const id = staticData.subscriptionId as string | undefined;
+				if (id) {
+					try {
+						await pagerDutyApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(id) });
+					} catch (error) {
+						if (!isNotFound(error)) throw toNodeError(this.getNode(), error as Error);
+						this.logger.info(`PagerDuty webhook subscription ${id} was already deleted`);
+					}
+				}
+				delete staticData.subscriptionId;
+				delete staticData.signingSecret;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const staticData = this.getWorkflowStaticData('node');
+		const secret = staticData.signingSecret;
+		if (typeof secret !== 'string' || secret === '') {
+			this.logger.warn('PagerDuty delivery refused: this trigger holds no signing secret (re-activate the workflow)');
+			return answer(this, 401, 'Unauthorized');
+		}
+		const rawBody = await rawBodyOf(this);
+		const headers = this.getHeaderData();
+		if (rawBody === null || !isSignedBy(secret, rawBody, headers['x-pagerduty-signature'])) {
+			return answer(this, 401, 'Unauthorized');
+		}
+
+		let event: IDataObject;
+		try {
+			event = ((JSON.parse(rawBody.toString('utf8')) as IDataObject).event ?? {}) as IDataObject;
+		} catch {
+			return answer(this, 400, 'The body is not JSON');
+		}
+
+		const webhookId = firstHeader(headers['x-webhook-id']);
+		if (webhookId && !rememberDelivery(staticData, webhookId, Date.now())) {
+			// PagerDuty retries until it sees a 2xx: acknowledge the repeat, run nothing.
+			return answer(this, 200, 'Already received');
+		}
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const eventType = String(event.event_type ?? '');
+		if (eventType === PING_EVENT_TYPE && options.runOnPing !== true) return answer(this, 200, 'pong');
+		const only = (options.onlyEventTypes as string[] | undefined) ?? [];
+		if (eventType !== PING_EVENT_TYPE && only.length > 0 && !only.includes(eventType)) {
+			return answer(this, 200, 'Event type not selected');
+		}
+
+		const output: IDataObject = {
+			id: event.id,
+			event_type: event.event_type,
+			resource_type: event.resource_type,
+			occurred_at: event.occurred_at,
+			agent: event.agent ?? null,
+			client: event.client ?? null,
+			data: event.data ?? {},
+		};
+		if (options.includeHeaders === true) output.headers = headers as IDataObject;
+		return { workflowData: [this.helpers.returnJsonArray(output)] };
+	}
+}

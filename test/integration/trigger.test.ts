@@ -1,0 +1,339 @@
+// PagerDuty Trigger: subscription lifecycle against the sandbox through n8n-core's HookContext, and
+// signed deliveries that the sandbox POSTs over real HTTP to a local receiver, which hands the
+// exact bytes it received to the node through n8n-core's WebhookContext.
+import { createServer, Server } from 'http';
+import { AddressInfo } from 'net';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
+import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
+import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
+import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
+import { DEDUP_MAX_IDS, DEDUP_WINDOW_MS, rememberDelivery } from '../../nodes/PagerDutyTrigger/verification';
+import type { DeliveryOutcome } from '../harness/webhook';
+import { WebhookHarness } from '../harness/webhook';
+import { webhookSubscriptions } from '../sandbox/rest-webhooks';
+import type { DeliveryOptions } from '../sandbox/webhook-delivery';
+import { deliverWebhook, rotateWebhookSecret, sign } from '../sandbox/webhook-delivery';
+import { useSandbox } from './pagerduty';
+
+const pagerDuty = useSandbox();
+
+const TYPE_NAME = 'n8n-nodes-pagerduty.pagerDutyTrigger';
+
+/** The local "n8n": receives the sandbox's POSTs and runs them through the harness. */
+const receiver = { server: undefined as unknown as Server, url: '', harness: undefined as WebhookHarness | undefined, outcomes: [] as DeliveryOutcome[], received: [] as Buffer[] };
+
+beforeAll(async () => {
+	receiver.server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const rawBody = Buffer.concat(chunks);
+			receiver.received.push(rawBody);
+			const harness = receiver.harness;
+			if (!harness) {
+				res.statusCode = 404;
+				res.end();
+				return;
+			}
+			harness
+				.deliver({ headers: req.headers, rawBody, path: req.url }, res)
+				.then((outcome) => receiver.outcomes.push(outcome))
+				.catch((error: unknown) => {
+					res.statusCode = 500;
+					res.end(String(error));
+				});
+		});
+	});
+	await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+	receiver.url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+	await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
+});
+
+beforeEach(() => {
+	receiver.harness = undefined;
+	receiver.outcomes = [];
+	receiver.received = [];
+});
+
+function trigger(parameters: INodeParameters = {}): WebhookHarness {
+	const harness = new WebhookHarness({
+		nodeType: new PagerDutyTrigger(),
+		typeName: TYPE_NAME,
+		parameters: {
+			authentication: 'apiToken',
+			scope: 'account',
+			events: ['incident.triggered', 'incident.resolved'],
+			...parameters,
+		},
+		credentials: pagerDuty.credentialsFor('apiToken'),
+		credentialTypes: [new PagerDutyApi(), new PagerDutyOAuth2Api()],
+		webhookBaseUrl: `${receiver.url}/webhook`,
+	});
+	receiver.harness = harness;
+	return harness;
+}
+
+const stored = () => webhookSubscriptions(pagerDuty.sandbox.store);
+const operations = () => pagerDuty.restRequests().map((request) => `${request.method} ${request.operation ?? request.path}`);
+
+async function activeTrigger(parameters: INodeParameters = {}) {
+	const harness = trigger(parameters);
+	await harness.activate();
+	const subscriptionId = String(harness.staticData.subscriptionId);
+	return { harness, subscriptionId };
+}
+
+async function deliver(subscriptionId: string, eventType = 'incident.triggered', options: DeliveryOptions = {}) {
+	const before = receiver.outcomes.length;
+	const result = await deliverWebhook(pagerDuty.sandbox.store, subscriptionId, eventType, options);
+	// The receiver records the outcome once the node has answered.
+	expect(receiver.outcomes.length).toBe(before + 1);
+	return { result, outcome: receiver.outcomes[receiver.outcomes.length - 1] };
+}
+
+describe('PagerDuty Trigger → subscription lifecycle', () => {
+	it('activation creates one subscription for n8n\'s webhook URL and keeps its secret in static data only', async () => {
+		const harness = trigger();
+		expect(await harness.runHook('checkExists')).toBe(false);
+		expect(await harness.runHook('create')).toBe(true);
+
+		expect(stored()).toHaveLength(1);
+		const [{ subscription, secrets }] = stored();
+		expect(subscription.delivery_method.url).toBe(harness.webhookUrl());
+		expect(subscription.delivery_method.url).toMatch(new RegExp(`^${receiver.url}/webhook/`));
+		expect(subscription.events).toEqual(['incident.triggered', 'incident.resolved']);
+		expect(subscription.filter).toEqual({ type: 'account_reference' });
+		expect(harness.staticData).toMatchObject({ subscriptionId: subscription.id, signingSecret: secrets[0] });
+		const create = pagerDuty.restRequests().find((request) => request.operation === 'POST /webhook_subscriptions');
+		expect(create?.body).toMatchObject({
+			webhook_subscription: {
+				type: 'webhook_subscription',
+				delivery_method: { type: 'http_delivery_method', url: harness.webhookUrl() },
+				events: ['incident.triggered', 'incident.resolved'],
+				filter: { type: 'account_reference' },
+			},
+		});
+	});
+
+	it('checkExists finds its subscription again, so re-activation does not duplicate it', async () => {
+		const { harness } = await activeTrigger();
+		pagerDuty.sandbox.clearRequests();
+		await harness.activate();
+		expect(await harness.runHook('checkExists')).toBe(true);
+		expect(stored()).toHaveLength(1);
+		expect(operations()).toEqual(['GET GET /webhook_subscriptions/{id}', 'GET GET /webhook_subscriptions/{id}']);
+	});
+
+	it('deactivation deletes the subscription and forgets the secret', async () => {
+		const { harness } = await activeTrigger();
+		expect(await harness.runHook('delete', 'activate')).toBe(true);
+		expect(stored()).toHaveLength(0);
+		expect(harness.staticData.subscriptionId).toBeUndefined();
+		expect(harness.staticData.signingSecret).toBeUndefined();
+		expect(await harness.runHook('checkExists')).toBe(false);
+		// Deleting again (already gone at PagerDuty) is fine.
+		expect(await harness.runHook('delete')).toBe(true);
+	});
+
+	it('a subscription deleted at PagerDuty is noticed and created again', async () => {
+		const { harness } = await activeTrigger();
+		stored().splice(0, 1);
+		await harness.activate();
+		expect(stored()).toHaveLength(1);
+		expect(harness.staticData.subscriptionId).toBe(stored()[0].subscription.id);
+	});
+
+	it('replaces a subscription for its URL whose secret it no longer holds, instead of adding a second', async () => {
+		const { harness, subscriptionId } = await activeTrigger();
+		delete harness.staticData.subscriptionId;
+		delete harness.staticData.signingSecret;
+		await harness.activate();
+		expect(stored()).toHaveLength(1);
+		expect(stored()[0].subscription.id).not.toBe(subscriptionId);
+		expect(harness.staticData.signingSecret).toBe(stored()[0].secrets[0]);
+	});
+
+	it('updates event types and scope edited since activation (PUT cannot change the URL)', async () => {
+		const { harness, subscriptionId } = await activeTrigger();
+		const service = pagerDuty.sandbox.store.services[0];
+		harness.node.parameters.events = ['*'];
+		harness.node.parameters.scope = 'service';
+		harness.node.parameters.serviceId = { __rl: true, mode: 'id', value: service.id };
+		expect(await harness.runHook('checkExists')).toBe(true);
+		expect(stored()[0].subscription).toMatchObject({
+			id: subscriptionId,
+			events: [...EVENT_TYPES],
+			filter: { type: 'service_reference', id: service.id },
+		});
+	});
+
+	it('scopes to a team chosen with the resource locator', async () => {
+		const team = pagerDuty.sandbox.store.teams[0];
+		await activeTrigger({ scope: 'team', teamId: { __rl: true, mode: 'list', value: team.id } });
+		expect(stored()[0].subscription.filter).toEqual({ type: 'team_reference', id: team.id });
+	});
+
+	it('"*" subscribes to every documented incident and service event type', async () => {
+		await activeTrigger({ events: ['*'] });
+		expect(stored()[0].subscription.events).toEqual([...EVENT_TYPES]);
+		expect(EVENT_TYPES.filter((type) => type.startsWith('service.'))).toHaveLength(4);
+	});
+
+	it('fails activation clearly without event types', async () => {
+		await expect(trigger({ events: [] }).activate()).rejects.toThrow('Choose at least one event type to listen for');
+		expect(stored()).toHaveLength(0);
+	});
+});
+
+describe('PagerDuty Trigger → deliveries', () => {
+	it('a signed delivery starts one execution with the event', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const { result, outcome } = await deliver(subscriptionId);
+
+		expect(result.status).toBe(200);
+		expect(JSON.parse(result.body)).toEqual({ message: 'Workflow was started' });
+		expect(outcome.startsExecution).toBe(true);
+		const sent = JSON.parse(result.sent.toString('utf8')).event as IDataObject;
+		expect(outcome.items).toEqual([
+			{
+				id: sent.id,
+				event_type: 'incident.triggered',
+				resource_type: 'incident',
+				occurred_at: sent.occurred_at,
+				agent: sent.agent,
+				client: null,
+				data: sent.data,
+			},
+		]);
+	});
+
+	it.each([
+		['a wrong signature', 'wrongSecret'],
+		['no signature header', 'noSignature'],
+		['a body changed after signing', 'tamperedBody'],
+		['a malformed signature', 'malformedSignature'],
+	] as const)('%s is answered 401 and starts nothing', async (_name, forge) => {
+		const { subscriptionId } = await activeTrigger();
+		const { result, outcome } = await deliver(subscriptionId, 'incident.triggered', { forge });
+		expect(result.status).toBe(401);
+		expect(outcome.startsExecution).toBe(false);
+	});
+
+	it('a repeated X-Webhook-Id (PagerDuty retrying) is acknowledged but starts nothing', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const first = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-1' });
+		const again = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-1' });
+		const other = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-2' });
+		expect([first, again, other].map(({ outcome }) => outcome.startsExecution)).toEqual([true, false, true]);
+		expect(again.result.status).toBe(200);
+	});
+
+	it('a forged delivery does not use up its webhook id', async () => {
+		const { subscriptionId } = await activeTrigger();
+		await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-9', forge: 'wrongSecret' });
+		const genuine = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-9' });
+		expect(genuine.outcome.startsExecution).toBe(true);
+	});
+
+	it('accepts deliveries with two signatures while PagerDuty rotates the secret', async () => {
+		const { subscriptionId } = await activeTrigger();
+		rotateWebhookSecret(pagerDuty.sandbox.store, subscriptionId, 'the-next-secret');
+		const { result, outcome } = await deliver(subscriptionId);
+		expect(result.signature?.split(',')).toHaveLength(2);
+		expect(outcome.startsExecution).toBe(true);
+	});
+
+	it('checks the HMAC on the exact bytes received (whitespace and escapes are not re-serialised)', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const rawBody = Buffer.from(
+			'{ "event" :{"id":"01X","event_type":"incident.triggered","resource_type":"incident",\n' +
+				'  "occurred_at":"2026-11-02T10:00:00.000Z","agent":null,"client":null,"data":{"title":"Caf\\u00e9 down — ☕"}} }\n',
+			'utf8',
+		);
+		const { result, outcome } = await deliver(subscriptionId, 'incident.triggered', { rawBody });
+		expect(receiver.received[receiver.received.length - 1].equals(rawBody)).toBe(true);
+		expect(result.signature).toBe(`v1=${sign(stored()[0].secrets[0], rawBody)}`);
+		expect(outcome.startsExecution).toBe(true);
+		expect(outcome.items[0].data).toEqual({ title: 'Café down — ☕' });
+		// The same content, re-serialised, would carry a different signature.
+		const reserialised = Buffer.from(JSON.stringify(JSON.parse(rawBody.toString('utf8'))), 'utf8');
+		expect(sign(stored()[0].secrets[0], reserialised)).not.toBe(sign(stored()[0].secrets[0], rawBody));
+	});
+
+	it('refuses everything while it holds no signing secret', async () => {
+		const { harness, subscriptionId } = await activeTrigger();
+		delete harness.staticData.signingSecret;
+		const { result, outcome } = await deliver(subscriptionId);
+		expect(result.status).toBe(401);
+		expect(outcome.startsExecution).toBe(false);
+	});
+
+	it('answers PagerDuty\'s test ping without starting the workflow, unless asked to', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const ping = await deliver(subscriptionId, 'pagey.ping');
+		expect(ping.result.status).toBe(200);
+		expect(ping.outcome.startsExecution).toBe(false);
+
+		const { subscriptionId: pingingId } = await activeTrigger({ options: { runOnPing: true } });
+		const run = await deliver(pingingId, 'pagey.ping');
+		expect(run.outcome.startsExecution).toBe(true);
+		expect(run.outcome.items[0]).toMatchObject({ event_type: 'pagey.ping' });
+	});
+
+	it('the REST ping (POST …/ping) reaches the trigger as a signed test event', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const response = await fetch(`${pagerDuty.sandbox.url}/webhook_subscriptions/${subscriptionId}/ping`, {
+			method: 'POST',
+			headers: {
+				accept: 'application/vnd.pagerduty+json;version=2',
+				authorization: `Token token=${String(pagerDuty.credentialsFor('apiToken').pagerDutyRestApi.apiToken)}`,
+			},
+		});
+		expect(response.status).toBe(202);
+		await Promise.all(stored()[0].pings);
+		expect(receiver.outcomes).toHaveLength(1);
+		expect(receiver.outcomes[0]).toMatchObject({ startsExecution: false });
+	});
+
+	it('filters by event type after verification', async () => {
+		const { subscriptionId } = await activeTrigger({ options: { onlyEventTypes: ['incident.resolved'] } });
+		const triggered = await deliver(subscriptionId, 'incident.triggered');
+		const resolved = await deliver(subscriptionId, 'incident.resolved');
+		expect(triggered.result.status).toBe(200);
+		expect([triggered, resolved].map(({ outcome }) => outcome.startsExecution)).toEqual([false, true]);
+	});
+
+	it('can include the request headers, and never outputs the secret', async () => {
+		const { harness, subscriptionId } = await activeTrigger({ options: { includeHeaders: true } });
+		const { result, outcome } = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-headers' });
+		expect(outcome.items[0].headers).toMatchObject({
+			'x-webhook-id': 'wh-headers',
+			'x-pagerduty-signature': result.signature,
+			'user-agent': 'PagerDuty-Webhook/V3.0',
+		});
+		expect(JSON.stringify(outcome.items)).not.toContain(String(harness.staticData.signingSecret));
+	});
+});
+
+describe('PagerDuty Trigger → de-duplication window', () => {
+	it('forgets ids after 24 hours', () => {
+		const staticData: IDataObject = {};
+		expect(rememberDelivery(staticData, 'a', 0)).toBe(true);
+		expect(rememberDelivery(staticData, 'a', DEDUP_WINDOW_MS)).toBe(false);
+		expect(rememberDelivery(staticData, 'a', 2 * DEDUP_WINDOW_MS + 1)).toBe(true);
+	});
+
+	it('keeps at most 1,000 ids, dropping the oldest', () => {
+		const staticData: IDataObject = {};
+		for (let index = 0; index <= DEDUP_MAX_IDS; index++) rememberDelivery(staticData, `id-${index}`, index);
+		expect(Object.keys(staticData.recentWebhookIds as IDataObject)).toHaveLength(DEDUP_MAX_IDS);
+		expect(rememberDelivery(staticData, 'id-0', DEDUP_MAX_IDS + 1)).toBe(true);
+		expect(rememberDelivery(staticData, `id-${DEDUP_MAX_IDS}`, DEDUP_MAX_IDS + 2)).toBe(false);
+	});
+});
