@@ -59,22 +59,23 @@ export type ValidationResult =
 
 export const PAGERDUTY_MEDIA_TYPE = 'application/vnd.pagerduty+json;version=2';
 
-const CONTRACT_RELATIVE = join('test', 'contract', 'rest-v2.contract.json');
-
-/** Finds the contract next to this file or in an ancestor's test/contract (works from dist too). */
-function findContractFile(): string {
-	if (process.env.PAGERDUTY_CONTRACT_FILE) return resolve(process.env.PAGERDUTY_CONTRACT_FILE);
-	const sibling = resolve(__dirname, '..', 'contract', 'rest-v2.contract.json');
-	if (existsSync(sibling)) return sibling;
-	let dir = __dirname;
-	for (;;) {
-		const candidate = join(dir, CONTRACT_RELATIVE);
-		if (existsSync(candidate)) return candidate;
-		const parent = dirname(dir);
-		if (parent === dir) break;
-		dir = parent;
+/**
+ * Finds a derived contract file (test/contract/<name>) next to this module, or in the nearest
+ * ancestor folder that has one, so compiled copies (.build/) find the committed file too.
+ */
+export function findContractFile(name = 'rest-v2.contract.json'): string {
+	if (name === 'rest-v2.contract.json' && process.env.PAGERDUTY_CONTRACT_FILE) {
+		return resolve(process.env.PAGERDUTY_CONTRACT_FILE);
 	}
-	throw new Error(`Cannot find ${CONTRACT_RELATIVE} (set PAGERDUTY_CONTRACT_FILE)`);
+	const relative = join('test', 'contract', name);
+	const sibling = resolve(__dirname, '..', 'contract', name);
+	if (existsSync(sibling)) return sibling;
+	for (let dir = __dirname; ; dir = dirname(dir)) {
+		const candidate = join(dir, relative);
+		if (existsSync(candidate)) return candidate;
+		if (dirname(dir) === dir) break;
+	}
+	throw new Error(`Cannot find ${relative} (set PAGERDUTY_CONTRACT_FILE)`);
 }
 
 export function loadContract(file?: string): Contract {

@@ -1,29 +1,30 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
-import { ACCOUNT_TOKEN_ME_ERROR, invalidInput, notFound } from './errors';
-import { matchesQuery, paginate, queryList, queryValue, RestHandler, sortByName } from './rest-common';
+import { notFound } from './errors';
+import { paginate, queryValue, RestHandler } from './rest-common';
+import { ALERT_HANDLERS } from './rest-alerts';
+import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
+import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
-import { EscalationPolicy, SandboxStore } from './store';
-
-function byId<T>(find: (store: SandboxStore, id: string) => T | undefined, key: string): RestHandler {
-	return (store, request) => {
-		const entity = find(store, request.match.pathParams.id);
-		if (!entity) throw notFound();
-		return { status: 200, body: { [key]: entity } };
-	};
-}
-
-function policyTargetsUser(store: SandboxStore, policy: EscalationPolicy, userIds: string[]): boolean {
-	return policy.escalation_rules.some((rule) =>
-		rule.targets.some((target) => {
-			if (target.type === 'user_reference') return userIds.includes(target.id);
-			const schedule = target.type === 'schedule_reference' ? store.schedule(target.id) : undefined;
-			return schedule ? schedule.users.some((user) => userIds.includes(user.id)) : false;
-		}),
-	);
-}
-
+import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
+import { TEAM_HANDLERS } from './rest-teams';
+import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
+import { USER_HANDLERS } from './rest-users';
+import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
+import { ONCALL_HANDLERS } from './rest-oncalls';
+import { SCHEDULE_HANDLERS } from './rest-schedules';
+import { SERVICE_HANDLERS } from './rest-services';
 export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_HANDLERS,
+	...SERVICE_HANDLERS,
+	...ESCALATION_POLICY_HANDLERS,
+	...SCHEDULE_HANDLERS,
+	...ONCALL_HANDLERS,
+	...USER_HANDLERS,
+	...TEAM_HANDLERS,
+	...MAINTENANCE_WINDOW_HANDLERS,
+	...CHANGE_EVENT_HANDLERS,
+	...ALERT_HANDLERS, ...INCIDENT_ACTION_HANDLERS,
+	...WEBHOOK_SUBSCRIPTION_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);
@@ -36,48 +37,5 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 		return { status: 200, body: { log_entry: renderLogEntry(entry, queryValue(request, 'time_zone')) } };
 	},
 
-	'GET /users': (store, request) => {
-		const teamIds = queryList(request, 'team_ids[]');
-		const users = store.users
-			.filter((user) => matchesQuery(request, user.name, user.email))
-			.filter((user) => !teamIds || user.teams.some((team) => teamIds.includes(team.id)))
-			.sort((a, b) => a.name.localeCompare(b.name));
-		return paginate(request, users, 'users');
-	},
-	'GET /users/{id}': byId((store, id) => store.user(id), 'user'),
-	'GET /users/me': (store, request) => {
-		if (request.principal === 'account' || !request.actor) throw invalidInput([ACCOUNT_TOKEN_ME_ERROR]);
-		return { status: 200, body: { user: request.actor } };
-	},
-
-	'GET /services': (store, request) => {
-		const teamIds = queryList(request, 'team_ids[]');
-		const name = queryValue(request, 'name');
-		const services = store.services
-			.filter((service) => matchesQuery(request, service.name))
-			.filter((service) => name === undefined || service.name === name)
-			.filter((service) => !teamIds || service.teams.some((team) => teamIds.includes(team.id)));
-		return paginate(request, sortByName(request, services), 'services');
-	},
-	'GET /services/{id}': byId((store, id) => store.service(id), 'service'),
-
-	'GET /escalation_policies': (store, request) => {
-		const teamIds = queryList(request, 'team_ids[]');
-		const userIds = queryList(request, 'user_ids[]');
-		const policies = store.escalationPolicies
-			.filter((policy) => matchesQuery(request, policy.name))
-			.filter((policy) => !teamIds || policy.teams.some((team) => teamIds.includes(team.id)))
-			.filter((policy) => !userIds || policyTargetsUser(store, policy, userIds));
-		return paginate(request, sortByName(request, policies), 'escalation_policies');
-	},
-	'GET /escalation_policies/{id}': byId((store, id) => store.escalationPolicy(id), 'escalation_policy'),
-
-	'GET /priorities': (store, request) => paginate(request, store.priorities, 'priorities'),
 	'GET /abilities': (store) => ({ status: 200, body: { abilities: store.abilities } }),
-	'GET /teams': (store, request) => {
-		const teams = store.teams
-			.filter((team) => matchesQuery(request, team.name))
-			.sort((a, b) => a.name.localeCompare(b.name));
-		return paginate(request, teams, 'teams');
-	},
 };

@@ -60,7 +60,7 @@ interface IncidentCreateInput extends IncidentUpdateInput {
 	body?: { details?: unknown };
 }
 
-function actorOrAdmin(store: SandboxStore, request: RestRequest): User {
+export function actorOrAdmin(store: SandboxStore, request: RestRequest): User {
 	// Mutating operations require From for account keys, so an actor is normally present.
 	const actor = request.actor ?? store.users.find((user) => user.role === 'admin');
 	if (!actor) throw new Error('sandbox store has no admin user');
@@ -82,7 +82,7 @@ export function renderLogEntry(entry: LogEntry, timeZone: string | undefined): u
 	return timeZone ? { ...entry, created_at: formatInTimeZone(entry.created_at, timeZone) } : entry;
 }
 
-function findIncident(store: SandboxStore, request: RestRequest): Incident {
+export function findIncident(store: SandboxStore, request: RestRequest): Incident {
 	const incident = store.incident(request.match.pathParams.id);
 	if (!incident) throw notFound();
 	return incident;
@@ -319,6 +319,18 @@ const createNote: RestHandler = (store, request): RestResponse => {
 	return { status: 201, body: { note } };
 };
 
+const updateNote: RestHandler = (store, request) => {
+	const incident = findIncident(store, request);
+	const note = store.notes(incident.id).find((candidate) => candidate.id === request.match.pathParams.note_id);
+	if (!note) throw notFound();
+	const content = (request.match.body as { note: { content: string } }).note.content;
+	if (content.trim() === '') throw invalidInput(['Content cannot be empty.']);
+	note.content = content;
+	note.updated_at = store.nowIso();
+	incident.updated_at = note.updated_at;
+	return { status: 200, body: { note } };
+};
+
 // ----- log entries -----
 
 /** Newest first, with the since/until/is_overview/team filters shared by both list operations. */
@@ -355,6 +367,7 @@ export const INCIDENT_HANDLERS: Record<string, RestHandler> = {
 	'PUT /incidents/{id}': updateIncident,
 	'GET /incidents/{id}/notes': listNotes,
 	'POST /incidents/{id}/notes': createNote,
+	'PUT /incidents/{id}/notes/{note_id}': updateNote,
 	'GET /incidents/{id}/log_entries': listIncidentLogEntries,
 };
 

@@ -79,7 +79,7 @@ function webBase(subdomain: string): string {
 	return `https://${subdomain}.pagerduty.com`;
 }
 
-function isoSeconds(ms: number): string {
+export function isoSeconds(ms: number): string {
 	return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 

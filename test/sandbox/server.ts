@@ -7,6 +7,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 
 import { Contract, loadContract, validateRequest } from './contract';
+import { DEFAULT_ROUTING_KEY, SandboxEvents } from './events';
 import {
 	accessDenied,
 	authenticationFailed,
@@ -47,10 +48,17 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	/** Requests per 60 s window per credential (default 960). */
 	rateLimitPerMinute?: number;
+	/** Length of the rate-limit window (default 60 s, PagerDuty's); tests shorten it. */
+	rateWindowMs?: number;
 	/** Answer 429 once the window is used up (default false: headers only). */
 	enforceRateLimit?: boolean;
 	/** OAuth access token lifetime (default 30 days, like PagerDuty classic apps). */
 	oauthAccessTokenTtlSeconds?: number;
+	/**
+	 * Events API v2 routing keys → service ID or name ('' = the first service). Unknown keys get
+	 * PagerDuty's 400 "Invalid routing key". Default: DEFAULT_ROUTING_KEY → the first service.
+	 */
+	routingKeys?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -80,6 +88,11 @@ export interface FaultResponse {
 	 * fault applies to the next REST requests of any operation (never to OAuth).
 	 */
 	operation?: string;
+}
+
+/** A fault answered at random, with this probability, to any REST request (benchmarks, soak tests). */
+export interface RandomFault extends FaultResponse {
+	probability: number;
 }
 
 export const DEFAULT_ACCOUNT_TOKEN = 'sandbox-account-token';
@@ -154,14 +167,22 @@ export class PagerDutySandbox {
 
 	private readonly server: Server;
 	private readonly contract: Contract;
+	private readonly events: SandboxEvents;
 	private readonly apiTokens: ApiTokenConfig[];
 	private latencyMs: number;
 	private readonly faults: Array<FaultResponse & { remaining: number }> = [];
 	private dropsRemaining = 0;
 	private readonly rateWindows = new Map<string, { start: number; count: number }>();
+	private randomFaults: RandomFault[] = [];
+	private nextRandom: () => number = Math.random;
+
+	/** What the sandbox did to requests beyond answering them: the benchmark reports these. */
+	readonly stats = { rateLimited: 0, randomFaults: 0, maxInFlight: 0 };
+	private inFlight = 0;
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.contract = loadContract();
+		this.events = new SandboxEvents(options.routingKeys ?? { [DEFAULT_ROUTING_KEY]: '' });
 		this.store = createSeededStore(options.seed);
 		this.apiTokens = options.apiTokens ?? [
 			{ token: DEFAULT_ACCOUNT_TOKEN, kind: 'account' },
@@ -210,6 +231,9 @@ export class PagerDutySandbox {
 		this.clearFaults();
 		this.latencyMs = this.options.latencyMs ?? 0;
 		this.rateWindows.clear();
+		this.stats.rateLimited = 0;
+		this.stats.randomFaults = 0;
+		this.stats.maxInFlight = 0;
 	}
 
 	// ----- fault injection -----
@@ -231,6 +255,33 @@ export class PagerDutySandbox {
 	clearFaults(): void {
 		this.faults.splice(0, this.faults.length);
 		this.dropsRemaining = 0;
+		this.randomFaults = [];
+	}
+
+	/** Answers REST requests with these faults at random (seeded, so a run can be repeated). */
+	setRandomFaults(faults: RandomFault[], seed = 1): void {
+		this.randomFaults = faults;
+		let state = seed >>> 0 || 1;
+		// xorshift32: small, fast and deterministic for a given seed.
+		this.nextRandom = () => {
+			state ^= state << 13;
+			state ^= state >>> 17;
+			state ^= state << 5;
+			return (state >>> 0) / 4294967296;
+		};
+	}
+
+	private takeRandomFault(): FaultResponse | undefined {
+		if (this.randomFaults.length === 0) return undefined;
+		let roll = this.nextRandom();
+		for (const fault of this.randomFaults) {
+			if (roll < fault.probability) {
+				this.stats.randomFaults++;
+				return fault;
+			}
+			roll -= fault.probability;
+		}
+		return undefined;
 	}
 
 	clearRequests(): void {
@@ -279,10 +330,17 @@ export class PagerDutySandbox {
 			req.socket.destroy();
 			return;
 		}
-		if (this.latencyMs > 0) await delay(this.latencyMs);
-
-		if (isOAuth) this.handleOAuth(info, url, res);
-		else this.handleRest(info, res);
+		// Requests under way at once, from arrival to answer: shows that a client really works in parallel.
+		this.inFlight++;
+		this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
+		try {
+			if (this.latencyMs > 0) await delay(this.latencyMs);
+			if (isOAuth) this.handleOAuth(info, url, res);
+			else if (info.path.startsWith('/v2/')) this.handleEvents(info, res);
+			else this.handleRest(info, res);
+		} finally {
+			this.inFlight--;
+		}
 	}
 
 	private takeFault(operation: string | undefined, isOAuth: boolean): FaultResponse | undefined {
@@ -307,12 +365,25 @@ export class PagerDutySandbox {
 		return fault.status;
 	}
 
+	/** Events API v2 (/v2/enqueue, /v2/change/enqueue): routing keys instead of tokens, own contract. */
+	private handleEvents(info: RequestInfo, res: ServerResponse): void {
+		const operation = this.events.operationOf(info);
+		const fault = this.takeFault(operation, false);
+		if (fault) {
+			this.record(info, this.sendFault(res, fault), operation, parseJsonOrRaw(info.rawBody));
+			return;
+		}
+		const result = this.events.handle(this.store, info);
+		this.sendJson(res, result.status, result.body);
+		this.record(info, result.status, result.operation, result.requestBody);
+	}
+
 	private handleRest(info: RequestInfo, res: ServerResponse): void {
 		const validation = validateRequest(this.contract, info);
 		const operation = validation.ok ? validation.match.operation : validation.operation;
 		const body = validation.ok ? validation.match.body : parseJsonOrRaw(info.rawBody);
 
-		const fault = this.takeFault(operation, false);
+		const fault = this.takeFault(operation, false) ?? this.takeRandomFault();
 		if (fault) {
 			this.record(info, this.sendFault(res, fault), operation, body);
 			return;
@@ -346,6 +417,7 @@ export class PagerDutySandbox {
 			return;
 		}
 		if (rate.exceeded) {
+			this.stats.rateLimited++;
 			fail(rateLimitExceeded());
 			return;
 		}
@@ -419,7 +491,8 @@ export class PagerDutySandbox {
 		const limit = this.options.rateLimitPerMinute ?? 960;
 		const now = Date.now();
 		let window = this.rateWindows.get(key);
-		if (!window || now - window.start >= RATE_WINDOW_MS) {
+		const windowMs = this.options.rateWindowMs ?? RATE_WINDOW_MS;
+		if (!window || now - window.start >= windowMs) {
 			window = { start: now, count: 0 };
 			this.rateWindows.set(key, window);
 		}
@@ -427,7 +500,7 @@ export class PagerDutySandbox {
 		const headers = {
 			'ratelimit-limit': String(limit),
 			'ratelimit-remaining': String(Math.max(0, limit - window.count)),
-			'ratelimit-reset': String(Math.max(1, Math.ceil((window.start + RATE_WINDOW_MS - now) / 1000))),
+			'ratelimit-reset': String(Math.max(1, Math.ceil((window.start + windowMs - now) / 1000))),
 		};
 		return { headers, exceeded: this.options.enforceRateLimit === true && window.count > limit };
 	}
@@ -529,6 +602,12 @@ export class PagerDutySandbox {
 	// ----- plumbing -----
 
 	private sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+		if (status === 204 || body === undefined || body === null) {
+			// PagerDuty answers deletes with 204 No Content: no body, no content type.
+			res.writeHead(status, headers);
+			res.end();
+			return;
+		}
 		const payload = JSON.stringify(body);
 		res.writeHead(status, {
 			'content-type': 'application/json; charset=utf-8',

@@ -150,7 +150,8 @@ export interface Incident extends Entity {
 	alert_grouping: null;
 	urgency: Urgency;
 	priority: Reference | null;
-	resolve_reason: null;
+	/** Set when the incident was resolved by merging it into another one. */
+	resolve_reason: { type: 'merge_resolve_reason'; incident: Reference } | null;
 	conference_bridge: ConferenceBridge | null;
 	incidents_responders: unknown[];
 	responder_requests: unknown[];

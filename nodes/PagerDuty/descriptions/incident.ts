@@ -81,3 +81,53 @@ export const conferenceBridgeField: INodeProperties = {
 		},
 	],
 };
+
+export const assigneeUserIdsField: INodeProperties = {
+	displayName: 'Assignee User IDs',
+	name: 'assigneeUserIds',
+	type: 'string',
+	default: '',
+	placeholder: 'PXPGF42,PAM4FGS',
+	description:
+		'Assign the incident directly to these users (comma-separated user IDs, e.g. from User → Get or an incident\'s assignees) instead of whoever the escalation policy pages. Cannot be combined with Escalation Policy or Escalation Level.',
+};
+
+export const escalationLevelField: INodeProperties = {
+	displayName: 'Escalation Level',
+	name: 'escalationLevel',
+	type: 'number',
+	default: 1,
+	typeOptions: { minValue: 1 },
+	description: 'Escalate the incident to this level of its escalation policy (1 is the first level)',
+};
+
+export const resolutionField: INodeProperties = {
+	displayName: 'Resolution',
+	name: 'resolution',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	description: 'Why the incident was resolved; added as a note when Status is set to Resolved',
+};
+
+export const statusField: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	options: [
+		{ name: 'Acknowledged', value: 'acknowledged' },
+		{ name: 'Resolved', value: 'resolved' },
+	],
+	default: 'acknowledged',
+	description: 'Acknowledge the incident (stops escalation) or resolve it',
+};
+
+/** The changes Update and Manage Many both offer (Update adds title and urgency). */
+export const incidentChangeOptions: INodeProperties[] = [
+	assigneeUserIdsField,
+	escalationLevelField,
+	escalationPolicyField,
+	priorityField,
+	resolutionField,
+	statusField,
+];

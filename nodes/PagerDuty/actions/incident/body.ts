@@ -1,7 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { z } from 'zod';
+
 import { reference } from '../../helpers/utils';
-import { pagerDutyIdSchema, validate } from '../../helpers/validation';
+import { invalidParameter, pagerDutyIdSchema, parseIdList, validate } from '../../helpers/validation';
+
+const escalationLevelSchema = z.coerce
+	.number({ invalid_type_error: 'must be a number' })
+	.int('must be a whole number')
+	.min(1, 'must be 1 or higher: levels of an escalation policy start at 1');
 
 /**
  * The incident fields that Create and Update share, read from one item's collection
@@ -17,6 +24,13 @@ export function sharedIncidentFields(
 
 	if (fields.escalationPolicyId) {
 		incident.escalation_policy = reference(id('Escalation Policy', fields.escalationPolicyId), 'escalation_policy');
+	}
+	const assigneeIds = parseIdList(context, itemIndex, 'Assignee User IDs', fields.assigneeUserIds);
+	if (assigneeIds.length > 0) {
+		if (incident.escalation_policy) {
+			throw invalidParameter(context, itemIndex, 'Assignee User IDs', 'cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy');
+		}
+		incident.assignments = assigneeIds.map((userId) => ({ assignee: reference(userId, 'user') }));
 	}
 	if (fields.priorityId) {
 		incident.priority = reference(id('Priority', fields.priorityId), 'priority');
@@ -34,4 +48,22 @@ export function sharedIncidentFields(
 		};
 	}
 	return incident;
+}
+
+/**
+ * What one item asks to change on an incident (Update, Manage Many): the shared fields plus status,
+ * resolution and escalation level.
+ */
+export function incidentChanges(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const changes = sharedIncidentFields(context, itemIndex, fields);
+	if (fields.status) changes.status = fields.status;
+	if (fields.resolution) changes.resolution = fields.resolution;
+	// Present means the user set it: a 0 is refused rather than silently dropped.
+	if (fields.escalationLevel !== undefined) {
+		if (changes.assignments) {
+			throw invalidParameter(context, itemIndex, 'Assignee User IDs', 'cannot be combined with Escalation Level: escalating hands the incident to that level\'s on-call users');
+		}
+		changes.escalation_level = validate(context, itemIndex, 'Escalation Level', escalationLevelSchema, fields.escalationLevel);
+	}
+	return changes;
 }

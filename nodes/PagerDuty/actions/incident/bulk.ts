@@ -5,8 +5,15 @@ import type { Settled } from '../../helpers/concurrency';
 import { settleWithConcurrency } from '../../helpers/concurrency';
 import { pagerDutyApiRequest, transportSettings } from '../../transport';
 
-/** PagerDuty's limit for one `PUT /incidents`; more is answered with 413. */
+/** PagerDuty's limit for one bulk update (`PUT /incidents`, `PUT /incidents/{id}/alerts`); more is answered with 413. */
 export const BULK_UPDATE_LIMIT = 250;
+
+/** Splits a list into bulk-request-sized chunks. */
+export function inBulkChunks<T>(list: T[]): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += BULK_UPDATE_LIMIT) chunks.push(list.slice(start, start + BULK_UPDATE_LIMIT));
+	return chunks;
+}
 
 /** One item's incident update, read and validated, ready to send. */
 export interface IncidentUpdate {
@@ -20,7 +27,7 @@ export interface IncidentUpdate {
  * Splits updates into bulk requests: consecutive updates with the same From, at most 250 each,
  * and never the same incident twice in one request (so two changes to one incident keep their order).
  */
-function planBulkRequests(updates: IncidentUpdate[]): IncidentUpdate[][] {
+export function planBulkRequests(updates: IncidentUpdate[]): IncidentUpdate[][] {
 	const requests: IncidentUpdate[][] = [];
 	let current: IncidentUpdate[] = [];
 	let ids = new Set<string>();
@@ -41,7 +48,8 @@ function planBulkRequests(updates: IncidentUpdate[]): IncidentUpdate[][] {
 	return requests;
 }
 
-async function sendBulk(context: IExecuteFunctions, batch: IncidentUpdate[]): Promise<Map<string, IDataObject>> {
+/** Sends one bulk update; PagerDuty answers with the updated incidents, here keyed by ID. */
+export async function sendBulkUpdate(context: IExecuteFunctions, batch: IncidentUpdate[]): Promise<Map<string, IDataObject>> {
 	const response = await pagerDutyApiRequest.call(context, {
 		method: 'PUT',
 		path: '/incidents',
@@ -80,7 +88,7 @@ export async function updateInBulk(
 		let updated: Map<string, IDataObject> | undefined;
 		if (batch.length > 1) {
 			try {
-				updated = await sendBulk(context, batch);
+				updated = await sendBulkUpdate(context, batch);
 			} catch {
 				// One bad incident fails the whole bulk request; find out which one item by item below.
 				updated = undefined;

@@ -1,14 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fromEmailField } from '../../descriptions/common';
 import {
+	assigneeUserIdsField,
 	conferenceBridgeField,
 	escalationPolicyField,
 	priorityField,
 	urgencyField,
 } from '../../descriptions/incident';
 import { locatorField } from '../../descriptions/locators';
+import { toNodeError } from '../../helpers/errors';
 import { readLocatorId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
 import { readOptionalEmail, readParameter, validate } from '../../helpers/validation';
@@ -40,6 +42,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
+			assigneeUserIdsField,
 			escalationPolicyField,
 			{
 				displayName: 'Incident Details',
@@ -56,6 +59,15 @@ const properties: INodeProperties[] = [
 				default: '',
 				description:
 					'De-duplication key: while an open incident on the same service has this key, PagerDuty refuses to open another one with it',
+			},
+			{
+				displayName: 'Incident Type',
+				name: 'incidentType',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. security_incident',
+				description:
+					'Name of the incident type to open (an incident type set up in PagerDuty, on plans that offer incident types). PagerDuty\'s default type when empty.',
 			},
 			priorityField,
 			urgencyField,
@@ -81,15 +93,48 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		service: reference(serviceId, 'service'),
 		...sharedIncidentFields(this, itemIndex, additionalFields),
 	};
+	if (additionalFields.incidentType) {
+		incident.incident_type = { name: validate(this, itemIndex, 'Incident Type', z.string().trim().min(1).max(255), additionalFields.incidentType) };
+	}
 	if (additionalFields.incidentKey) {
 		incident.incident_key = validate(this, itemIndex, 'Incident Key', z.string().trim().max(255), additionalFields.incidentKey);
 	}
 
+	const incidentKey = incident.incident_key as string | undefined;
+	try {
+		const response = await pagerDutyApiRequest.call(this, {
+			method: 'POST',
+			path: '/incidents',
+			body: { incident },
+			from,
+			// PagerDuty refuses a second open incident with the same key, so a retry cannot duplicate it.
+			idempotent: incidentKey !== undefined,
+		});
+		return response.incident as IDataObject;
+	} catch (error) {
+		const attempts = ((error as NodeApiError).context?.attempts as number | undefined) ?? 1;
+		const refusedRetry = incidentKey && attempts > 1 && (error as NodeApiError).httpCode === '400';
+		const created = refusedRetry ? await findOpenIncident.call(this, serviceId, incidentKey) : undefined;
+		if (created) return created;
+		throw toNodeError(this.getNode(), error as Error);
+	}
+}
+
+/**
+ * The open incident with this key on this service. When a create is retried after its answer
+ * was lost, PagerDuty refuses the retry as a duplicate: the incident the first attempt made is this one.
+ */
+async function findOpenIncident(this: IExecuteFunctions, serviceId: string, incidentKey: string) {
 	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
+		method: 'GET',
 		path: '/incidents',
-		body: { incident },
-		from,
+		qs: {
+			incident_key: incidentKey,
+			service_ids: [serviceId],
+			statuses: ['triggered', 'acknowledged'],
+			date_range: 'all',
+			limit: 1,
+		},
 	});
-	return response.incident as IDataObject;
+	return (response.incidents as IDataObject[] | undefined)?.[0];
 }

@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, sinceUntilFields, timeZoneField } from '../../descriptions/common';
+import { includeField } from '../../descriptions/include';
+import { legacySimplifyField } from '../../descriptions/simplify';
+import { simplifyIf, simplifyIncident } from '../../helpers/simplify';
 import { camelToSnake, listLimit, withoutEmpty } from '../../helpers/utils';
 import { optionalDateTime, parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
@@ -11,6 +14,7 @@ const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' }
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('incidents'),
+	legacySimplifyField('ID, number, title, status, urgency, priority, service, escalation policy, assignees, key, times and URL of each incident'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -34,24 +38,17 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only incidents with this de-duplication key (for incidents with alerts: whose alerts have this alert key)',
 			},
-			{
-				displayName: 'Include',
-				name: 'include',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Acknowledgers', value: 'acknowledgers' },
-					{ name: 'Assignees', value: 'assignees' },
-					{ name: 'Conference Bridge', value: 'conferenceBridge' },
-					{ name: 'Escalation Policies', value: 'escalationPolicies' },
-					{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
-					{ name: 'Priorities', value: 'priorities' },
-					{ name: 'Services', value: 'services' },
-					{ name: 'Teams', value: 'teams' },
-					{ name: 'Users', value: 'users' },
-				],
-				default: [],
-				description: 'Related objects to return in full instead of as references',
-			},
+			includeField([
+				{ name: 'Acknowledgers', value: 'acknowledgers' },
+				{ name: 'Assignees', value: 'assignees' },
+				{ name: 'Conference Bridge', value: 'conferenceBridge' },
+				{ name: 'Escalation Policies', value: 'escalationPolicies' },
+				{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
+				{ name: 'Priorities', value: 'priorities' },
+				{ name: 'Services', value: 'services' },
+				{ name: 'Teams', value: 'teams' },
+				{ name: 'Users', value: 'users' },
+			]),
 			{
 				displayName: 'Service Names or IDs',
 				name: 'serviceIds',
@@ -144,7 +141,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
 	});
 
-	return await pagerDutyApiRequestAllItems.call(
+	const incidents = await pagerDutyApiRequestAllItems.call(
 		this,
 		{ method: 'GET', path: '/incidents', qs },
 		'incidents',
@@ -154,4 +151,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			timeWindow: options.dateRange === 'all' ? undefined : { since, until, defaultDays: 30 },
 		},
 	);
+	return simplifyIf(this.getNodeParameter('simplify', itemIndex, false), incidents, simplifyIncident);
 }

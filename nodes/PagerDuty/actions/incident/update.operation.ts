@@ -1,21 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { fromEmailField } from '../../descriptions/common';
 import {
 	conferenceBridgeField,
-	escalationPolicyField,
+	incidentChangeOptions,
 	incidentIdField,
-	priorityField,
 	titleField,
 	urgencyField,
 } from '../../descriptions/incident';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { readOptionalEmail, validate } from '../../helpers/validation';
+import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { sharedIncidentFields } from './body';
+import { incidentChanges } from './body';
 import type { IncidentUpdate } from './bulk';
 import { updateInBulk } from './bulk';
 import type { Settled } from '../../helpers/concurrency';
@@ -29,39 +27,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Escalation Level',
-				name: 'escalationLevel',
-				type: 'number',
-				default: 1,
-				typeOptions: { minValue: 1 },
-				description: 'Escalate the incident to this level of its escalation policy (1 is the first level)',
-			},
-			escalationPolicyField,
-			priorityField,
-			{
-				displayName: 'Resolution',
-				name: 'resolution',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				description: 'Why the incident was resolved; added as a note when Status is set to Resolved',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Acknowledged', value: 'acknowledged' },
-					{ name: 'Resolved', value: 'resolved' },
-				],
-				default: 'acknowledged',
-				description: 'Acknowledge the incident (stops escalation) or resolve it',
-			},
-			titleField,
-			urgencyField,
-		],
+		options: [...incidentChangeOptions, titleField, urgencyField],
 	},
 	conferenceBridgeField,
 ];
@@ -71,23 +37,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const escalationLevelSchema = z.coerce
-	.number({ invalid_type_error: 'must be a number' })
-	.int('must be a whole number')
-	.min(1, 'must be 1 or higher: levels of an escalation policy start at 1');
-
 function readUpdate(context: IExecuteFunctions, itemIndex: number): IncidentUpdate {
 	const incidentId = readLocatorId(context, itemIndex, 'incidentId', 'Incident', 'incident');
 	const from = readOptionalEmail(context, itemIndex, 'email', 'Email');
 	const updateFields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 
-	const changes: IDataObject = sharedIncidentFields(context, itemIndex, updateFields);
-	if (updateFields.status) changes.status = updateFields.status;
-	if (updateFields.resolution) changes.resolution = updateFields.resolution;
-	// Present means the user set it: a 0 is refused rather than silently dropped.
-	if (updateFields.escalationLevel !== undefined) {
-		changes.escalation_level = validate(context, itemIndex, 'Escalation Level', escalationLevelSchema, updateFields.escalationLevel);
-	}
+	const changes = incidentChanges(context, itemIndex, updateFields);
 	return { itemIndex, incidentId, from, changes };
 }
 

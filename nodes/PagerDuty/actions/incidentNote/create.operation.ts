@@ -1,25 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { fromEmailField } from '../../descriptions/common';
 import { incidentIdField } from '../../descriptions/incident';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { readOptionalEmail, readParameter } from '../../helpers/validation';
+import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { noteContentField, readNoteContent } from './fields';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		description: 'Text of the note, shown on the incident\'s timeline',
-	},
+	noteContentField('Text of the note, shown on the incident\'s timeline'),
 	fromEmailField,
 ];
 
@@ -30,7 +22,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
-	const content = readParameter(this, itemIndex, 'content', 'Content', z.string().trim().min(1, 'must not be empty'));
+	const content = readNoteContent(this, itemIndex);
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'POST',

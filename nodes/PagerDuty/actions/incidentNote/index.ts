@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceOperations } from '../types';
 import * as create from './create.operation';
 import * as getAll from './getAll.operation';
+import * as update from './update.operation';
 
-export const operations: ResourceOperations = { create, getAll };
+export const operations: ResourceOperations = { create, getAll, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -26,9 +27,16 @@ export const description: INodeProperties[] = [
 				description: 'List the notes of an incident, oldest first',
 				action: 'Get many incident notes',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Replace the text of a note on an incident; returns the note',
+				action: 'Update an incident note',
+			},
 		],
 		default: 'create',
 	},
 	...create.description,
 	...getAll.description,
+	...update.description,
 ];

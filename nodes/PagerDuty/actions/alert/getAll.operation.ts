@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { includeField } from '../../descriptions/include';
+import { readLocatorId } from '../../helpers/locators';
+import { camelToSnake, listLimit, pathId, withoutEmpty } from '../../helpers/utils';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { alertIncidentField } from './fields';
+
+const properties: INodeProperties[] = [
+	alertIncidentField,
+	...returnAllAndLimit('alerts'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Alert Key',
+				name: 'alertKey',
+				type: 'string',
+				default: '',
+				description: 'Only alerts with this de-duplication key (the dedup_key of the Events API event)',
+			},
+			includeField([
+				{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
+				{ name: 'Incidents', value: 'incidents' },
+				{ name: 'Services', value: 'services' },
+			]),
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				options: [
+					{ name: 'Created At, Newest First', value: 'created_at:desc' },
+					{ name: 'Created At, Oldest First', value: 'created_at:asc' },
+					{ name: 'Resolved At, Newest First', value: 'resolved_at:desc' },
+					{ name: 'Resolved At, Oldest First', value: 'resolved_at:asc' },
+				],
+				default: 'created_at:asc',
+				description: 'Order of the alerts',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Resolved', value: 'resolved' },
+					{ name: 'Triggered', value: 'triggered' },
+				],
+				default: [],
+				description: 'Only alerts in these statuses; all when empty',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['alert'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs = withoutEmpty({
+		alert_key: options.alertKey,
+		include: ((options.include as string[] | undefined) ?? []).map(camelToSnake),
+		sort_by: options.sortBy,
+		statuses: options.statuses,
+	});
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: `/incidents/${pathId(incidentId)}/alerts`, qs },
+		'alerts',
+		{ maxItems: limit },
+	);
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { pathId } from '../../helpers/utils';
+import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Change Event ID',
+		name: 'changeEventId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 01BBYA6PEVW6A852BUO6QYUE7O',
+		description: 'ID of the change event, as returned by Change Event → Get Many (its ID field)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['changeEvent'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readParameter(this, itemIndex, 'changeEventId', 'Change Event ID', pagerDutyIdSchema);
+	const response = await pagerDutyApiRequest.call(this, { method: 'GET', path: `/change_events/${pathId(id)}` });
+	return response.change_event as IDataObject;
+}

@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { withoutEmpty } from '../../helpers/utils';
+import { optionalDateTime, parseIdList } from '../../helpers/validation';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+
+const utcDescription = (edge: string, example: string) =>
+	`${edge} of the time window for the change events' timestamps (ISO 8601, e.g. ${example}). PagerDuty takes UTC only: a time with another offset is converted to UTC, a time without one is read as UTC.`;
+
+/** The list fields Get Many and Get Many for a Service share. */
+export const changeEventListFields: INodeProperties[] = [
+	...returnAllAndLimit('change events'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Integration IDs',
+				name: 'integrationIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PINT001,PINT002',
+				description: 'Only events sent through these change integrations (comma-separated IDs, from a change event\'s integration)',
+			},
+			{
+				displayName: 'Since',
+				name: 'since',
+				type: 'dateTime',
+				default: '',
+				description: utcDescription('Start', '2026-11-01T00:00:00Z'),
+			},
+			{
+				displayName: 'Team IDs',
+				name: 'teamIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PTEAM01,PTEAM02',
+				description: 'Only events on services of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
+			},
+			{
+				displayName: 'Until',
+				name: 'until',
+				type: 'dateTime',
+				default: '',
+				description: utcDescription('End', '2026-11-28T23:59:59Z'),
+			},
+		],
+	},
+];
+
+const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** PagerDuty refuses change-event times in other offsets than UTC, so they are converted here. */
+function utcDateTime(context: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string | undefined {
+	const text = optionalDateTime(context, itemIndex, label, value);
+	if (text === undefined) return undefined;
+	const ms = Date.parse(HAS_ZONE.test(text) ? text : `${text}Z`);
+	return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+/** Reads change events (all, or one service's) with one item's filters and limit. */
+export async function listChangeEvents(context: IExecuteFunctions, itemIndex: number, path: string): Promise<IDataObject[]> {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const since = utcDateTime(context, itemIndex, 'Since', options.since);
+	const until = utcDateTime(context, itemIndex, 'Until', options.until);
+	const qs = withoutEmpty({
+		integration_ids: parseIdList(context, itemIndex, 'Integration IDs', options.integrationIds),
+		since,
+		team_ids: parseIdList(context, itemIndex, 'Team IDs', options.teamIds),
+		until,
+	});
+	return await pagerDutyApiRequestAllItems.call(context, { method: 'GET', path, qs }, 'change_events', {
+		maxItems: maxItemsOf(context, itemIndex),
+		// Without a Since there is no window to slice; past 10,000 the node then asks for one.
+		timeWindow: since ? { since, until, defaultDays: 30 } : undefined,
+	});
+}

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { fromEmailField } from '../../descriptions/common';
+import { readOptionalEmail } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { escalationRulesField, policySettingFields, policySettings, readEscalationRules } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the new escalation policy; PagerDuty refuses a name another policy already has',
+	},
+	escalationRulesField(
+		'Who is notified, in order: the first rule\'s targets at once, each next rule when the incident is still unacknowledged after the previous rule\'s delay. At least one rule.',
+	),
+	fromEmailField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: policySettingFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['escalationPolicy'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const settings = policySettings(this, itemIndex, { ...additionalFields, name: this.getNodeParameter('name', itemIndex) });
+	const rules = readEscalationRules(this, itemIndex);
+	if (!rules) {
+		throw new NodeOperationError(this.getNode(), `Add at least one rule under "Escalation Rules" (item ${itemIndex})`, { itemIndex });
+	}
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: '/escalation_policies',
+		body: { escalation_policy: { type: 'escalation_policy', ...settings, escalation_rules: rules } },
+		// Optional here: PagerDuty records the user in the policy's change history.
+		from: readOptionalEmail(this, itemIndex, 'email', 'Email'),
+	});
+	return response.escalation_policy as IDataObject;
+}

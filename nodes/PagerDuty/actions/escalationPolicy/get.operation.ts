@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, withoutEmpty } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { escalationPolicyIncludeField, escalationPolicyLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	escalationPolicyLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [escalationPolicyIncludeField],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['escalationPolicy'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const policyId = readLocatorId(this, itemIndex, 'escalationPolicyId', 'Escalation Policy', 'escalationPolicy');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/escalation_policies/${pathId(policyId)}`,
+		qs: withoutEmpty({ include: options.include }),
+	});
+	return response.escalation_policy as IDataObject;
+}

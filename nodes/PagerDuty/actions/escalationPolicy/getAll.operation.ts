@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { withoutEmpty } from '../../helpers/utils';
+import { parseIdList } from '../../helpers/validation';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+import { escalationPolicyIncludeField } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('escalation policies'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			escalationPolicyIncludeField,
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only policies whose name contains this text',
+			},
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				options: [
+					{ name: 'Name (A to Z)', value: 'name:asc' },
+					{ name: 'Name (Z to A)', value: 'name:desc' },
+				],
+				default: 'name:asc',
+				description: 'Order of the policies',
+			},
+			{
+				displayName: 'Team IDs',
+				name: 'teamIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PTEAM01,PTEAM02',
+				description: 'Only policies of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
+			},
+			{
+				displayName: 'User IDs',
+				name: 'userIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PUSER01,PUSER02',
+				description: 'Only policies that notify these users, directly or through a schedule (comma-separated IDs, from User → Get Many)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['escalationPolicy'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			path: '/escalation_policies',
+			qs: withoutEmpty({
+				include: options.include,
+				query: options.query,
+				sort_by: options.sortBy,
+				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+				user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
+			}),
+		},
+		'escalation_policies',
+		{ maxItems: maxItemsOf(this, itemIndex) },
+	);
+}

@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { incidentIdField } from '../../descriptions/incident';
+import { locatorField } from '../../descriptions/locators';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, reference } from '../../helpers/utils';
+import { invalidParameter, parseIdList, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	incidentIdField,
+	locatorField('user', {
+		displayName: 'Requester',
+		name: 'requesterId',
+		required: true,
+		description:
+			'The PagerDuty user asking for help; PagerDuty names them in the request (this operation needs no From email)',
+	}),
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		description: 'What the responders are asked to do, e.g. "Please join the bridge at …"',
+	},
+	{
+		displayName: 'Target User IDs',
+		name: 'targetUserIds',
+		type: 'string',
+		default: '',
+		placeholder: 'PXPGF42,PAM4FGS',
+		description: 'Users asked to respond (comma-separated user IDs). Give users, escalation policies, or both.',
+	},
+	{
+		displayName: 'Target Escalation Policy IDs',
+		name: 'targetEscalationPolicyIds',
+		type: 'string',
+		default: '',
+		placeholder: 'PT20YPA',
+		description:
+			'Escalation policies whose on-call users are asked to respond (comma-separated escalation policy IDs)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['incident'], operation: ['createResponderRequest'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const requesterId = readLocatorId(this, itemIndex, 'requesterId', 'Requester', 'user');
+	const message = readParameter(this, itemIndex, 'message', 'Message', z.string().trim().min(1, 'must not be empty'));
+	const targets = [
+		...parseIdList(this, itemIndex, 'Target User IDs', this.getNodeParameter('targetUserIds', itemIndex, '')).map(
+			(id) => reference(id, 'user'),
+		),
+		...parseIdList(this, itemIndex, 'Target Escalation Policy IDs', this.getNodeParameter('targetEscalationPolicyIds', itemIndex, '')).map(
+			(id) => reference(id, 'escalation_policy'),
+		),
+	];
+	if (targets.length === 0) {
+		throw invalidParameter(this, itemIndex, 'Target User IDs', 'or "Target Escalation Policy IDs" must name at least one responder');
+	}
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: `/incidents/${pathId(incidentId)}/responder_requests`,
+		body: {
+			requester_id: requesterId,
+			message,
+			responder_request_targets: targets.map((target) => ({ responder_request_target: target })),
+		},
+	});
+	return response.responder_request as IDataObject;
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fromEmailField } from '../../descriptions/common';
+import { locatorField } from '../../descriptions/locators';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, reference } from '../../helpers/utils';
+import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	locatorField('incident', {
+		displayName: 'Target Incident',
+		name: 'incidentId',
+		required: true,
+		description:
+			'The open incident that receives the alerts of the source incidents and stays open (its ID from Incident → Get Many, or its URL)',
+	}),
+	{
+		displayName: 'Source Incident IDs',
+		name: 'sourceIncidentIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Q1RZ5T3SXKEXAB,Q0AB3DE7FGH2JK',
+		description:
+			'IDs of the incidents to merge into the target, comma-separated or an expression giving an array. They must be open; PagerDuty moves their alerts to the target and resolves them.',
+	},
+	fromEmailField,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['incident'], operation: ['merge'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const targetId = readLocatorId(this, itemIndex, 'incidentId', 'Target Incident', 'incident');
+	const sourceIds = [...new Set(parseIdList(this, itemIndex, 'Source Incident IDs', this.getNodeParameter('sourceIncidentIds', itemIndex)))];
+	if (sourceIds.length === 0) throw invalidParameter(this, itemIndex, 'Source Incident IDs', 'must list at least one incident ID');
+	if (sourceIds.includes(targetId)) {
+		throw invalidParameter(this, itemIndex, 'Source Incident IDs', `must not contain the target incident ${targetId}`);
+	}
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path: `/incidents/${pathId(targetId)}/merge`,
+		body: { source_incidents: sourceIds.map((id) => reference(id, 'incident')) },
+		from: readOptionalEmail(this, itemIndex, 'email', 'Email'),
+	});
+	return response.incident as IDataObject;
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fromEmailField } from '../../descriptions/common';
+import { incidentIdField } from '../../descriptions/incident';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { readOptionalEmail, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+
+/** PagerDuty snoozes for at most 7 days. */
+const MAX_SNOOZE_SECONDS = 604_800;
+
+const properties: INodeProperties[] = [
+	incidentIdField,
+	{
+		displayName: 'Duration (Seconds)',
+		name: 'duration',
+		type: 'number',
+		required: true,
+		default: 3600,
+		typeOptions: { minValue: 1, maxValue: MAX_SNOOZE_SECONDS },
+		description:
+			'How long to snooze the acknowledged incident, in seconds (1 to 604800, i.e. 7 days). When it ends the incident returns to triggered and pages again.',
+	},
+	fromEmailField,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['incident'], operation: ['snooze'] } },
+	properties,
+);
+
+const durationSchema = z.coerce
+	.number({ invalid_type_error: 'must be a number' })
+	.int('must be a whole number of seconds')
+	.min(1, `must be between 1 and ${MAX_SNOOZE_SECONDS} seconds (7 days)`)
+	.max(MAX_SNOOZE_SECONDS, `must be between 1 and ${MAX_SNOOZE_SECONDS} seconds (7 days)`);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const duration = readParameter(this, itemIndex, 'duration', 'Duration (Seconds)', durationSchema);
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: `/incidents/${pathId(incidentId)}/snooze`,
+		body: { duration },
+		from: readOptionalEmail(this, itemIndex, 'email', 'Email'),
+	});
+	return response.incident as IDataObject;
+}

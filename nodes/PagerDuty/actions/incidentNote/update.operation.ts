@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fromEmailField } from '../../descriptions/common';
+import { incidentIdField } from '../../descriptions/incident';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { pagerDutyIdSchema, readOptionalEmail, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { noteContentField, readNoteContent } from './fields';
+
+const properties: INodeProperties[] = [
+	incidentIdField,
+	{
+		displayName: 'Note ID',
+		name: 'noteId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. PWL7QXS',
+		description: 'ID of the note to change, as returned by Incident Note → Create or Get Many (its ID field)',
+	},
+	noteContentField('The note\'s new text; it replaces the old text'),
+	fromEmailField,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['incidentNote'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const noteId = readParameter(this, itemIndex, 'noteId', 'Note ID', pagerDutyIdSchema);
+	const content = readNoteContent(this, itemIndex);
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path: `/incidents/${pathId(incidentId)}/notes/${pathId(noteId)}`,
+		body: { note: { content } },
+		from: readOptionalEmail(this, itemIndex, 'email', 'Email'),
+	});
+	return response.note as IDataObject;
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { incidentIdField } from '../../descriptions/incident';
+import { simplifyField } from '../../descriptions/simplify';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { logEntryListOptions, readLogEntryList, SIMPLIFIED_LOG_ENTRY_FIELDS } from './list';
+
+/** How far back a list too long for one query is sliced when Since is empty. */
+const INCIDENT_HISTORY_DAYS = 365;
+
+const properties: INodeProperties[] = [
+	incidentIdField,
+	...returnAllAndLimit('log entries'),
+	simplifyField(SIMPLIFIED_LOG_ENTRY_FIELDS),
+	logEntryListOptions,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['logEntry'], operation: ['getAllForIncident'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	return await readLogEntryList(this, itemIndex, `/incidents/${pathId(incidentId)}/log_entries`, INCIDENT_HISTORY_DAYS);
+}

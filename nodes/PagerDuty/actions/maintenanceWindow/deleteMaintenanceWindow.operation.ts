@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { pathId } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { explainStatus } from '../common';
+import { maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
+
+const properties: INodeProperties[] = [maintenanceWindowIdField];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['maintenanceWindow'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readMaintenanceWindowId(this, itemIndex);
+	await explainStatus(
+		this,
+		405,
+		{
+			message: 'This maintenance window has already ended, so it cannot be deleted',
+			description:
+				'PagerDuty deletes windows that have not started and ends ongoing ones; ended windows stay in the history. Use Maintenance Window → Get Many with Filter "Open" to find the ones that can still be deleted.',
+		},
+		async () => await pagerDutyApiRequest.call(this, { method: 'DELETE', path: `/maintenance_windows/${pathId(id)}` }),
+	);
+	return { deleted: true, id };
+}

@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { pathId, withoutEmpty } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { includeField, maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
+
+const properties: INodeProperties[] = [
+	maintenanceWindowIdField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [includeField],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['maintenanceWindow'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readMaintenanceWindowId(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/maintenance_windows/${pathId(id)}`,
+		qs: withoutEmpty({ include: options.include }),
+	});
+	return response.maintenance_window as IDataObject;
+}

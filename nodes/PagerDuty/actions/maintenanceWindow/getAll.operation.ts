@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { withoutEmpty } from '../../helpers/utils';
+import { parseIdList } from '../../helpers/validation';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+import { includeField, windowFields } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('maintenance windows'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Filter',
+				name: 'filter',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all', description: 'Every window, whatever its time' },
+					{ name: 'Future', value: 'future', description: 'Windows that have not started yet' },
+					{ name: 'Ongoing', value: 'ongoing', description: 'Windows in progress now' },
+					{ name: 'Open', value: 'open', description: 'Windows in progress or still to come' },
+					{ name: 'Past', value: 'past', description: 'Windows that have ended' },
+				],
+				default: 'open',
+				description: 'Which windows to return, by where they lie in time',
+			},
+			includeField,
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only windows whose description contains this text',
+			},
+			{ ...windowFields.serviceIds, description: 'Only windows on these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			{
+				displayName: 'Team IDs',
+				name: 'teamIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PTEAM01,PTEAM02',
+				description: 'Only windows on services of these teams (comma-separated IDs, from Team → Get Many)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['maintenanceWindow'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs = withoutEmpty({
+		filter: options.filter,
+		include: options.include,
+		query: options.query,
+		service_ids: parseIdList(this, itemIndex, 'Services', options.serviceIds),
+		team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+	});
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/maintenance_windows', qs },
+		'maintenance_windows',
+		{ maxItems: maxItemsOf(this, itemIndex) },
+	);
+}

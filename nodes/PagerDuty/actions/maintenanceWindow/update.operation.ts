@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { pathId } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { requireChanges } from '../common';
+import { checkTimes, maintenanceWindowIdField, readMaintenanceWindowId, windowBody, windowFields } from './fields';
+
+const properties: INodeProperties[] = [
+	maintenanceWindowIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [windowFields.description, windowFields.endTime, windowFields.serviceIds, windowFields.startTime],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['maintenanceWindow'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readMaintenanceWindowId(this, itemIndex);
+	const changes = windowBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	requireChanges(this, itemIndex, changes);
+	const path = `/maintenance_windows/${pathId(id)}`;
+	// PagerDuty's update takes the whole window, so the fields that stay are read first.
+	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).maintenance_window as IDataObject;
+	const window: IDataObject = {
+		type: 'maintenance_window',
+		start_time: current.start_time,
+		end_time: current.end_time,
+		services: ((current.services as IDataObject[] | undefined) ?? []).map(({ id, type }) => ({ id, type })),
+		...changes,
+	};
+	checkTimes(this, itemIndex, window);
+	const response = await pagerDutyApiRequest.call(this, { method: 'PUT', path, body: { maintenance_window: window } });
+	return response.maintenance_window as IDataObject;
+}

@@ -1,0 +1,126 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
+import { withoutEmpty } from '../../helpers/utils';
+import { invalidParameter, optionalDateTime, parseIdList } from '../../helpers/validation';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+
+/** PagerDuty lists on-call shifts at most this far ahead. */
+const MAX_DAYS_AHEAD = 90;
+const DAY_MS = 86_400_000;
+
+const idListField = (displayName: string, name: string, placeholder: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	placeholder,
+	description,
+});
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('on-call entries'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Earliest Only',
+				name: 'earliest',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the first on-call of each escalation policy, level and user: who is on call next',
+			},
+			idListField(
+				'Escalation Policy IDs',
+				'escalationPolicyIds',
+				'PPOLICY1,PPOLICY2',
+				'Only on-calls for these escalation policies (comma-separated IDs, from Escalation Policy → Get Many)',
+			),
+			{
+				displayName: 'Include',
+				name: 'include',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Escalation Policies', value: 'escalation_policies' },
+					{ name: 'Schedules', value: 'schedules' },
+					{ name: 'Users', value: 'users' },
+				],
+				default: [],
+				description: 'Related objects to return in full instead of as references',
+			},
+			idListField(
+				'Schedule IDs',
+				'scheduleIds',
+				'PSCHED1,PSCHED2',
+				'Only on-calls coming from these schedules (comma-separated IDs, from Schedule → Get Many); users a policy names directly are then left out',
+			),
+			{
+				displayName: 'Since',
+				name: 'since',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Start of the time window (ISO 8601 with offset, e.g. 2026-11-01T00:00:00Z); on-call shifts overlapping it are returned. Empty: now.',
+			},
+			timeZoneField,
+			{
+				displayName: 'Until',
+				name: 'until',
+				type: 'dateTime',
+				default: '',
+				description: `End of the time window (ISO 8601 with offset), at most ${MAX_DAYS_AHEAD} days from now. Empty: the same as Since.`,
+			},
+			idListField('User IDs', 'userIds', 'PUSER01,PUSER02', 'Only on-calls of these users (comma-separated IDs, from User → Get Many)'),
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['onCall'], operation: ['getAll'] } },
+	properties,
+);
+
+/** PagerDuty refuses windows reaching more than 90 days ahead, or ending before they start. */
+function checkWindow(context: IExecuteFunctions, itemIndex: number, since?: string, until?: string): void {
+	const latest = Date.now() + MAX_DAYS_AHEAD * DAY_MS;
+	for (const [label, value] of [['Since', since], ['Until', until]] as const) {
+		if (value && Date.parse(value) > latest) {
+			throw invalidParameter(context, itemIndex, label, `must be at most ${MAX_DAYS_AHEAD} days from now: PagerDuty lists on-call shifts no further ahead`);
+		}
+	}
+	if (since && until && Date.parse(until) < Date.parse(since)) {
+		throw invalidParameter(context, itemIndex, 'Until', 'must not be before Since');
+	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const since = optionalDateTime(this, itemIndex, 'Since', options.since);
+	const until = optionalDateTime(this, itemIndex, 'Until', options.until);
+	checkWindow(this, itemIndex, since, until);
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			path: '/oncalls',
+			qs: withoutEmpty({
+				earliest: options.earliest || undefined,
+				escalation_policy_ids: parseIdList(this, itemIndex, 'Escalation Policy IDs', options.escalationPolicyIds),
+				include: options.include,
+				schedule_ids: parseIdList(this, itemIndex, 'Schedule IDs', options.scheduleIds),
+				since,
+				until,
+				time_zone: options.timeZone,
+				user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
+			}),
+		},
+		'oncalls',
+		{ maxItems: maxItemsOf(this, itemIndex) },
+	);
+}

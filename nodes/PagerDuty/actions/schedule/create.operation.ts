@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { layersField, readLayers, scheduleTimeZoneField } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the new on-call schedule',
+	},
+	{ ...scheduleTimeZoneField, required: true },
+	layersField(
+		'The rotations that make up the schedule, at least one. Where layers overlap, the later layer in this list wins.',
+	),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'What the schedule covers',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['schedule'], operation: ['create'] } },
+	properties,
+);
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = readParameter(this, itemIndex, 'name', 'Name', nonEmpty);
+	const timeZone = readParameter(this, itemIndex, 'timeZone', 'Time Zone', nonEmpty);
+	const layers = readLayers(this, itemIndex);
+	if (!layers) {
+		throw new NodeOperationError(this.getNode(), `Add at least one layer under "Layers" (item ${itemIndex})`, { itemIndex });
+	}
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: '/schedules',
+		body: {
+			schedule: {
+				type: 'schedule',
+				name,
+				time_zone: timeZone,
+				...(additionalFields.description !== undefined && { description: additionalFields.description }),
+				schedule_layers: layers,
+			},
+		},
+	});
+	return response.schedule as IDataObject;
+}

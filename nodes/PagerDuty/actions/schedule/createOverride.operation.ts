@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { locatorField } from '../../descriptions/locators';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, reference } from '../../helpers/utils';
+import { dateTimeSchema, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { scheduleLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	scheduleLocator,
+	locatorField('user', {
+		displayName: 'User',
+		name: 'userId',
+		required: true,
+		description: 'Who takes over the schedule for the time of the override: pick a user, paste their profile URL, or give the ID',
+	}),
+	{
+		displayName: 'Start',
+		name: 'start',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When the user goes on call in place of the rotation (ISO 8601 with offset, e.g. 2026-11-06T18:00:00+01:00)',
+	},
+	{
+		displayName: 'End',
+		name: 'end',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When the rotation takes over again (ISO 8601 with offset); must be after Start',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['schedule'], operation: ['createOverride'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+	const start = readParameter(this, itemIndex, 'start', 'Start', dateTimeSchema);
+	const end = readParameter(this, itemIndex, 'end', 'End', dateTimeSchema);
+	// PagerDuty answers a list with one result per override, each with its own status.
+	const response = (await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: `/schedules/${pathId(scheduleId)}/overrides`,
+		body: { overrides: [{ start, end, user: reference(userId, 'user') }] },
+	})) as unknown as IDataObject[];
+	const [result] = Array.isArray(response) ? response : [];
+	if (!result || Number(result.status) >= 400) {
+		const errors = ((result?.errors as string[] | undefined) ?? []).join('; ');
+		throw new NodeOperationError(this.getNode(), `PagerDuty refused the override${errors ? `: ${errors}` : ''}`, {
+			itemIndex,
+			description: `Schedule ${scheduleId}, user ${userId}, ${start} to ${end}.`,
+		});
+	}
+	return result.override as IDataObject;
+}

@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { scheduleLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	scheduleLocator,
+	{
+		displayName: 'Override ID',
+		name: 'overrideId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Q3X6MJ1LUKD6QW',
+		description:
+			'ID of the override, from Schedule → Create Override or Get Many Overrides. An override already under way is cut short at the current time; one that is over cannot be removed.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['schedule'], operation: ['deleteOverride'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const overrideId = readParameter(this, itemIndex, 'overrideId', 'Override ID', pagerDutyIdSchema);
+	await pagerDutyApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/schedules/${pathId(scheduleId)}/overrides/${pathId(overrideId)}`,
+	});
+	return { deleted: true, id: overrideId };
+}

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { timeZoneField } from '../../descriptions/common';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, withoutEmpty } from '../../helpers/utils';
+import { optionalDateTime } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { overflowField, scheduleLocator, windowFields } from './fields';
+
+const properties: INodeProperties[] = [
+	scheduleLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			overflowField,
+			...windowFields('the rendered on-call entries (final_schedule.rendered_schedule_entries); with only one of them given, PagerDuty uses a two-week window'),
+			{ ...timeZoneField, description: `${timeZoneField.description} Empty: the schedule's own time zone.` },
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['schedule'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/schedules/${pathId(scheduleId)}`,
+		qs: withoutEmpty({
+			since: optionalDateTime(this, itemIndex, 'Since', options.since),
+			until: optionalDateTime(this, itemIndex, 'Until', options.until),
+			time_zone: options.timeZone,
+			overflow: options.overflow || undefined,
+		}),
+	});
+	return response.schedule as IDataObject;
+}

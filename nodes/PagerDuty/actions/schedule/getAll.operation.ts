@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
+import { withoutEmpty } from '../../helpers/utils';
+import { optionalDateTime, parseIdList } from '../../helpers/validation';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+import { windowFields } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('schedules'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Include',
+				name: 'include',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Final Schedule', value: 'final_schedule' },
+					{ name: 'Overrides', value: 'overrides_subschedule' },
+					{ name: 'Schedule Layers', value: 'schedule_layers' },
+				],
+				default: [],
+				description: 'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
+			},
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only schedules whose name contains this text',
+			},
+			...windowFields('the entries rendered by Include'),
+			{
+				displayName: 'Team IDs',
+				name: 'teamIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PTEAM01,PTEAM02',
+				description: 'Only schedules of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
+			},
+			timeZoneField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['schedule'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			path: '/schedules',
+			qs: withoutEmpty({
+				include: options.include,
+				query: options.query,
+				since: optionalDateTime(this, itemIndex, 'Since', options.since),
+				until: optionalDateTime(this, itemIndex, 'Until', options.until),
+				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+				time_zone: options.timeZone,
+			}),
+		},
+		'schedules',
+		{ maxItems: maxItemsOf(this, itemIndex) },
+	);
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { dateTimeSchema, readParameter } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { maxItemsOf } from '../common';
+import { overflowField, scheduleLocator, upTo, windowFields } from './fields';
+
+const properties: INodeProperties[] = [
+	scheduleLocator,
+	...windowFields('the overrides (required by PagerDuty): overrides overlapping it are returned', true),
+	...returnAllAndLimit('overrides'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Editable Only',
+				name: 'editable',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only overrides that can still be deleted (not yet over); PagerDuty then returns just their IDs',
+			},
+			overflowField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['schedule'], operation: ['getAllOverrides'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const since = readParameter(this, itemIndex, 'since', 'Since', dateTimeSchema);
+	const until = readParameter(this, itemIndex, 'until', 'Until', dateTimeSchema);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/schedules/${pathId(scheduleId)}/overrides`,
+		qs: {
+			since,
+			until,
+			...(options.editable ? { editable: true } : {}),
+			...(options.overflow ? { overflow: true } : {}),
+		},
+	});
+	return upTo((response.overrides as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
+}

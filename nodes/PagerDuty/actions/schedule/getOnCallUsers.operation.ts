@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, withoutEmpty } from '../../helpers/utils';
+import { optionalDateTime } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { maxItemsOf } from '../common';
+import { scheduleLocator, upTo, windowFields } from './fields';
+
+const properties: INodeProperties[] = [
+	scheduleLocator,
+	...returnAllAndLimit('users'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: windowFields('the on-call shifts: users on call at any time within it are returned; both empty: who is on call now'),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['schedule'], operation: ['getOnCallUsers'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/schedules/${pathId(scheduleId)}/users`,
+		qs: withoutEmpty({
+			since: optionalDateTime(this, itemIndex, 'Since', options.since),
+			until: optionalDateTime(this, itemIndex, 'Until', options.until),
+		}),
+	});
+	return upTo((response.users as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
+}

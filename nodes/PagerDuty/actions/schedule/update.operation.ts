@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { validate } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { requireChanges } from '../common';
+import { layersField, readLayers, scheduleLocator, scheduleTimeZoneField } from './fields';
+
+const properties: INodeProperties[] = [
+	scheduleLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'What the schedule covers',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'New name of the schedule',
+			},
+			scheduleTimeZoneField,
+		],
+	},
+	layersField('New layers, replacing all current ones. Leave empty to keep the current layers.'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['schedule'], operation: ['update'] } },
+	properties,
+);
+
+/** The current schedule in the shape PagerDuty's update takes (no rendered entries). */
+function asUpdateBody(current: IDataObject): IDataObject {
+	const layers = (current.schedule_layers as IDataObject[] | undefined) ?? [];
+	return {
+		type: 'schedule',
+		name: current.name,
+		description: current.description ?? '',
+		time_zone: current.time_zone,
+		schedule_layers: layers.map((layer) => ({
+			id: layer.id,
+			name: layer.name,
+			start: layer.start,
+			...(layer.end ? { end: layer.end } : {}),
+			rotation_virtual_start: layer.rotation_virtual_start,
+			rotation_turn_length_seconds: layer.rotation_turn_length_seconds,
+			users: ((layer.users as IDataObject[] | undefined) ?? []).map((entry) => {
+				const user = entry.user as IDataObject;
+				return { user: { id: user.id, type: 'user_reference' } };
+			}),
+			restrictions: layer.restrictions ?? [],
+		})),
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes: IDataObject = {};
+	const nonEmpty = z.string().trim().min(1, 'must not be empty');
+	if (fields.name !== undefined) changes.name = validate(this, itemIndex, 'Name', nonEmpty, fields.name);
+	if (fields.description !== undefined) changes.description = fields.description;
+	if (fields.timeZone !== undefined) changes.time_zone = validate(this, itemIndex, 'Time Zone', nonEmpty, fields.timeZone);
+	const layers = readLayers(this, itemIndex);
+	if (layers) changes.schedule_layers = layers;
+	requireChanges(this, itemIndex, changes);
+	const path = `/schedules/${pathId(scheduleId)}`;
+	// PagerDuty's update replaces the whole schedule: read it, so that what is not changed is kept.
+	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).schedule as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path,
+		body: { schedule: { ...asUpdateBody(current), ...changes } },
+	});
+	return response.schedule as IDataObject;
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { locatorField } from '../../descriptions/locators';
+import { readLocatorId } from '../../helpers/locators';
+import { reference } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { serviceSettingFields, serviceSettings } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the new service; PagerDuty refuses a name another service already has',
+	},
+	locatorField('escalationPolicy', {
+		displayName: 'Escalation Policy',
+		name: 'escalationPolicyId',
+		required: true,
+		description:
+			'Who is paged for the service\'s incidents: pick an escalation policy, paste its URL, or give its ID (from Escalation Policy → Get Many or Create)',
+	}),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: serviceSettingFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['service'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const escalationPolicyId = readLocatorId(this, itemIndex, 'escalationPolicyId', 'Escalation Policy', 'escalationPolicy');
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const service: IDataObject = {
+		type: 'service',
+		...serviceSettings(this, itemIndex, { ...additionalFields, name: this.getNodeParameter('name', itemIndex) }),
+		escalation_policy: reference(escalationPolicyId, 'escalation_policy'),
+	};
+	const response = await pagerDutyApiRequest.call(this, { method: 'POST', path: '/services', body: { service } });
+	return response.service as IDataObject;
+}

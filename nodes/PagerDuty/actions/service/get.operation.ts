@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, withoutEmpty } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { serviceIncludeField, serviceLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	serviceLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [serviceIncludeField],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['service'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/services/${pathId(serviceId)}`,
+		qs: withoutEmpty({ include: options.include }),
+	});
+	return response.service as IDataObject;
+}

@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
+import { withoutEmpty } from '../../helpers/utils';
+import { parseIdList } from '../../helpers/validation';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+import { serviceIncludeField } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('services'),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return only the main fields (ID, name, description, status, URL, escalation policy, teams, last incident time and anything asked for under Include) instead of the whole service',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			serviceIncludeField,
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only the service with exactly this name',
+			},
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only services whose name contains this text',
+			},
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				options: [
+					{ name: 'Name (A to Z)', value: 'name:asc' },
+					{ name: 'Name (Z to A)', value: 'name:desc' },
+				],
+				default: 'name:asc',
+				description: 'Order of the services',
+			},
+			{
+				displayName: 'Team IDs',
+				name: 'teamIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PTEAM01,PTEAM02',
+				description: 'Only services of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
+			},
+			timeZoneField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['service'], operation: ['getAll'] } },
+	properties,
+);
+
+const SIMPLE_FIELDS = ['id', 'name', 'description', 'status', 'html_url', 'created_at', 'last_incident_timestamp'];
+
+const summaryOf = (value: unknown) => {
+	const object = (value ?? {}) as IDataObject;
+	return { id: object.id, name: object.name ?? object.summary };
+};
+
+function simplify(service: IDataObject, include: string[]): IDataObject {
+	const simple: IDataObject = {};
+	for (const field of SIMPLE_FIELDS) if (service[field] !== undefined) simple[field] = service[field];
+	simple.escalation_policy = include.includes('escalation_policies')
+		? service.escalation_policy
+		: summaryOf(service.escalation_policy);
+	simple.teams = include.includes('teams')
+		? service.teams
+		: ((service.teams as IDataObject[] | undefined) ?? []).map(summaryOf);
+	for (const field of ['integrations', 'auto_pause_notifications_parameters']) {
+		if (include.includes(field)) simple[field] = service[field];
+	}
+	return simple;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const include = (options.include as string[] | undefined) ?? [];
+	const services = await pagerDutyApiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			path: '/services',
+			qs: withoutEmpty({
+				include,
+				name: options.name,
+				query: options.query,
+				sort_by: options.sortBy,
+				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+				time_zone: options.timeZone,
+			}),
+		},
+		'services',
+		{ maxItems: maxItemsOf(this, itemIndex) },
+	);
+	if (!this.getNodeParameter('simplify', itemIndex, true)) return services;
+	return services.map((service) => simplify(service, include));
+}

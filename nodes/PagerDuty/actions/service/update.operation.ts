@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { locatorField } from '../../descriptions/locators';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, reference } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { requireChanges } from '../common';
+import { serviceLocator, serviceSettingFields, serviceSettings } from './fields';
+
+const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'New name; PagerDuty refuses a name another service already has',
+};
+
+const updateFields: INodeProperties[] = [
+	locatorField('escalationPolicy', {
+		displayName: 'Escalation Policy',
+		name: 'escalationPolicyId',
+		description: 'Hand the service to another escalation policy: pick one, paste its URL, or give its ID',
+	}),
+	nameField,
+	...serviceSettingFields,
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+const properties: INodeProperties[] = [
+	serviceLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: updateFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['service'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes = serviceSettings(this, itemIndex, updateFields);
+	if (updateFields.escalationPolicyId !== undefined) {
+		const policyId = readLocatorId(this, itemIndex, 'updateFields.escalationPolicyId', 'Escalation Policy', 'escalationPolicy');
+		changes.escalation_policy = reference(policyId, 'escalation_policy');
+	}
+	requireChanges(this, itemIndex, changes);
+	const path = `/services/${pathId(serviceId)}`;
+	if (!changes.escalation_policy) {
+		// PagerDuty's API description requires the escalation policy on every update: keep the current one.
+		const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).service as IDataObject;
+		changes.escalation_policy = reference(String((current.escalation_policy as IDataObject).id), 'escalation_policy');
+	}
+	const response = await pagerDutyApiRequest.call(this, { method: 'PUT', path, body: { service: { type: 'service', ...changes } } });
+	return response.service as IDataObject;
+}

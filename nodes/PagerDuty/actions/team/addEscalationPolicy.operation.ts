@@ -1,0 +1,3 @@
+import { teamLink } from './link';
+
+export const { description, execute } = teamLink({ operation: 'addEscalationPolicy', method: 'PUT', target: 'escalationPolicy' });

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { pagerDutyApiRequest } from '../../transport';
+import { teamChanges, teamDetailFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the new team (up to 100 characters, unique in the account)',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: teamDetailFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['team'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const team = teamChanges(this, itemIndex, { ...additionalFields, name: this.getNodeParameter('name', itemIndex) });
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: '/teams',
+		body: { team: { type: 'team', ...team } },
+	});
+	return response.team as IDataObject;
+}

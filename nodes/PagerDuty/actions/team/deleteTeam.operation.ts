@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readLocatorId } from '../../helpers/locators';
+import { pathId, withoutEmpty } from '../../helpers/utils';
+import { pagerDutyIdSchema, validate } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { teamLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	teamLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Reassignment Team ID',
+				name: 'reassignmentTeamId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. PQ9K7I8',
+				description:
+					'Team that takes over the deleted team\'s services, escalation policies and schedules (ID from Team → Get Many). When empty they belong to no team.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['team'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const reassignmentTeam = options.reassignmentTeamId
+		? validate(this, itemIndex, 'Reassignment Team ID', pagerDutyIdSchema, options.reassignmentTeamId)
+		: undefined;
+	await pagerDutyApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/teams/${pathId(teamId)}`,
+		qs: withoutEmpty({ reassignment_team: reassignmentTeam }),
+	});
+	return { deleted: true, id: teamId };
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { withoutEmpty } from '../../helpers/utils';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('teams'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only teams whose name contains this text',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['team'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/teams', qs: withoutEmpty({ query: options.query }) },
+		'teams',
+		{ maxItems: maxItemsOf(this, itemIndex) },
+	);
+}

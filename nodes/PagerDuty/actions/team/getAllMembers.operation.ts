@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+import { teamLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	teamLocator,
+	...returnAllAndLimit('members'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Include User Details',
+				name: 'includeUsers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return each member\'s whole user (email, time zone, role …) instead of a reference',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['team'], operation: ['getAllMembers'] } },
+	properties,
+);
+
+/** Each member is `{ user, role }`, role being observer, responder or manager. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			path: `/teams/${pathId(teamId)}/members`,
+			qs: options.includeUsers ? { include: ['users'] } : undefined,
+		},
+		'members',
+		{ maxItems: maxItemsOf(this, itemIndex) },
+	);
+}

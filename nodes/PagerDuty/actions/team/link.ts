@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { locatorField } from '../../descriptions/locators';
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import type { PagerDutyOperation } from '../types';
+import { teamLocator } from './fields';
+
+const TARGETS = {
+	user: {
+		parameter: 'userId',
+		label: 'User',
+		collection: 'users',
+		field: locatorField('user', {
+			displayName: 'User',
+			name: 'userId',
+			required: true,
+			description: 'The user: pick one, paste their profile URL, or give the ID (from User → Get Many)',
+		}),
+	},
+	escalationPolicy: {
+		parameter: 'escalationPolicyId',
+		label: 'Escalation Policy',
+		collection: 'escalation_policies',
+		field: locatorField('escalationPolicy', {
+			displayName: 'Escalation Policy',
+			name: 'escalationPolicyId',
+			required: true,
+			description: 'The escalation policy: pick one, paste its URL, or give its ID (from Escalation Policy → Get Many)',
+		}),
+	},
+} as const;
+
+interface TeamLinkOptions {
+	operation: string;
+	/** PUT links the object to the team, DELETE unlinks it; PagerDuty answers 204 either way. */
+	method: 'PUT' | 'DELETE';
+	target: keyof typeof TARGETS;
+	fields?: INodeProperties[];
+	/** The request body and the fields it adds to the result. */
+	body?: (context: IExecuteFunctions, itemIndex: number) => IDataObject;
+}
+
+/** Adds a user or an escalation policy to a team, or removes it. */
+export function teamLink(options: TeamLinkOptions): PagerDutyOperation {
+	const target = TARGETS[options.target];
+	return {
+		description: updateDisplayOptions({ show: { resource: ['team'], operation: [options.operation] } }, [
+			teamLocator,
+			target.field,
+			...(options.fields ?? []),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+			const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+			const targetId = readLocatorId(this, itemIndex, target.parameter, target.label, options.target);
+			const body = options.body?.(this, itemIndex);
+			await pagerDutyApiRequest.call(this, {
+				method: options.method,
+				path: `/teams/${pathId(teamId)}/${target.collection}/${pathId(targetId)}`,
+				body,
+			});
+			return { [options.method === 'PUT' ? 'added' : 'removed']: true, teamId, [target.parameter]: targetId, ...body };
+		},
+	};
+}

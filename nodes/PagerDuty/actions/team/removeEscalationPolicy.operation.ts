@@ -1,0 +1,7 @@
+import { teamLink } from './link';
+
+export const { description, execute } = teamLink({
+	operation: 'removeEscalationPolicy',
+	method: 'DELETE',
+	target: 'escalationPolicy',
+});

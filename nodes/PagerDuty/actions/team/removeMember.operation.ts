@@ -1,0 +1,3 @@
+import { teamLink } from './link';
+
+export const { description, execute } = teamLink({ operation: 'removeMember', method: 'DELETE', target: 'user' });

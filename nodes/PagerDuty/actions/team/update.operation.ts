@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { requireChanges } from '../common';
+import { teamChanges, teamDetailFields, teamLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	teamLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...teamDetailFields,
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'New name (up to 100 characters, unique in the account)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['team'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+	const changes = teamChanges(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	requireChanges(this, itemIndex, changes);
+	const path = `/teams/${pathId(teamId)}`;
+	// PagerDuty's update needs the name even when it stays, so the current one is read first.
+	const name = changes.name ?? ((await pagerDutyApiRequest.call(this, { method: 'GET', path })).team as IDataObject).name;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path,
+		body: { team: { type: 'team', name, ...changes } },
+	});
+	return response.team as IDataObject;
+}

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fromEmailField } from '../../descriptions/common';
+import { readOptionalEmail } from '../../helpers/validation';
+import { pagerDutyApiRequest } from '../../transport';
+import { profileFields, userChanges } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Full name of the new user (up to 100 characters)',
+	},
+	{
+		displayName: 'User Email',
+		name: 'userEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Login email of the new user; PagerDuty sends the invitation there. Must not belong to another user of the account.',
+	},
+	// PagerDuty needs From on this write: the admin the user is created by.
+	{ ...fromEmailField, displayName: 'From Email' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: profileFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const user = userChanges(this, itemIndex, {
+		...additionalFields,
+		name: this.getNodeParameter('name', itemIndex),
+		email: this.getNodeParameter('userEmail', itemIndex),
+	});
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: '/users',
+		body: { user: { type: 'user', ...user } },
+		from: readOptionalEmail(this, itemIndex, 'email', 'From Email'),
+	});
+	return response.user as IDataObject;
+}

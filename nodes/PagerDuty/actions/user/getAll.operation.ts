@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { withoutEmpty } from '../../helpers/utils';
+import { parseIdList } from '../../helpers/validation';
+import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
+import { userIncludeField } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('users'),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return only the main fields (ID, name, email, role, job title, time zone, URL, teams and anything asked for under Include) instead of the whole user',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			userIncludeField,
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only users whose name or email contains this text',
+			},
+			{
+				displayName: 'Team IDs',
+				name: 'teamIds',
+				type: 'string',
+				default: '',
+				placeholder: 'PTEAM01,PTEAM02',
+				description: 'Only members of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getAll'] } },
+	properties,
+);
+
+const SIMPLE_FIELDS = ['id', 'name', 'email', 'role', 'job_title', 'time_zone', 'html_url'];
+
+function simplify(user: IDataObject, include: string[]): IDataObject {
+	const simple: IDataObject = {};
+	for (const field of [...SIMPLE_FIELDS, ...include]) if (user[field] !== undefined) simple[field] = user[field];
+	if (!include.includes('teams')) {
+		simple.teams = ((user.teams as IDataObject[] | undefined) ?? []).map((team) => ({ id: team.id, name: team.summary }));
+	}
+	return simple;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const include = (options.include as string[] | undefined) ?? [];
+	const users = await pagerDutyApiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			path: '/users',
+			qs: withoutEmpty({
+				query: options.query,
+				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+				include,
+			}),
+		},
+		'users',
+		{ maxItems: maxItemsOf(this, itemIndex) },
+	);
+	if (!this.getNodeParameter('simplify', itemIndex, true)) return users;
+	return users.map((user) => simplify(user, include));
+}

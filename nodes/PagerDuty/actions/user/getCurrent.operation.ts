@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { withoutEmpty } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { explainStatus } from '../common';
+import { userIncludeField } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [userIncludeField],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getCurrent'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const response = await explainStatus(
+		this,
+		400,
+		{
+			message: 'Get Current User needs a user API token or OAuth2, not an account-level API key',
+			description:
+				'An account-level API key belongs to no user, so PagerDuty cannot tell who "me" is. Use a credential with a user API token (My Profile → User Settings → Create API User Token) or OAuth2, or read the user by ID with User → Get.',
+		},
+		async () =>
+			await pagerDutyApiRequest.call(this, {
+				method: 'GET',
+				path: '/users/me',
+				qs: withoutEmpty({ include: options.include }),
+			}),
+	);
+	return response.user as IDataObject;
+}

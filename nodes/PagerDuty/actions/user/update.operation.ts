@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readLocatorId } from '../../helpers/locators';
+import { pathId } from '../../helpers/utils';
+import { pagerDutyApiRequest } from '../../transport';
+import { requireChanges } from '../common';
+import { profileFields, userChanges, userLocator } from './fields';
+
+const updateFields = (
+	[
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'New login email; must not belong to another user of the account',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'New full name (up to 100 characters)',
+		},
+		...profileFields,
+	] as INodeProperties[]
+).sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+const properties: INodeProperties[] = [
+	userLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: updateFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+	const changes = userChanges(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	requireChanges(this, itemIndex, changes);
+	const path = `/users/${pathId(userId)}`;
+	// PagerDuty's update takes the whole user (name and email included), so unchanged ones are read first.
+	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).user as IDataObject;
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path,
+		body: { user: { type: 'user', name: current.name, email: current.email, ...changes } },
+	});
+	return response.user as IDataObject;
+}
