@@ -91,3 +91,39 @@ export function sinceUntilFields(what: string): INodeProperties[] {
 		},
 	];
 }
+
+/** The optional fields of a create, as n8n shows them: an "Add Field" list. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** The fields an update may change, as n8n shows them: an "Add Field" list. */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** The "Team IDs" filter of a list: `what` names the records, e.g. 'services'. */
+export function teamIdsFilter(what: string): INodeProperties {
+	return {
+		displayName: 'Team IDs',
+		name: 'teamIds',
+		type: 'string',
+		default: '',
+		placeholder: 'PTEAM01,PTEAM02',
+		description: `Only ${what} of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.`,
+	};
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { optionalDateTime, parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
@@ -34,14 +34,7 @@ export const changeEventListFields: INodeProperties[] = [
 				default: '',
 				description: utcDescription('Start', '2026-11-01T00:00:00Z'),
 			},
-			{
-				displayName: 'Team IDs',
-				name: 'teamIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PTEAM01,PTEAM02',
-				description: 'Only events on services of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
-			},
+			teamIdsFilter('events on services'),
 			{
 				displayName: 'Until',
 				name: 'until',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { fromEmailField } from '../../descriptions/common';
+import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { escalationRulesField, policySettingFields, policySettings, readEscalationRules } from './fields';
@@ -19,14 +19,7 @@ const properties: INodeProperties[] = [
 		'Who is notified, in order: the first rule\'s targets at once, each next rule when the incident is still unacknowledged after the previous rule\'s delay. At least one rule.',
 	),
 	fromEmailField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: policySettingFields,
-	},
+	additionalFieldsCollection(policySettingFields),
 ];
 
 export const description = updateDisplayOptions(

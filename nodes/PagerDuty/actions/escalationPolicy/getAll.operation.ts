@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
@@ -36,14 +36,7 @@ const properties: INodeProperties[] = [
 				default: 'name:asc',
 				description: 'Order of the policies',
 			},
-			{
-				displayName: 'Team IDs',
-				name: 'teamIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PTEAM01,PTEAM02',
-				description: 'Only policies of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
-			},
+			teamIdsFilter('policies'),
 			{
 				displayName: 'User IDs',
 				name: 'userIds',

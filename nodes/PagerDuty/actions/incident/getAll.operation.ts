@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit, sinceUntilFields, timeZoneField } from '../../descriptions/common';
+import { returnAllAndLimit, sinceUntilFields, teamIdsFilter, timeZoneField } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { legacySimplifyField } from '../../descriptions/simplify';
 import { simplifyIf, simplifyIncident } from '../../helpers/simplify';
@@ -80,14 +80,7 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Only incidents in these statuses; all statuses when empty',
 			},
-			{
-				displayName: 'Team IDs',
-				name: 'teamIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PTEAM01,PTEAM02',
-				description: 'Only incidents of these teams (comma-separated IDs). Needs the teams ability on your account.',
-			},
+			teamIdsFilter('incidents'),
 			timeZoneField,
 			{
 				displayName: 'Urgencies',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
+import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { optionalDateTime, parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
@@ -37,14 +37,7 @@ const properties: INodeProperties[] = [
 				description: 'Only schedules whose name contains this text',
 			},
 			...windowFields('the entries rendered by Include'),
-			{
-				displayName: 'Team IDs',
-				name: 'teamIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PTEAM01,PTEAM02',
-				description: 'Only schedules of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
-			},
+			teamIdsFilter('schedules'),
 			timeZoneField,
 		],
 	},

@@ -6,6 +6,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
 import { serviceSettingFields, serviceSettings } from './fields';
+import { additionalFieldsCollection } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,14 +24,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Who is paged for the service\'s incidents: pick an escalation policy, paste its URL, or give its ID (from Escalation Policy → Get Many or Create)',
 	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: serviceSettingFields,
-	},
+	additionalFieldsCollection(serviceSettingFields),
 ];
 
 export const description = updateDisplayOptions(

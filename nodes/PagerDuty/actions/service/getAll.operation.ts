@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
+import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
@@ -51,14 +51,7 @@ const properties: INodeProperties[] = [
 				default: 'name:asc',
 				description: 'Order of the services',
 			},
-			{
-				displayName: 'Team IDs',
-				name: 'teamIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PTEAM01,PTEAM02',
-				description: 'Only services of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
-			},
+			teamIdsFilter('services'),
 			timeZoneField,
 		],
 	},

@@ -7,6 +7,7 @@ import { pathId, reference } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { serviceLocator, serviceSettingFields, serviceSettings } from './fields';
+import { updateFieldsCollection } from '../../descriptions/common';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -28,14 +29,7 @@ const updateFields: INodeProperties[] = [
 
 const properties: INodeProperties[] = [
 	serviceLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: updateFields,
-	},
+	updateFieldsCollection(updateFields),
 ];
 
 export const description = updateDisplayOptions(

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pagerDutyApiRequest } from '../../transport';
 import { teamChanges, teamDetailFields } from './fields';
+import { additionalFieldsCollection } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,14 +14,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Name of the new team (up to 100 characters, unique in the account)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: teamDetailFields,
-	},
+	additionalFieldsCollection(teamDetailFields),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fromEmailField } from '../../descriptions/common';
+import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { profileFields, userChanges } from './fields';
@@ -26,14 +26,7 @@ const properties: INodeProperties[] = [
 	},
 	// PagerDuty needs From on this write: the admin the user is created by.
 	{ ...fromEmailField, displayName: 'From Email' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: profileFields,
-	},
+	additionalFieldsCollection(profileFields),
 ];
 
 export const description = updateDisplayOptions(

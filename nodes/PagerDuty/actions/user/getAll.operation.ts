@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
@@ -33,14 +33,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only users whose name or email contains this text',
 			},
-			{
-				displayName: 'Team IDs',
-				name: 'teamIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PTEAM01,PTEAM02',
-				description: 'Only members of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.',
-			},
+			teamIdsFilter('members'),
 		],
 	},
 ];

@@ -6,6 +6,7 @@ import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { profileFields, userChanges, userLocator } from './fields';
+import { updateFieldsCollection } from '../../descriptions/common';
 
 const updateFields = (
 	[
@@ -30,14 +31,7 @@ const updateFields = (
 
 const properties: INodeProperties[] = [
 	userLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: updateFields,
-	},
+	updateFieldsCollection(updateFields),
 ];
 
 export const description = updateDisplayOptions(
