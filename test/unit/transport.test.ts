@@ -7,6 +7,7 @@ function fakeContext(options: {
 	authentication?: string;
 	credentials?: IDataObject;
 	respond?: (request: IHttpRequestOptions) => { statusCode: number; body: unknown };
+	cancelSignal?: AbortSignal;
 }) {
 	const sent: Array<{ credentialType: string; request: IHttpRequestOptions }> = [];
 	const node: INode = { id: '1', name: 'PagerDuty', type: 'n8n-nodes-pagerduty.pagerDuty', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -16,6 +17,7 @@ function fakeContext(options: {
 		getNodeParameter: (name: string, _index: number, fallback?: unknown) =>
 			name === 'authentication' ? (options.authentication ?? fallback) : fallback,
 		getCredentials: async () => options.credentials ?? { apiToken: 'secret', region: 'us' },
+		getExecutionCancelSignal: () => options.cancelSignal,
 		helpers: {
 			httpRequestWithAuthentication: async (credentialType: string, request: IHttpRequestOptions) => {
 				sent.push({ credentialType, request });
@@ -104,5 +106,22 @@ describe('pagerDutyApiRequestAllItems', () => {
 			pagerDutyApiRequestAllItems.call(context, { method: 'GET', path: '/services' }, 'incidents'),
 		).rejects.toThrow(/at most 10,000 records/);
 		expect(sent).toHaveLength(1);
+	});
+});
+
+describe('cancellation', () => {
+	it('ends the retry waits as soon as the execution is cancelled', async () => {
+		const controller = new AbortController();
+		const { context, sent } = fakeContext({
+			respond: () => ({ statusCode: 503, body: {} }),
+			cancelSignal: controller.signal,
+		});
+		const started = Date.now();
+		const request = pagerDutyApiRequest.call(context, { method: 'GET', path: '/incidents' });
+		setTimeout(() => controller.abort(), 100);
+		await expect(request).rejects.toThrow();
+		// Four backoffs of at least 0.25 + 0.5 + 1 + 2 s lie ahead; the cancel cuts them short.
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(sent.length).toBeLessThan(5);
 	});
 });
