@@ -177,7 +177,7 @@ export class PagerDutySandbox {
 	private nextRandom: () => number = Math.random;
 
 	/** What the sandbox did to requests beyond answering them: the benchmark reports these. */
-	readonly stats = { rateLimited: 0, randomFaults: 0, maxInFlight: 0 };
+	readonly stats = { rateLimited: 0, randomFaults: 0, announcedResetSeconds: 0, maxInFlight: 0 };
 	private inFlight = 0;
 
 	constructor(private readonly options: SandboxOptions = {}) {
@@ -233,6 +233,7 @@ export class PagerDutySandbox {
 		this.rateWindows.clear();
 		this.stats.rateLimited = 0;
 		this.stats.randomFaults = 0;
+		this.stats.announcedResetSeconds = 0;
 		this.stats.maxInFlight = 0;
 	}
 
@@ -277,6 +278,7 @@ export class PagerDutySandbox {
 		for (const fault of this.randomFaults) {
 			if (roll < fault.probability) {
 				this.stats.randomFaults++;
+				this.stats.announcedResetSeconds += Number(fault.headers?.['ratelimit-reset'] ?? 0);
 				return fault;
 			}
 			roll -= fault.probability;

@@ -65,3 +65,32 @@ export class BaselinePagerDuty implements INodeType {
 		return [output];
 	}
 }
+
+export const PASS_THROUGH_TYPE = 'bench.passThrough';
+
+/**
+ * Reads one parameter per item and passes the items on, paired: what n8n's engine costs per item
+ * for any node (an expression like `{{ $json.id }}` is resolved by n8n, not by the node).
+ */
+export class PassThrough implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Pass Through',
+		name: 'passThrough',
+		group: ['transform'],
+		version: 1,
+		description: 'Returns its input',
+		defaults: { name: 'Pass Through' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Incident ID', name: 'incidentId', type: 'string', default: '' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [
+			this.getInputData().map((item, index) => ({
+				json: { ...item.json, incidentId: this.getNodeParameter('incidentId', index) },
+				pairedItem: { item: index },
+			})),
+		];
+	}
+}

@@ -1,7 +1,7 @@
 import { resolve } from 'path';
 import { Worker } from 'worker_threads';
 
-import type { RandomFault, SandboxOptions } from '../../test/sandbox/server';
+import type { PagerDutySandbox, RandomFault, SandboxOptions } from '../../test/sandbox/server';
 import type { SandboxCall } from './sandbox-worker';
 
 export interface BenchRequest {
@@ -46,6 +46,7 @@ export class RemoteSandbox {
 	reset = () => this.call<void>({ call: 'reset' });
 	setRandomFaults = (faults: RandomFault[], seed: number) => this.call<void>({ call: 'setRandomFaults', faults, seed });
 	requests = () => this.call<BenchRequest[]>({ call: 'requests' });
+	stats = () => this.call<PagerDutySandbox['stats']>({ call: 'stats' });
 	incidents = () => this.call<Array<{ id: string; status: string }>>({ call: 'incidents' });
 
 	async close(): Promise<void> {

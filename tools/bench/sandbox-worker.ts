@@ -10,6 +10,7 @@ export type SandboxCall =
 	| { call: 'setRandomFaults'; faults: RandomFault[]; seed: number }
 	| { call: 'requests' }
 	| { call: 'incidents' }
+	| { call: 'stats' }
 	| { call: 'close' };
 
 async function serve() {
@@ -26,6 +27,9 @@ async function serve() {
 				break;
 			case 'requests':
 				result = sandbox.requests.map(({ method, path, status }) => ({ method, path, status }));
+				break;
+			case 'stats':
+				result = { ...sandbox.stats };
 				break;
 			case 'incidents':
 				result = sandbox.store.incidents.map(({ id, status }) => ({ id, status }));
