@@ -18,7 +18,7 @@ import * as service from './actions/service';
 import * as team from './actions/team';
 import * as user from './actions/user';
 import * as webhookSubscription from './actions/webhookSubscription';
-import { requestSettingsField } from './descriptions/common';
+import { authenticationField, requestSettingsField } from './descriptions/common';
 import { listSearch, loadOptions } from './methods';
 
 export class PagerDuty implements INodeType {
@@ -57,14 +57,7 @@ export class PagerDuty implements INodeType {
 		],
 		properties: [
 			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'apiToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiToken',
+				...authenticationField,
 				// Events use the routing-key credential, whatever is chosen here.
 				displayOptions: { hide: { resource: ['event'] } },
 			},

@@ -14,6 +14,7 @@ import { searchServices, searchTeams } from '../PagerDuty/methods/listSearch';
 import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../PagerDuty/transport';
 import { PING_EVENT_TYPE, eventTypeOptions, expandEventTypes } from './eventTypes';
 import { isSignedBy, rememberDelivery } from './verification';
+import { authenticationField } from '../PagerDuty/descriptions/common';
 
 type Scope = 'account' | 'service' | 'team';
 
@@ -110,16 +111,7 @@ export class PagerDutyTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'apiToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiToken',
-			},
+			authenticationField,
 			{
 				displayName: 'Scope',
 				name: 'scope',
