@@ -1,0 +1,200 @@
+/**
+ * `npm run dev` (tools/dev.sh builds everything, then runs this compiled file):
+ * the PagerDuty sandbox on loopback + n8n 2.41.1 with this package installed from its tarball, two credentials
+ * pointing at the sandbox, one example workflow, and an owner login. Ctrl-C stops n8n and the sandbox.
+ *
+ * With PAGERDUTY_API_TOKEN set, no sandbox: one credential for the real account (PAGERDUTY_REGION us|eu, or
+ * PAGERDUTY_BASE_URL; PAGERDUTY_FROM_EMAIL), in a separate n8n user folder.
+ * Other settings: N8N_PORT (5678), PD_SANDBOX_PORT (4010), PD_SANDBOX_INCIDENTS (30).
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import { createServer } from 'net';
+import { join } from 'path';
+
+import { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, PagerDutySandbox, startSandbox } from '../sandbox/server';
+import { runN8nCli } from './lib/n8n-cli';
+import { N8nClient, OWNER } from './lib/n8n-client';
+import { ensureN8nHost, installPackedPackage } from './lib/n8n-host';
+import { freePort, N8nProcess, startN8n } from './lib/n8n-process';
+import { REPO_ROOT } from './lib/paths';
+import { API_CREDENTIAL_TYPE, exampleWorkflow, OAUTH_CREDENTIAL_TYPE } from './lib/workflows';
+
+const say = (line: string): void => {
+	process.stdout.write(`[dev] ${line}\n`);
+};
+
+async function timed<T>(what: string, step: () => Promise<T> | T): Promise<T> {
+	const started = Date.now();
+	say(`${what} ...`);
+	try {
+		const result = await step();
+		say(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		return result;
+	} catch (error) {
+		say(`  FAILED: ${what}`);
+		throw error;
+	}
+}
+
+function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+async function requirePort(port: number, variable: string, what: string): Promise<void> {
+	if (!(await portIsFree(port))) {
+		throw new Error(`port ${port} on 127.0.0.1 is in use (${what}). Stop whatever uses it, or set ${variable}=<another port>.`);
+	}
+}
+
+interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+	const realToken = process.env.PAGERDUTY_API_TOKEN;
+	const n8nPort = Number(process.env.N8N_PORT ?? 5678);
+	const sandboxPort = Number(process.env.PD_SANDBOX_PORT ?? 4010);
+	const userFolder = join(REPO_ROOT, '.e2e', realToken ? 'dev-pagerduty' : 'dev-sandbox');
+	mkdirSync(userFolder, { recursive: true });
+
+	ensureN8nHost(say);
+	await requirePort(n8nPort, 'N8N_PORT', 'n8n');
+	if (!realToken) await requirePort(sandboxPort, 'PD_SANDBOX_PORT', 'PagerDuty sandbox');
+
+	await timed(`installing the packed package into ${userFolder}/.n8n/nodes (npm pack + untar)`, () =>
+		installPackedPackage(userFolder, say),
+	);
+
+	let sandbox: PagerDutySandbox | undefined;
+	const credentials: CredentialImport[] = [];
+	if (realToken) {
+		const region = process.env.PAGERDUTY_BASE_URL ? 'custom' : (process.env.PAGERDUTY_REGION ?? 'us').toLowerCase();
+		credentials.push({
+			id: 'pdDevRealApiToken',
+			name: `PagerDuty ${region.toUpperCase()} (PAGERDUTY_API_TOKEN)`,
+			type: API_CREDENTIAL_TYPE,
+			data: {
+				apiToken: realToken,
+				region,
+				baseUrl: process.env.PAGERDUTY_BASE_URL ?? '',
+				defaultFromEmail: process.env.PAGERDUTY_FROM_EMAIL ?? '',
+			},
+		});
+		say(`PAGERDUTY_API_TOKEN is set: no sandbox; the credential uses region "${region}" of your real account`);
+	} else {
+		const incidents = Number(process.env.PD_SANDBOX_INCIDENTS ?? 30);
+		sandbox = await timed(`starting the PagerDuty sandbox on 127.0.0.1:${sandboxPort}`, () =>
+			startSandbox({ port: sandboxPort, seed: { incidents } }),
+		);
+		const store = sandbox.store;
+		say(
+			`  seeded: ${store.services.length} services, ${store.escalationPolicies.length} escalation policies, ` +
+				`${store.users.length} users, ${store.teams.length} teams, ${store.schedules.length} schedules, ` +
+				`${store.incidents.length} incidents`,
+		);
+		const tokens = sandbox.issueOAuthToken(DEFAULT_OAUTH_CLIENT.clientId, 'write');
+		credentials.push(
+			{
+				id: 'pdDevSandboxApiToken',
+				name: 'PagerDuty sandbox (API token)',
+				type: API_CREDENTIAL_TYPE,
+				data: {
+					apiToken: DEFAULT_ACCOUNT_TOKEN,
+					region: 'custom',
+					baseUrl: sandbox.url,
+					defaultFromEmail: 'jane.doe@example.com',
+				},
+			},
+			{
+				id: 'pdDevSandboxOAuth2',
+				name: 'PagerDuty sandbox (OAuth2)',
+				type: OAUTH_CREDENTIAL_TYPE,
+				data: {
+					clientId: DEFAULT_OAUTH_CLIENT.clientId,
+					clientSecret: DEFAULT_OAUTH_CLIENT.clientSecret,
+					region: 'custom',
+					baseUrl: sandbox.url,
+					accessLevel: 'write',
+					oauthTokenData: tokens,
+				},
+			},
+		);
+	}
+
+	const importDir = join(userFolder, 'import');
+	mkdirSync(importDir, { recursive: true });
+	const credentialsFile = join(importDir, 'credentials.json');
+	const workflowFile = join(importDir, 'workflow.json');
+	writeFileSync(credentialsFile, JSON.stringify(credentials, null, '\t'));
+	writeFileSync(
+		workflowFile,
+		JSON.stringify(exampleWorkflow('pdDevExample0000001', { id: credentials[0].id, name: credentials[0].name }), null, '\t'),
+	);
+	let n8n: N8nProcess | undefined;
+	let stopping = false;
+	const shutdown = async (signal: string): Promise<void> => {
+		if (stopping) return;
+		stopping = true;
+		say(`${signal}: stopping n8n and the sandbox ...`);
+		await n8n?.stop();
+		await sandbox?.close();
+		say('stopped.');
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void shutdown('Ctrl-C'));
+	process.on('SIGTERM', () => void shutdown('SIGTERM'));
+	try {
+		await timed('importing the credentials into n8n (n8n import:credentials)', () =>
+			runN8nCli(userFolder, ['import:credentials', `--input=${credentialsFile}`], null),
+		);
+		await timed('importing the example workflow (n8n import:workflow)', () =>
+			runN8nCli(userFolder, ['import:workflow', `--input=${workflowFile}`], null),
+		);
+		const logFile = join(userFolder, 'n8n.log');
+		n8n = await timed(`starting n8n on 127.0.0.1:${n8nPort} (log: ${logFile})`, async () =>
+			startN8n({ userFolder, port: n8nPort, brokerPort: await freePort(), logFile, encryptionKey: null }),
+		);
+		const client = new N8nClient(n8n.url);
+		const created = await client.setupOwner();
+		await client.login();
+
+		const lines = [
+			'',
+			'n8n is running with n8n-nodes-pagerduty installed as a community package.',
+			'',
+			`  Editor:    ${n8n.url}`,
+			`  Login:     ${OWNER.email}   password: ${OWNER.password}${created ? '' : '   (owner from an earlier run)'}`,
+			`  Workflow:  ${n8n.url}/workflow/pdDevExample0000001  (“${exampleWorkflow('x', credentials[0]).name}”: open it, click “Execute workflow”)`,
+			`  Credentials: ${credentials.map((credential) => credential.name).join(', ')}`,
+		];
+		if (sandbox) {
+			lines.push(
+				`  Sandbox:   ${sandbox.url}  (PagerDuty REST API v2 + OAuth; requests: ${sandbox.url}/__sandbox/requests)`,
+				`             API token "${DEFAULT_ACCOUNT_TOKEN}", OAuth client "${DEFAULT_OAUTH_CLIENT.clientId}" / "${DEFAULT_OAUTH_CLIENT.clientSecret}"`,
+			);
+		}
+		lines.push(`  n8n data:  ${userFolder}`, '', 'Press Ctrl-C to stop n8n and the sandbox.', '');
+		process.stdout.write(`${lines.join('\n')}\n`);
+		n8n.child.once('exit', (code) => {
+			if (stopping) return;
+			say(`n8n exited unexpectedly (code ${code}); see ${logFile}`);
+			void sandbox?.close().then(() => process.exit(1));
+		});
+	} catch (error) {
+		await n8n?.stop();
+		await sandbox?.close();
+		throw error;
+	}
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`[dev] ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exit(1);
+});

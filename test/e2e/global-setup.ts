@@ -1,0 +1,81 @@
+/**
+ * Starts the real stack once for all e2e suites: the PagerDuty sandbox, the EU-host TLS proxy and n8n 2.41.1 with
+ * this package installed from its `npm pack` tarball into a fresh user folder; then creates the owner and an API
+ * key. Addresses go to .e2e/e2e-state.json for the test files; the handles stay here for global teardown.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+
+import { PagerDutySandbox, startSandbox } from '../sandbox/server';
+import { EuProxy, startEuProxy } from './lib/eu-proxy';
+import { N8nClient } from './lib/n8n-client';
+import { ensureN8nHost, installPackedPackage } from './lib/n8n-host';
+import { freePort, N8nProcess, startN8n } from './lib/n8n-process';
+import { ARTIFACTS_DIR, STATE_FILE } from './lib/paths';
+import { E2eState } from './lib/state';
+
+export interface E2eHandles {
+	sandbox: PagerDutySandbox;
+	proxy: EuProxy;
+	n8n?: N8nProcess;
+	userFolder: string;
+}
+
+const log = (line: string): void => {
+	process.stderr.write(`[e2e] ${line}\n`);
+};
+
+export default async function globalSetup(): Promise<void> {
+	const started = Date.now();
+	const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+	ensureN8nHost(log);
+	mkdirSync(ARTIFACTS_DIR, { recursive: true });
+	const userFolder = mkdtempSync(join(tmpdir(), 'pd-e2e-n8n-'));
+	installPackedPackage(userFolder, log);
+	log(`package packed and installed into ${userFolder}/.n8n/nodes (${elapsed()})`);
+
+	const sandbox = await startSandbox({ port: 0 });
+	const proxy = await startEuProxy(sandbox.url);
+	const handles: E2eHandles = { sandbox, proxy, userFolder };
+	(globalThis as { __PD_E2E__?: E2eHandles }).__PD_E2E__ = handles;
+
+	const n8nPort = await freePort();
+	const brokerPort = await freePort();
+	const logFile = join(ARTIFACTS_DIR, 'n8n.log');
+	writeFileSync(logFile, '');
+	handles.n8n = await startN8n({
+		userFolder,
+		port: n8nPort,
+		brokerPort,
+		logFile,
+		echo: process.env.PD_E2E_ECHO === '1' ? (chunk) => process.stderr.write(chunk) : undefined,
+		env: {
+			HTTPS_PROXY: proxy.url,
+			NO_PROXY: '127.0.0.1,localhost,::1',
+			NODE_EXTRA_CA_CERTS: proxy.caFile,
+		},
+	});
+	log(`n8n ready on ${handles.n8n.url} (${elapsed()}), sandbox on ${sandbox.url}`);
+
+	const client = new N8nClient(handles.n8n.url);
+	await client.setupOwner();
+	await client.login();
+	await client.createApiKey();
+
+	const state: E2eState = {
+		n8nUrl: handles.n8n.url,
+		sandboxUrl: sandbox.url,
+		apiKey: client.apiKey,
+		cookie: client.cookie,
+		userFolder,
+		logFile,
+		n8nPort,
+		brokerPort,
+		euProxyUrl: proxy.url,
+		euCaFile: proxy.caFile,
+	};
+	mkdirSync(dirname(STATE_FILE), { recursive: true });
+	writeFileSync(STATE_FILE, JSON.stringify(state, null, '\t'));
+	log(`owner and API key ready (${elapsed()})`);
+}

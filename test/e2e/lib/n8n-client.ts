@@ -1,0 +1,139 @@
+/** A small client for a running n8n: owner setup and login (internal REST), API key, public API, webhooks. */
+
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Pat',
+	lastName: 'Owner',
+	password: 'Sandbox-Passw0rd!',
+};
+
+/** n8n 2.x binds the login cookie to a browser id sent as a header on every /rest call. */
+const BROWSER_ID = 'n8n-nodes-pagerduty-e2e';
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+export interface WorkflowJson {
+	name: string;
+	nodes: unknown[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+}
+
+export class N8nClient {
+	cookie = '';
+	apiKey = '';
+
+	constructor(readonly url: string) {}
+
+	private async call(
+		method: string,
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	): Promise<{ status: number; json: unknown; text: string; headers: Headers }> {
+		const response = await fetch(`${this.url}${path}`, {
+			method,
+			headers: {
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers,
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let json: unknown;
+		try {
+			json = text ? JSON.parse(text) : undefined;
+		} catch {
+			json = undefined;
+		}
+		return { status: response.status, json, text, headers: response.headers };
+	}
+
+	/** Internal REST API (`/rest/...`) with the owner's cookie. Throws unless 2xx; returns `data`. */
+	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const result = await this.call(method, `/rest${path}`, body, { cookie: this.cookie, 'browser-id': BROWSER_ID });
+		if (result.status < 200 || result.status >= 300) {
+			throw new Error(`${method} /rest${path} -> ${result.status}: ${result.text.slice(0, 500)}`);
+		}
+		return (result.json as { data: T }).data;
+	}
+
+	/** Public API (`/api/v1/...`) with the API key. Throws unless 2xx. */
+	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const result = await this.call(method, `/api/v1${path}`, body, { 'x-n8n-api-key': this.apiKey });
+		if (result.status < 200 || result.status >= 300) {
+			throw new Error(`${method} /api/v1${path} -> ${result.status}: ${result.text.slice(0, 500)}`);
+		}
+		return result.json as T;
+	}
+
+	/** Creates the owner account on a fresh instance; false if an owner already exists. */
+	async setupOwner(owner = OWNER): Promise<boolean> {
+		const result = await this.call('POST', '/rest/owner/setup', owner, { 'browser-id': BROWSER_ID });
+		if (result.status >= 200 && result.status < 300) return true;
+		if (result.status === 400 && /already/i.test(result.text)) return false;
+		throw new Error(`POST /rest/owner/setup -> ${result.status}: ${result.text.slice(0, 500)}`);
+	}
+
+	async login(owner = OWNER): Promise<void> {
+		const result = await this.call(
+			'POST',
+			'/rest/login',
+			{ emailOrLdapLoginId: owner.email, password: owner.password },
+			{ 'browser-id': BROWSER_ID },
+		);
+		if (result.status !== 200) throw new Error(`POST /rest/login -> ${result.status}: ${result.text.slice(0, 300)}`);
+		const setCookie = result.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (!setCookie) throw new Error('login returned no n8n-auth cookie');
+		this.cookie = setCookie.split(';')[0];
+	}
+
+	/** An API key with every scope the owner may have, for the public API. */
+	async createApiKey(label = `e2e-${Date.now()}`): Promise<string> {
+		const scopes = await this.rest<string[]>('GET', '/api-keys/scopes');
+		const key = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label, expiresAt: null, scopes });
+		this.apiKey = key.rawApiKey;
+		return this.apiKey;
+	}
+
+	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<CredentialRef> {
+		const created = await this.api<{ id: string; name: string }>('POST', '/credentials', { name, type, data });
+		return { id: created.id, name: created.name };
+	}
+
+	/** Creates and activates a workflow; returns its id. */
+	async createActiveWorkflow(workflow: WorkflowJson): Promise<string> {
+		const created = await this.api<{ id: string }>('POST', '/workflows', {
+			settings: { executionOrder: 'v1' },
+			...workflow,
+		});
+		await this.api('POST', `/workflows/${created.id}/activate`);
+		return created.id;
+	}
+
+	/**
+	 * Calls a production webhook and returns the status and JSON it answered. A webhook can 404 for a moment
+	 * after activation returned, so 404 is retried for up to 10 s.
+	 */
+	async webhook(path: string, body: unknown = {}): Promise<{ status: number; json: unknown; text: string }> {
+		const deadline = Date.now() + 10_000;
+		for (;;) {
+			const result = await this.call('POST', `/webhook/${path}`, body);
+			if (result.status !== 404 || Date.now() > deadline) return result;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
+	/** Node and credential types n8n registered (needs the login cookie in 2.x). */
+	async types<T = unknown>(kind: 'nodes' | 'credentials'): Promise<T> {
+		const result = await this.call('GET', `/types/${kind}.json`, undefined, {
+			cookie: this.cookie,
+			'browser-id': BROWSER_ID,
+		});
+		if (result.status !== 200) throw new Error(`GET /types/${kind}.json -> ${result.status}`);
+		return result.json as T;
+	}
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'fs';
+
+import { N8nClient } from './n8n-client';
+import { STATE_FILE } from './paths';
+
+/** What global setup leaves for the test files. */
+export interface E2eState {
+	n8nUrl: string;
+	sandboxUrl: string;
+	apiKey: string;
+	cookie: string;
+	userFolder: string;
+	logFile: string;
+	n8nPort: number;
+	brokerPort: number;
+	euProxyUrl: string;
+	euCaFile: string;
+}
+
+export function readState(): E2eState {
+	return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eState;
+}
+
+export function clientFor(state: E2eState): N8nClient {
+	const client = new N8nClient(state.n8nUrl);
+	client.apiKey = state.apiKey;
+	client.cookie = state.cookie;
+	return client;
+}
+
+/** The sandbox's test-only control API (/__sandbox/*) and plain REST calls with a token. */
+export class SandboxClient {
+	constructor(readonly url: string) {}
+
+	async control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.url}/__sandbox/${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`${method} /__sandbox/${path} -> ${response.status}: ${await response.text()}`);
+		return (response.status === 204 ? undefined : await response.json()) as T;
+	}
+
+	async requests(): Promise<SandboxRequest[]> {
+		return (await this.control<{ requests: SandboxRequest[] }>('GET', 'requests')).requests;
+	}
+
+	clearRequests(): Promise<unknown> {
+		return this.control('DELETE', 'requests');
+	}
+
+	async rest<T = unknown>(path: string, token = 'sandbox-account-token'): Promise<T> {
+		const response = await fetch(`${this.url}${path}`, {
+			headers: {
+				authorization: `Token token=${token}`,
+				accept: 'application/vnd.pagerduty+json;version=2',
+				'content-type': 'application/json',
+			},
+		});
+		if (!response.ok) throw new Error(`GET ${path} -> ${response.status}: ${await response.text()}`);
+		return (await response.json()) as T;
+	}
+}
+
+export interface SandboxRequest {
+	method: string;
+	path: string;
+	query: Array<[string, string]>;
+	headers: Record<string, string | undefined>;
+	body: unknown;
+	status: number;
+	operation?: string;
+	at: number;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'crypto';
+
+import type { CredentialRef, WorkflowJson } from './n8n-client';
+
+export const NODE_TYPE = 'n8n-nodes-pagerduty.pagerDuty';
+export const API_CREDENTIAL_TYPE = 'pagerDutyRestApi';
+export const OAUTH_CREDENTIAL_TYPE = 'pagerDutyRestOAuth2Api';
+
+export type Auth = { apiToken: CredentialRef } | { oAuth2: CredentialRef };
+
+/** A node of this package; `parameters` may hold expressions such as `={{ $json.body.incidentId }}`. */
+export function pagerDutyNode(
+	auth: Auth,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+	const apiToken = 'apiToken' in auth;
+	return {
+		id: randomUUID(),
+		name: 'PagerDuty',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [440, 0],
+		parameters: { authentication: apiToken ? 'apiToken' : 'oAuth2', ...parameters },
+		credentials: apiToken
+			? { [API_CREDENTIAL_TYPE]: auth.apiToken }
+			: { [OAUTH_CREDENTIAL_TYPE]: (auth as { oAuth2: CredentialRef }).oAuth2 },
+		...extra,
+	};
+}
+
+/**
+ * Webhook (POST /webhook/<path>, answers with every item of the last node) → [Split Out body.items] → PagerDuty.
+ * With `splitItems`, the body's `items` array becomes one input item per element.
+ */
+export function webhookWorkflow(
+	name: string,
+	path: string,
+	pagerDuty: Record<string, unknown>,
+	options: { splitItems?: boolean } = {},
+): WorkflowJson {
+	const webhook = {
+		id: randomUUID(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+	};
+	const nodes: Array<Record<string, unknown>> = [webhook];
+	const connections: Record<string, unknown> = {};
+	let previous = 'Webhook';
+	if (options.splitItems) {
+		nodes.push({
+			id: randomUUID(),
+			name: 'Split Out',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: { fieldToSplitOut: 'body.items', options: {} },
+		});
+		connections[previous] = { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] };
+		previous = 'Split Out';
+	}
+	nodes.push(pagerDuty);
+	connections[previous] = { main: [[{ node: String(pagerDuty.name), type: 'main', index: 0 }]] };
+	return { name, nodes, connections };
+}
+
+/** The example workflow `npm run dev` imports: Manual Trigger → PagerDuty (Incident → Get Many, 10). */
+export function exampleWorkflow(id: string, credential: CredentialRef): WorkflowJson & { id: string } {
+	return {
+		id,
+		name: 'PagerDuty example: list recent incidents',
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'When clicking ‘Execute workflow’',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			pagerDutyNode(
+				{ apiToken: credential },
+				{ resource: 'incident', operation: 'getAll', returnAll: false, limit: 10, options: {} },
+				{ position: [260, 0] },
+			),
+		],
+		connections: {
+			'When clicking ‘Execute workflow’': { main: [[{ node: 'PagerDuty', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
