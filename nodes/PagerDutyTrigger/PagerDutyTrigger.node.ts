@@ -8,13 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { locatorField } from '../PagerDuty/descriptions/locators';
 import { toNodeError } from '../PagerDuty/helpers/errors';
 import { searchServices, searchTeams } from '../PagerDuty/methods/listSearch';
 import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../PagerDuty/transport';
 import { PING_EVENT_TYPE, eventTypeOptions, expandEventTypes } from './eventTypes';
 import { isSignedBy, rememberDelivery } from './verification';
 import { authenticationField } from '../PagerDuty/descriptions/common';
+import { scopeFields } from '../PagerDuty/actions/webhookSubscription/fields';
 
 type Scope = 'account' | 'service' | 'team';
 
@@ -112,36 +112,7 @@ export class PagerDutyTrigger implements INodeType {
 		],
 		properties: [
 			authenticationField,
-			{
-				displayName: 'Scope',
-				name: 'scope',
-				type: 'options',
-				options: [
-					{ name: 'Account', value: 'account', description: 'Events of every service in the account' },
-					{ name: 'Service', value: 'service', description: 'Events of one service' },
-					{ name: 'Team', value: 'team', description: 'Events of the services of one team' },
-				],
-				default: 'account',
-				description: 'Which events PagerDuty sends to this workflow',
-			},
-			{
-				...locatorField('service', {
-					displayName: 'Service',
-					name: 'serviceId',
-					description: 'The service whose events start the workflow',
-					required: true,
-				}),
-				displayOptions: { show: { scope: ['service'] } },
-			},
-			{
-				...locatorField('team', {
-					displayName: 'Team',
-					name: 'teamId',
-					description: 'The team whose services\' events start the workflow',
-					required: true,
-				}),
-				displayOptions: { show: { scope: ['team'] } },
-			},
+			...scopeFields({ scope: 'scope', service: 'serviceId', team: 'teamId' }, 'start the workflow'),
 			{
 				displayName: 'Events',
 				name: 'events',

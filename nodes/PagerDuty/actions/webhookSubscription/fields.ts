@@ -29,13 +29,29 @@ export const eventsField = (required: boolean): INodeProperties => ({
 	description: 'The event types PagerDuty sends; "*" stands for all of them',
 });
 
-/** Scope selector + the service or team it needs (the operation's displayOptions are added by the caller). */
-export function scopeFields(): INodeProperties[] {
-	const show = (scope: string) => ({ show: { filterScope: [scope] } });
+/** Parameter names of a scope selector: the Webhook Subscription resource's, unless the trigger's are given. */
+export interface ScopeFieldNames {
+	scope: string;
+	service: string;
+	team: string;
+}
+
+const SUBSCRIPTION_SCOPE: ScopeFieldNames = {
+	scope: 'filterScope',
+	service: 'subscriptionServiceId',
+	team: 'subscriptionTeamId',
+};
+
+/**
+ * Scope selector + the service or team it needs (the operation's displayOptions are added by the
+ * caller). `outcome` says what the scoped events do, e.g. 'are sent' or 'start the workflow'.
+ */
+export function scopeFields(names: ScopeFieldNames = SUBSCRIPTION_SCOPE, outcome = 'are sent'): INodeProperties[] {
+	const show = (scope: string) => ({ show: { [names.scope]: [scope] } });
 	return [
 		{
 			displayName: 'Scope',
-			name: 'filterScope',
+			name: names.scope,
 			type: 'options',
 			options: [
 				{ name: 'Account', value: 'account', description: 'Events of every service in the account' },
@@ -43,13 +59,13 @@ export function scopeFields(): INodeProperties[] {
 				{ name: 'Team', value: 'team', description: 'Events of the services of one team' },
 			],
 			default: 'account',
-			description: 'Which events the subscription receives',
+			description: 'Which of the account\'s events PagerDuty sends',
 		},
 		{
 			...locatorField('service', {
 				displayName: 'Service',
-				name: 'subscriptionServiceId',
-				description: 'The service whose events are sent',
+				name: names.service,
+				description: `The service whose events ${outcome}`,
 				required: true,
 			}),
 			displayOptions: show('service'),
@@ -57,8 +73,8 @@ export function scopeFields(): INodeProperties[] {
 		{
 			...locatorField('team', {
 				displayName: 'Team',
-				name: 'subscriptionTeamId',
-				description: 'The team whose services\' events are sent',
+				name: names.team,
+				description: `The team whose services' events ${outcome}`,
 				required: true,
 			}),
 			displayOptions: show('team'),
