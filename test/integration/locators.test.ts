@@ -81,14 +81,10 @@ describe('listSearch', () => {
 });
 
 describe('loadOptions', () => {
-	it.each([
-		['getServices', 'services'],
-		['getEscalationPolicies', 'escalationPolicies'],
-		['getPriorities', 'priorities'],
-	] as const)('%s lists every %s of the account', async (method, collection) => {
-		const options = await pagerDuty.loadOptions(method);
+	it('getServices lists every service of the account', async () => {
+		const options = await pagerDuty.loadOptions('getServices');
 		expect(options.map((option) => option.value).sort()).toEqual(
-			pagerDuty.sandbox.store[collection].map((entity) => entity.id).sort(),
+			pagerDuty.sandbox.store.services.map((entity) => entity.id).sort(),
 		);
 	});
 
@@ -96,5 +92,30 @@ describe('loadOptions', () => {
 		const options = await pagerDuty.loadOptions('getTimezones');
 		expect(options).toContainEqual({ name: 'Europe/Berlin', value: 'Europe/Berlin' });
 		expect(pagerDuty.restRequests()).toHaveLength(0);
+	});
+});
+
+describe('locators inside Additional Fields', () => {
+	it('take a list pick, a URL or a plain ID string for escalation policy and priority', async () => {
+		const [policy] = pagerDuty.sandbox.store.escalationPolicies;
+		const [priority] = pagerDuty.sandbox.store.priorities;
+		const service = pagerDuty.sandbox.store.services[0];
+		const create = (additionalFields: object) =>
+			pagerDuty.run({
+				resource: 'incident',
+				operation: 'create',
+				title: 'Disk full',
+				serviceId: service.id,
+				email: 'jane.doe@example.com',
+				additionalFields,
+			});
+		for (const additionalFields of [
+			{ escalationPolicyId: { __rl: true, mode: 'list', value: policy.id }, priorityId: { __rl: true, mode: 'id', value: priority.id } },
+			{ escalationPolicyId: { __rl: true, mode: 'url', value: `https://acme.pagerduty.com/escalation_policies#${policy.id}` }, priorityId: priority.id },
+		]) {
+			const result = await create(additionalFields);
+			expect(result.error).toBeUndefined();
+			expect(jsonOf(result)[0]).toMatchObject({ escalation_policy: { id: policy.id }, priority: { id: priority.id } });
+		}
 	});
 });

@@ -14,25 +14,19 @@ export const urgencyField: INodeProperties = {
 	description: 'High-urgency incidents notify responders with their high-urgency rules (e.g. phone); low ones do not page',
 };
 
-export const escalationPolicyField: INodeProperties = {
-	displayName: 'Escalation Policy Name or ID',
+export const escalationPolicyField: INodeProperties = locatorField('escalationPolicy', {
+	displayName: 'Escalation Policy',
 	name: 'escalationPolicyId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getEscalationPolicies' },
-	default: '',
 	description:
-		'Hand the incident to this escalation policy instead of the service\'s own. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+		'Hand the incident to this escalation policy instead of the service\'s own (IDs come from Escalation Policy → Get Many)',
+});
 
-export const priorityField: INodeProperties = {
-	displayName: 'Priority Name or ID',
+export const priorityField: INodeProperties = locatorField('priority', {
+	displayName: 'Priority',
 	name: 'priorityId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getPriorities' },
-	default: '',
 	description:
-		'Priority of the incident, such as P1. Priorities exist only on PagerDuty plans that offer them. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+		'Priority of the incident, such as P1 (IDs come from Priority → Get Many). Priorities exist only on PagerDuty plans that offer them.',
+});
 
 export const titleField: INodeProperties = {
 	displayName: 'Title',

@@ -87,7 +87,17 @@ export function readLocatorId(
 	label: string,
 	kind: LocatorKind,
 ): string {
-	const raw = context.getNodeParameter(parameterName, itemIndex) as unknown;
+	return locatorValueId(context, itemIndex, context.getNodeParameter(parameterName, itemIndex), label, kind);
+}
+
+/** The validated ID in a locator value already read (e.g. from an "Additional Fields" collection). */
+export function locatorValueId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+	kind: LocatorKind,
+): string {
 	const mode = isLocator(raw) ? raw.mode : undefined;
 	const value = String((isLocator(raw) ? raw.value : raw) ?? '').trim();
 	if (mode === 'url' || /^https?:\/\//i.test(value)) {

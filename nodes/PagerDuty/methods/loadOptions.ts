@@ -21,20 +21,6 @@ export async function getServices(this: ILoadOptionsFunctions): Promise<INodePro
 	return await listOptions(this, '/services', 'services');
 }
 
-export async function getEscalationPolicies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await listOptions(this, '/escalation_policies', 'escalation_policies');
-}
-
-export async function getPriorities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	// Keep PagerDuty's own order (P1 first) rather than sorting by name.
-	const records = await pagerDutyApiRequestAllItems.call(this, { method: 'GET', path: '/priorities' }, 'priorities');
-	return records.map((record) => ({
-		name: String(record.name),
-		value: String(record.id),
-		...(record.description ? { description: String(record.description) } : {}),
-	}));
-}
-
 /** IANA time zones from the runtime itself, so no time zone package is needed. */
 export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return Intl.supportedValuesOf('timeZone').map((zone) => ({ name: zone, value: zone }));

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { z } from 'zod';
 
+import { locatorValueId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
-import { invalidParameter, pagerDutyIdSchema, parseIdList, validate } from '../../helpers/validation';
+import { invalidParameter, parseIdList, validate } from '../../helpers/validation';
 
 const escalationLevelSchema = z.coerce
 	.number({ invalid_type_error: 'must be a number' })
@@ -20,10 +21,13 @@ export function sharedIncidentFields(
 	fields: IDataObject,
 ): IDataObject {
 	const incident: IDataObject = {};
-	const id = (label: string, value: unknown) => validate(context, itemIndex, label, pagerDutyIdSchema, value);
+	// Locator values; plain ID strings as saved by n8n's built-in node are read too.
+	const given = (value: unknown) =>
+		typeof value === 'object' && value !== null ? Boolean((value as IDataObject).value) : Boolean(value);
 
-	if (fields.escalationPolicyId) {
-		incident.escalation_policy = reference(id('Escalation Policy', fields.escalationPolicyId), 'escalation_policy');
+	if (given(fields.escalationPolicyId)) {
+		const policyId = locatorValueId(context, itemIndex, fields.escalationPolicyId, 'Escalation Policy', 'escalationPolicy');
+		incident.escalation_policy = reference(policyId, 'escalation_policy');
 	}
 	const assigneeIds = parseIdList(context, itemIndex, 'Assignee User IDs', fields.assigneeUserIds);
 	if (assigneeIds.length > 0) {
@@ -32,8 +36,8 @@ export function sharedIncidentFields(
 		}
 		incident.assignments = assigneeIds.map((userId) => ({ assignee: reference(userId, 'user') }));
 	}
-	if (fields.priorityId) {
-		incident.priority = reference(id('Priority', fields.priorityId), 'priority');
+	if (given(fields.priorityId)) {
+		incident.priority = reference(locatorValueId(context, itemIndex, fields.priorityId, 'Priority', 'priority'), 'priority');
 	}
 	if (fields.urgency) incident.urgency = fields.urgency;
 	if (fields.title) incident.title = fields.title;
