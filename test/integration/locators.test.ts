@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import { callLoadOptions } from '../harness/engine';
 import { credentialTypes, jsonOf, useSandbox } from './pagerduty';
@@ -100,7 +102,7 @@ describe('locators inside Additional Fields', () => {
 		const [policy] = pagerDuty.sandbox.store.escalationPolicies;
 		const [priority] = pagerDuty.sandbox.store.priorities;
 		const service = pagerDuty.sandbox.store.services[0];
-		const create = (additionalFields: object) =>
+		const create = (additionalFields: IDataObject) =>
 			pagerDuty.run({
 				resource: 'incident',
 				operation: 'create',
