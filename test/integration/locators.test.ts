@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import { callLoadOptions } from '../harness/engine';
@@ -102,7 +102,7 @@ describe('locators inside Additional Fields', () => {
 		const [policy] = pagerDuty.sandbox.store.escalationPolicies;
 		const [priority] = pagerDuty.sandbox.store.priorities;
 		const service = pagerDuty.sandbox.store.services[0];
-		const create = (additionalFields: IDataObject) =>
+		const create = (additionalFields: INodeParameters) =>
 			pagerDuty.run({
 				resource: 'incident',
 				operation: 'create',
