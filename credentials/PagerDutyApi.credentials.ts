@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { regionProperties, restBaseUrlExpression } from '../nodes/PagerDuty/transport/regions';
+import { REST_HOSTS, baseUrlExpression, regionFields } from '../nodes/PagerDuty/transport/regions';
 
 export class PagerDutyApi implements ICredentialType {
 	// Not `pagerDutyApi`: credential type names are global in n8n and that one belongs to the built-in node.
@@ -28,7 +28,7 @@ export class PagerDutyApi implements ICredentialType {
 			description:
 				'A general access REST API key (Integrations → API Access Keys, account-level) or a user API token (My Profile → User Settings)',
 		},
-		...regionProperties,
+		...regionFields(REST_HOSTS, 'the PagerDuty REST API v2'),
 		{
 			displayName: 'Default From Email',
 			name: 'defaultFromEmail',
@@ -52,7 +52,7 @@ export class PagerDutyApi implements ICredentialType {
 	// /abilities answers for account-level and user-level keys alike (unlike /users/me).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: restBaseUrlExpression('$credentials'),
+			baseURL: baseUrlExpression(REST_HOSTS, '$credentials'),
 			url: '/abilities',
 			headers: {
 				Accept: 'application/vnd.pagerduty+json;version=2',

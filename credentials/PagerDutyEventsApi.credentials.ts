@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { EVENTS_HOSTS, eventsBaseUrlExpression } from '../nodes/PagerDuty/transport/regions';
+import { EVENTS_HOSTS, baseUrlExpression, regionFields } from '../nodes/PagerDuty/transport/regions';
 
 /**
  * An Events API v2 integration key (routing key). It authenticates by travelling in the JSON body
@@ -32,32 +32,7 @@ export class PagerDutyEventsApi implements ICredentialType {
 			description:
 				'The 32-character Integration Key of an "Events API V2" integration on a PagerDuty service (Service → Integrations), or of an event ruleset',
 		},
-		{
-			displayName: 'Service Region',
-			name: 'region',
-			type: 'options',
-			options: [
-				{ name: `US (${new URL(EVENTS_HOSTS.us).host})`, value: 'us' },
-				{ name: `EU (${new URL(EVENTS_HOSTS.eu).host})`, value: 'eu' },
-				{
-					name: 'Custom Base URL',
-					value: 'custom',
-					description: 'A proxy in front of PagerDuty, or a local PagerDuty sandbox for testing',
-				},
-			],
-			default: 'us',
-			description: 'The region your PagerDuty account lives in',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. http://127.0.0.1:4010',
-			required: true,
-			displayOptions: { show: { region: ['custom'] } },
-			description: 'Root URL that serves /v2/enqueue and /v2/change/enqueue',
-		},
+		...regionFields(EVENTS_HOSTS, 'the Events API v2 (/v2/enqueue and /v2/change/enqueue)'),
 	];
 
 	// PagerDuty reads the key from the event body, not from a header.
@@ -76,7 +51,7 @@ export class PagerDutyEventsApi implements ICredentialType {
 	// Nothing is created or changed.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: eventsBaseUrlExpression('$credentials'),
+			baseURL: baseUrlExpression(EVENTS_HOSTS, '$credentials'),
 			url: '/v2/enqueue',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },

@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { oauthUrlExpression, regionProperties } from '../nodes/PagerDuty/transport/regions';
+import { REST_HOSTS, oauthUrlExpression, regionFields } from '../nodes/PagerDuty/transport/regions';
 
 export class PagerDutyOAuth2Api implements ICredentialType {
 	// Not `pagerDutyOAuth2Api`: credential type names are global in n8n and that one belongs to the built-in node.
@@ -23,7 +23,7 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'authorizationCode',
 		},
-		...regionProperties,
+		...regionFields(REST_HOSTS, 'the PagerDuty REST API v2 and its OAuth endpoints (/oauth/authorize, /oauth/token)'),
 		{
 			displayName: 'Access Level',
 			name: 'accessLevel',

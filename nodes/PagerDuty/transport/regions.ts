@@ -1,55 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 /**
- * PagerDuty service regions. One table so the credentials' test requests, the OAuth endpoints and
- * the node's transport can never disagree about which host a region means.
+ * PagerDuty service regions. One table per API, so the credentials' test requests, the OAuth
+ * endpoints and the transports can never disagree about which host a region means.
  */
-export const REST_HOSTS = {
+export interface RegionHosts {
+	us: string;
+	eu: string;
+}
+
+export const REST_HOSTS: RegionHosts = {
 	us: 'https://api.pagerduty.com',
 	eu: 'https://api.eu.pagerduty.com',
-} as const;
+};
 
 /** Events API v2 hosts (alerts and change events), per region. */
-export const EVENTS_HOSTS = {
+export const EVENTS_HOSTS: RegionHosts = {
 	us: 'https://events.pagerduty.com',
 	eu: 'https://events.eu.pagerduty.com',
-} as const;
+};
 
 /** OAuth is served by one identity host for both regions; the region travels in the token. */
 export const OAUTH_HOST = 'https://identity.pagerduty.com';
-
-export type Region = keyof typeof REST_HOSTS | 'custom';
 
 export interface RegionSettings {
 	region?: string;
 	baseUrl?: string;
 }
 
-const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
-
-export function restBaseUrl({ region, baseUrl }: RegionSettings): string {
-	if (region === 'custom') return withoutTrailingSlash(baseUrl ?? '');
-	return region === 'eu' ? REST_HOSTS.eu : REST_HOSTS.us;
+/** The root URL for a credential's region: the region's host, or the custom base URL. */
+export function baseUrlFor(hosts: RegionHosts, { region, baseUrl }: RegionSettings): string {
+	if (region === 'custom') return (baseUrl ?? '').replace(/\/+$/, '');
+	return region === 'eu' ? hosts.eu : hosts.us;
 }
 
-/** The same mapping as an n8n expression over the credential's own fields (`$credentials` or `$self`). */
-export function restBaseUrlExpression(source: '$credentials' | '$self'): string {
-	const field = (name: string) => (source === '$self' ? `$self["${name}"]` : `$credentials.${name}`);
+export const restBaseUrl = (settings: RegionSettings) => baseUrlFor(REST_HOSTS, settings);
+export const eventsBaseUrl = (settings: RegionSettings) => baseUrlFor(EVENTS_HOSTS, settings);
+
+const credentialField = (source: '$credentials' | '$self', name: string) =>
+	source === '$self' ? `$self["${name}"]` : `$credentials.${name}`;
+
+/** `baseUrlFor` as an n8n expression over the credential's own fields (`$credentials` or `$self`). */
+export function baseUrlExpression(hosts: RegionHosts, source: '$credentials' | '$self'): string {
+	const region = credentialField(source, 'region');
+	const baseUrl = credentialField(source, 'baseUrl');
 	return (
-		`={{ ${field('region')} === "custom" ? String(${field('baseUrl')}).replace(/\\/+$/, "") : ` +
-		`${field('region')} === "eu" ? "${REST_HOSTS.eu}" : "${REST_HOSTS.us}" }}`
-	);
-}
-
-export function eventsBaseUrl({ region, baseUrl }: RegionSettings): string {
-	if (region === 'custom') return withoutTrailingSlash(baseUrl ?? '');
-	return region === 'eu' ? EVENTS_HOSTS.eu : EVENTS_HOSTS.us;
-}
-
-/** The Events API v2 host as an n8n expression over the credential's own fields. */
-export function eventsBaseUrlExpression(source: '$credentials' | '$self'): string {
-	const field = (name: string) => (source === '$self' ? `$self["${name}"]` : `$credentials.${name}`);
-	return (
-		`={{ ${field('region')} === "custom" ? String(${field('baseUrl')}).replace(/\\/+$/, "") : ` +
-		`${field('region')} === "eu" ? "${EVENTS_HOSTS.eu}" : "${EVENTS_HOSTS.us}" }}`
+		`={{ ${region} === "custom" ? String(${baseUrl}).replace(/\\/+$/, "") : ` +
+		`${region} === "eu" ? "${hosts.eu}" : "${hosts.us}" }}`
 	);
 }
 
@@ -61,42 +58,38 @@ export function oauthUrlExpression(endpoint: 'authorize' | 'token'): string {
 	);
 }
 
-export const regionProperties = [
-	{
-		displayName: 'Service Region',
-		name: 'region',
-		type: 'options' as const,
-		options: [
-			{
-				name: 'US (api.pagerduty.com)',
-				value: 'us',
-			},
-			{
-				name: 'EU (api.eu.pagerduty.com)',
-				value: 'eu',
-			},
-			{
-				name: 'Custom Base URL',
-				value: 'custom',
-				description: 'A proxy in front of PagerDuty, or a local PagerDuty sandbox for testing',
-			},
-		],
-		default: 'us',
-		description:
-			'The region your PagerDuty account lives in. A token used against the wrong region is answered with 401.',
-	},
-	{
-		displayName: 'Base URL',
-		name: 'baseUrl',
-		type: 'string' as const,
-		default: '',
-		placeholder: 'e.g. http://127.0.0.1:4010',
-		required: true,
-		displayOptions: {
-			show: {
-				region: ['custom'],
-			},
+/** A credential's Service Region and (for "Custom") Base URL fields; `serves` says what the URL must serve. */
+export function regionFields(hosts: RegionHosts, serves: string): INodeProperties[] {
+	const hostName = (url: string) => new URL(url).host;
+	return [
+		{
+			displayName: 'Service Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: `US (${hostName(hosts.us)})`, value: 'us' },
+				{ name: `EU (${hostName(hosts.eu)})`, value: 'eu' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'A proxy in front of PagerDuty, or a local PagerDuty sandbox for testing',
+				},
+			],
+			// 'us' is one of the values above; the rule cannot read options whose names are computed.
+			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
+			default: 'us',
+			description:
+				'The region your PagerDuty account lives in. A key used against the wrong region is refused.',
 		},
-		description: 'Root URL that serves the PagerDuty REST API v2 (and, for OAuth2, /oauth/authorize and /oauth/token)',
-	},
-];
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. http://127.0.0.1:4010',
+			required: true,
+			displayOptions: { show: { region: ['custom'] } },
+			description: `Root URL that serves ${serves}`,
+		},
+	];
+}
