@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/errors';
-import { listLimit } from '../helpers/utils';
 
 /** The "Return All" / "Limit" of a list operation for one item: undefined means all. */
 export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return listLimit(returnAll, context.getNodeParameter('limit', itemIndex, 100));
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	// 100 is the default of "Limit", as in n8n's built-in node.
+	return Number(context.getNodeParameter('limit', itemIndex, 100));
 }
 
 /**

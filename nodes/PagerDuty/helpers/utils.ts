@@ -19,8 +19,3 @@ export function withoutEmpty(object: IDataObject): IDataObject {
 		),
 	);
 }
-
-/** Reads the "Limit" of a list operation: undefined when "Return All" is on. */
-export function listLimit(returnAll: boolean, limit: unknown): number | undefined {
-	return returnAll ? undefined : Number(limit);
-}

@@ -4,9 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { readLocatorId } from '../../helpers/locators';
-import { camelToSnake, listLimit, pathId, withoutEmpty } from '../../helpers/utils';
+import { camelToSnake, pathId, withoutEmpty } from '../../helpers/utils';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { alertIncidentField } from './fields';
+import { maxItemsOf } from '../common';
 
 const properties: INodeProperties[] = [
 	alertIncidentField,
@@ -65,8 +66,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
+	const limit = maxItemsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = withoutEmpty({
 		alert_key: options.alertKey,

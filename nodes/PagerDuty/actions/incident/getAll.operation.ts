@@ -5,9 +5,10 @@ import { returnAllAndLimit, sinceUntilFields, teamIdsFilter, timeZoneField } fro
 import { includeField } from '../../descriptions/include';
 import { legacySimplifyField } from '../../descriptions/simplify';
 import { simplifyIf, simplifyIncident } from '../../helpers/simplify';
-import { camelToSnake, listLimit, withoutEmpty } from '../../helpers/utils';
+import { camelToSnake, withoutEmpty } from '../../helpers/utils';
 import { optionalDateTime, parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
 
 // n8n's built-in node saved this misspelt value; workflows moved over from it still carry it.
 const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' };
@@ -111,8 +112,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
+	const limit = maxItemsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	const since = optionalDateTime(this, itemIndex, 'Since', options.since);

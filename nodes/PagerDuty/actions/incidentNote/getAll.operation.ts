@@ -4,8 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { incidentIdField } from '../../descriptions/incident';
 import { readLocatorId } from '../../helpers/locators';
-import { listLimit, pathId } from '../../helpers/utils';
+import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
+import { maxItemsOf } from '../common';
 
 const properties: INodeProperties[] = [incidentIdField, ...returnAllAndLimit('notes')];
 
@@ -16,8 +17,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
+	const limit = maxItemsOf(this, itemIndex);
 	// PagerDuty returns an incident's notes in one unpaginated list, so the limit is applied here.
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sinceUntilFields, timeZoneField } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { simplifyIf, simplifyLogEntry } from '../../helpers/simplify';
-import { listLimit, withoutEmpty } from '../../helpers/utils';
+import { withoutEmpty } from '../../helpers/utils';
+import { maxItemsOf } from '../common';
 import { optionalDateTime } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 
@@ -45,8 +46,7 @@ export async function readLogEntryList(
 	path: string,
 	defaultDays: number,
 ): Promise<IDataObject[]> {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = listLimit(returnAll, context.getNodeParameter('limit', itemIndex, 100));
+	const limit = maxItemsOf(context, itemIndex);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const since = optionalDateTime(context, itemIndex, 'Since', options.since);
 	const until = optionalDateTime(context, itemIndex, 'Until', options.until);

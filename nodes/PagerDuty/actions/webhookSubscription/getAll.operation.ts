@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
-import { listLimit } from '../../helpers/utils';
+
 import { pagerDutyIdSchema, validate } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('webhook subscriptions'),
@@ -45,8 +46,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = listLimit(returnAll, this.getNodeParameter('limit', itemIndex, 100));
+	const limit = maxItemsOf(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (typeof filters.filterType === 'string' && filters.filterType !== '') qs.filter_type = filters.filterType;
