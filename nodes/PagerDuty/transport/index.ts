@@ -15,9 +15,8 @@ import { RateLimiter } from './rateLimiter';
 import { restBaseUrl } from './regions';
 import { isRetryable } from './retry';
 import type { Answer, TransportSettings } from './send';
-import { readTransportSettings, sendWithRetries } from './send';
+import { nodeParameter, readTransportSettings, sendWithRetries } from './send';
 
-export { DEFAULT_CONCURRENCY, DEFAULT_MAX_RETRY_WAIT_SECONDS } from './send';
 export type { TransportSettings } from './send';
 
 /** Node runs, option loading, and trigger lifecycle hooks (webhook subscriptions). */
@@ -60,11 +59,6 @@ interface ExecutionState {
 }
 
 const executionStates = new WeakMap<PagerDutyContext, Promise<ExecutionState>>();
-
-function nodeParameter(context: PagerDutyContext, name: string, fallback: unknown): unknown {
-	if ('getInputData' in context) return context.getNodeParameter(name, 0, fallback);
-	return (context as ILoadOptionsFunctions).getNodeParameter(name, fallback);
-}
 
 async function createExecutionState(context: PagerDutyContext): Promise<ExecutionState> {
 	const authentication: Authentication =

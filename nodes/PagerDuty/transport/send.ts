@@ -26,7 +26,8 @@ interface ParameterSource {
 	getNodeParameter(...args: never[]): unknown;
 }
 
-function nodeParameter(context: ParameterSource, name: string, fallback: unknown): unknown {
+/** A node-level parameter: read at item 0 where there are items, else without an index. */
+export function nodeParameter(context: ParameterSource, name: string, fallback: unknown): unknown {
 	const read = context.getNodeParameter as (...args: unknown[]) => unknown;
 	return 'getInputData' in context ? read.call(context, name, 0, fallback) : read.call(context, name, fallback);
 }
