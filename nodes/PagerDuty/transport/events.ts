@@ -99,8 +99,16 @@ interface EventsErrorBody {
 	errors?: unknown;
 }
 
-function eventsError(context: IExecuteFunctions, state: EventsState, endpoint: EventsEndpoint, answer: Answer, attempts: number) {
-	const gaveUp = attempts > 1 ? `Gave up after ${attempts} attempts.` : undefined;
+function eventsError(
+	context: IExecuteFunctions,
+	state: EventsState,
+	endpoint: EventsEndpoint,
+	answer: Answer,
+	attempts: number,
+	retriesRanOut: boolean,
+) {
+	// Said only when retrying stopped for want of tries or time, as for REST requests.
+	const gaveUp = retriesRanOut && attempts > 1 ? `Gave up after ${attempts} attempts.` : undefined;
 	if (answer.status === undefined) {
 		return new NodeOperationError(
 			context.getNode(),
@@ -153,7 +161,7 @@ export async function sendEvent(
 		signal: this.getExecutionCancelSignal(),
 		retryable: (answer) => isRetryable(answer.status, 'POST', idempotent),
 	});
-	if (!outcome.ok) throw eventsError(this, state, endpoint, outcome.answer, outcome.attempts);
+	if (!outcome.ok) throw eventsError(this, state, endpoint, outcome.answer, outcome.attempts, outcome.gaveUp);
 	const body = (outcome.answer.body ?? {}) as IDataObject;
 	return {
 		status: body.status,
