@@ -2,8 +2,10 @@
 'use strict';
 
 /**
- * Derives the compact request contract in test/contract/rest-v2.contract.json from
- * PagerDuty's REST OpenAPI file. The OpenAPI file itself must never be committed or
+ * Derives the compact request contract in dev/contract/rest-v2.contract.json from
+ * PagerDuty's REST OpenAPI file, for exactly the operations the sandbox serves: the keys of its
+ * handler maps ('GET /incidents/{id}': …) in dev/sandbox/rest-*.ts. A unit test checks that this
+ * list equals the sandbox's REST_HANDLERS and covers every request the node declares. The OpenAPI file itself must never be committed or
  * loaded by tests (no licence), so only machine facts survive: names, types and
  * constraints. Descriptions, examples, titles and x-* extensions are dropped.
  *
@@ -23,10 +25,10 @@ const SPEC_DIR = process.env.PAGERDUTY_OPENAPI_DIR
 	? path.resolve(process.env.PAGERDUTY_OPENAPI_DIR)
 	: path.resolve(__dirname, '../../shared/pagerduty');
 const SPEC_FILE = path.join(SPEC_DIR, 'rest-api-v2.openapiv3.json');
-const OPERATIONS_FILE = path.join(__dirname, 'contract-operations.json');
-const CONTRACT_FILE = path.join(REPO_ROOT, 'test', 'contract', 'rest-v2.contract.json');
+const SANDBOX_DIR = path.join(REPO_ROOT, 'dev', 'sandbox');
+const CONTRACT_FILE = path.join(REPO_ROOT, 'dev', 'contract', 'rest-v2.contract.json');
 const EVENTS_SPEC_FILE = path.join(SPEC_DIR, 'events-api-v2.openapiv3.json');
-const EVENTS_CONTRACT_FILE = path.join(REPO_ROOT, 'test', 'contract', 'events-v2.contract.json');
+const EVENTS_CONTRACT_FILE = path.join(REPO_ROOT, 'dev', 'contract', 'events-v2.contract.json');
 
 /**
  * Events API v2 limits the spec leaves out (developer docs "Send an Alert Event" / "Send a
@@ -268,16 +270,24 @@ function sortKeysDeep(value) {
 	return sorted;
 }
 
+/** A handler map entry in the sandbox's source: `'GET /incidents/{id}': (store, request) => …`. */
+const HANDLER_KEY = /^\s*'((?:GET|POST|PUT|PATCH|DELETE) \/[^']*)'\s*:/gm;
+
+/** The REST operations the sandbox serves, read from its handler maps (dev/sandbox/rest-*.ts). */
 function readOperationList() {
-	const list = JSON.parse(fs.readFileSync(OPERATIONS_FILE, 'utf8'));
-	if (!Array.isArray(list)) fail(`${OPERATIONS_FILE} must hold a JSON array`);
 	const seen = new Set();
-	return list.map((entry) => {
-		const match = /^(GET|POST|PUT|PATCH|DELETE) (\/\S*)$/.exec(String(entry));
-		if (!match) fail(`bad operation entry "${entry}" (expected "METHOD /path")`);
-		if (seen.has(entry)) fail(`duplicate operation entry "${entry}"`);
-		seen.add(entry);
-		return { method: match[1], path: match[2] };
+	const files = fs.readdirSync(SANDBOX_DIR).filter((name) => /^rest-.*\.ts$/.test(name)).sort();
+	for (const name of files) {
+		const source = fs.readFileSync(path.join(SANDBOX_DIR, name), 'utf8');
+		for (const match of source.matchAll(HANDLER_KEY)) {
+			if (seen.has(match[1])) fail(`operation "${match[1]}" has two handlers (second in dev/sandbox/${name})`);
+			seen.add(match[1]);
+		}
+	}
+	if (seen.size === 0) fail(`no handler keys found in ${SANDBOX_DIR}/rest-*.ts`);
+	return [...seen].sort().map((entry) => {
+		const [method, pathTemplate] = entry.split(' ');
+		return { method, path: pathTemplate };
 	});
 }
 

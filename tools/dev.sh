@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run dev`: n8n 2.41.1 + this package + the PagerDuty sandbox, from a fresh clone on a Node 20 machine.
 # Gets Node 24 if needed, installs dependencies, builds, installs n8n once into ~/.cache/n8n-nodes-pagerduty,
-# then runs test/e2e/dev.ts (compiled to .build/): sandbox, package, credentials, example workflow, n8n.
+# then runs dev/run.ts (compiled to .build/): sandbox, package, credentials, example workflow, n8n.
 # Ctrl-C stops n8n and the sandbox.
 #
 # Real account instead of the sandbox: PAGERDUTY_API_TOKEN=... [PAGERDUTY_REGION=us|eu] [PAGERDUTY_FROM_EMAIL=...]
@@ -24,10 +24,10 @@ fi
 
 step "building the package (dist/) and the sandbox (.build/)"
 npm run --silent build || fail "npm run build (TypeScript errors above)"
-npx tsc -p test/e2e/tsconfig.build.json || fail "compiling test/e2e/tsconfig.build.json (TypeScript errors above)"
+npx tsc -p dev/tsconfig.json || fail "compiling dev/ (TypeScript errors above)"
 done_step
 
 # Installs n8n once per user (~6-7 min the first time, with progress); instant afterwards.
 bash tools/n8n-host.sh >/dev/null || fail "installing n8n (see the message above)"
 
-exec node .build/test/e2e/dev.js
+exec node .build/dev/run.js

@@ -8,10 +8,10 @@ import { existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, chromium, Locator, Page, selectors } from 'playwright-core';
 
-import { N8nClient, OWNER } from './lib/n8n-client';
-import { ARTIFACTS_DIR } from './lib/paths';
-import { clientFor, E2eState, readState, SandboxClient } from './lib/state';
-import { API_CREDENTIAL_TYPE } from './lib/workflows';
+import { N8nClient, OWNER } from '../../dev/n8n/n8n-client';
+import { ARTIFACTS_DIR } from '../../dev/n8n/paths';
+import { clientFor, E2eState, readState, SandboxClient } from '../../dev/n8n/state';
+import { API_CREDENTIAL_TYPE } from '../../dev/n8n/workflows';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CREDENTIAL_NAME = 'PagerDuty sandbox (made in the editor)';

@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'crypto';
 
-import { CredentialRef, N8nClient } from './lib/n8n-client';
-import { clientFor, E2eState, readState, SandboxClient } from './lib/state';
-import { API_CREDENTIAL_TYPE, pagerDutyNode, webhookWorkflow } from './lib/workflows';
+import { CredentialRef, N8nClient } from '../../dev/n8n/n8n-client';
+import { clientFor, E2eState, readState, SandboxClient } from '../../dev/n8n/state';
+import { API_CREDENTIAL_TYPE, pagerDutyNode, webhookWorkflow } from '../../dev/n8n/workflows';
 
 type Json = Record<string, unknown>;
 const TOKEN = 'sandbox-account-token';

@@ -1,7 +1,7 @@
 import { rmSync } from 'fs';
 
 import type { E2eHandles } from './global-setup';
-import { STATE_FILE } from './lib/paths';
+import { STATE_FILE } from '../../dev/n8n/paths';
 
 export default async function globalTeardown(): Promise<void> {
 	const handles = (globalThis as { __PD_E2E__?: E2eHandles }).__PD_E2E__;

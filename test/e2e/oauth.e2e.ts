@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'crypto';
 
-import { exportDecryptedCredential } from './lib/n8n-cli';
-import { CredentialRef, N8nClient } from './lib/n8n-client';
-import { clientFor, E2eState, readState, SandboxClient } from './lib/state';
-import { OAUTH_CREDENTIAL_TYPE, pagerDutyNode, webhookWorkflow } from './lib/workflows';
+import { exportDecryptedCredential } from '../../dev/n8n/n8n-cli';
+import { CredentialRef, N8nClient } from '../../dev/n8n/n8n-client';
+import { clientFor, E2eState, readState, SandboxClient } from '../../dev/n8n/state';
+import { OAUTH_CREDENTIAL_TYPE, pagerDutyNode, webhookWorkflow } from '../../dev/n8n/workflows';
 
 type Json = Record<string, unknown>;
 interface TokenResponse {

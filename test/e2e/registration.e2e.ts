@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { N8nClient } from './lib/n8n-client';
-import { N8N_HOST_DIR, PACKAGE_NAME } from './lib/paths';
-import { clientFor, E2eState, readState } from './lib/state';
-import { API_CREDENTIAL_TYPE, NODE_TYPE, OAUTH_CREDENTIAL_TYPE } from './lib/workflows';
+import { N8nClient } from '../../dev/n8n/n8n-client';
+import { N8N_HOST_DIR, PACKAGE_NAME } from '../../dev/n8n/paths';
+import { clientFor, E2eState, readState } from '../../dev/n8n/state';
+import { API_CREDENTIAL_TYPE, NODE_TYPE, OAUTH_CREDENTIAL_TYPE } from '../../dev/n8n/workflows';
 
 interface NodeTypeDescription {
 	name: string;

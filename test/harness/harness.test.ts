@@ -18,7 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
-import { callLoadOptions, runNode, testCredential } from './engine';
+import { callLoadOptions, runNode, testCredential } from '../../dev/harness/engine';
 
 // ---------------------------------------------------------------------------------------------
 // A tiny local API

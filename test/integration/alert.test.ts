@@ -1,5 +1,5 @@
-import { addAlert, sandboxAlerts } from '../sandbox/rest-alerts';
-import type { Incident } from '../sandbox/store';
+import { addAlert, sandboxAlerts } from '../../dev/sandbox/rest-alerts';
+import type { Incident } from '../../dev/sandbox/store';
 import { ADMIN_EMAIL, DEFAULT_ACCOUNT_TOKEN, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

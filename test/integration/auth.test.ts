@@ -2,7 +2,7 @@ import dns from 'dns';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
-import { testCredential } from '../harness/engine';
+import { testCredential } from '../../dev/harness/engine';
 import { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, DEFAULT_USER_TOKEN, jsonOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

@@ -1,5 +1,5 @@
-import { changeEvents } from '../sandbox/rest-change-events';
-import { call } from '../sandbox/helpers';
+import { changeEvents } from '../../dev/sandbox/rest-change-events';
+import { call } from '../../dev/sandbox/helpers';
 import { jsonOf, queryOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

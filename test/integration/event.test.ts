@@ -7,9 +7,9 @@ import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
-import type { RunNodeResult } from '../harness/engine';
-import { runNode, testCredential } from '../harness/engine';
-import { DEFAULT_ROUTING_KEY } from '../sandbox/events';
+import type { RunNodeResult } from '../../dev/harness/engine';
+import { runNode, testCredential } from '../../dev/harness/engine';
+import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import { jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
 
 const OTHER_KEY = 'b4d9e1f3c8e05d2f9a7b3c6e0f1d8a52';

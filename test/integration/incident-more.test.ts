@@ -1,5 +1,5 @@
-import { sandboxAlerts } from '../sandbox/rest-alerts';
-import type { Incident } from '../sandbox/store';
+import { sandboxAlerts } from '../../dev/sandbox/rest-alerts';
+import type { Incident } from '../../dev/sandbox/store';
 import { ADMIN_EMAIL, jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

@@ -1,4 +1,4 @@
-import type { Incident } from '../sandbox/store';
+import type { Incident } from '../../dev/sandbox/store';
 import { ADMIN_EMAIL, jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
-import { callLoadOptions } from '../harness/engine';
+import { callLoadOptions } from '../../dev/harness/engine';
 import { credentialTypes, jsonOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox({ seed: { incidents: 300 } });

@@ -1,4 +1,4 @@
-import { maintenanceWindows } from '../sandbox/rest-maintenance-windows';
+import { maintenanceWindows } from '../../dev/sandbox/rest-maintenance-windows';
 import { ADMIN_EMAIL, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

@@ -5,15 +5,15 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
-import type { RunNodeResult } from '../harness/engine';
-import { callLoadOptions, runNode } from '../harness/engine';
-import type { PagerDutySandbox, RecordedRequest, SandboxOptions } from '../sandbox/server';
+import type { RunNodeResult } from '../../dev/harness/engine';
+import { callLoadOptions, runNode } from '../../dev/harness/engine';
+import type { PagerDutySandbox, RecordedRequest, SandboxOptions } from '../../dev/sandbox/server';
 import {
 	DEFAULT_ACCOUNT_TOKEN,
 	DEFAULT_OAUTH_CLIENT,
 	DEFAULT_USER_TOKEN,
 	startSandbox,
-} from '../sandbox/server';
+} from '../../dev/sandbox/server';
 
 export { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, DEFAULT_USER_TOKEN };
 export const ADMIN_EMAIL = 'jane.doe@example.com';

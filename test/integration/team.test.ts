@@ -1,4 +1,4 @@
-import { teamMemberships } from '../sandbox/rest-users';
+import { teamMemberships } from '../../dev/sandbox/rest-users';
 import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

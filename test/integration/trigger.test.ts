@@ -11,11 +11,11 @@ import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credent
 import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
 import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
 import { DEDUP_MAX_IDS, DEDUP_WINDOW_MS, rememberDelivery } from '../../nodes/PagerDutyTrigger/verification';
-import type { DeliveryOutcome } from '../harness/webhook';
-import { WebhookHarness } from '../harness/webhook';
-import { webhookSubscriptions } from '../sandbox/rest-webhooks';
-import type { DeliveryOptions } from '../sandbox/webhook-delivery';
-import { deliverWebhook, rotateWebhookSecret, sign } from '../sandbox/webhook-delivery';
+import type { DeliveryOutcome } from '../../dev/harness/webhook';
+import { WebhookHarness } from '../../dev/harness/webhook';
+import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
+import type { DeliveryOptions } from '../../dev/sandbox/webhook-delivery';
+import { deliverWebhook, rotateWebhookSecret, sign } from '../../dev/sandbox/webhook-delivery';
 import { useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

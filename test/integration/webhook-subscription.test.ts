@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
-import { webhookSubscriptions } from '../sandbox/rest-webhooks';
+import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
 import { jsonOf, queryOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();

@@ -1,5 +1,5 @@
-import { call, Json } from './helpers';
-import { PagerDutySandbox, startSandbox } from './server';
+import { call, Json } from '../../dev/sandbox/helpers';
+import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 describe('PagerDuty sandbox fault injection', () => {
 	let sandbox: PagerDutySandbox;

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
-import { ADMIN_EMAIL, call, Json } from './helpers';
-import { PagerDutySandbox, startSandbox } from './server';
+import { ADMIN_EMAIL, call, Json } from '../../dev/sandbox/helpers';
+import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 const CLIENT = { clientId: 'n8n-test-client', clientSecret: 's3cr3t+/=' };
 const REDIRECT = 'http://localhost:5678/rest/oauth2-credential/callback';

@@ -1,6 +1,6 @@
-import { createSeededStore } from './seed';
-import { ADMIN_EMAIL, call, PD_ACCEPT } from './helpers';
-import { DEFAULT_USER_TOKEN, PagerDutySandbox, startSandbox } from './server';
+import { createSeededStore } from '../../dev/sandbox/seed';
+import { ADMIN_EMAIL, call, PD_ACCEPT } from '../../dev/sandbox/helpers';
+import { DEFAULT_USER_TOKEN, PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 const USER_TOKEN = { Authorization: `Token token=${DEFAULT_USER_TOKEN}` };
 const FROM_ADMIN = { From: ADMIN_EMAIL };

@@ -1,9 +1,9 @@
 import { homedir } from 'os';
 import { join, resolve } from 'path';
 
-/** The clone's root (this file is test/e2e/lib/paths.ts, or .build/test/e2e/lib/paths.js when compiled). */
+/** The clone's root (this file is dev/n8n/paths.ts, or .build/dev/n8n/paths.js when compiled). */
 export const REPO_ROOT = ((): string => {
-	const here = resolve(__dirname, '..', '..', '..');
+	const here = resolve(__dirname, '..', '..');
 	return here.endsWith('.build') ? resolve(here, '..') : here;
 })();
 

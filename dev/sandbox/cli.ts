@@ -1,5 +1,5 @@
 /**
- * Runs the sandbox standalone: `node dist/test/sandbox/cli.js` (after tsc) or via ts-node.
+ * Runs the sandbox standalone: `node .build/dev/sandbox/cli.js` (after `npx tsc -p dev/tsconfig.json`).
  * Env: SANDBOX_PORT (4010), SANDBOX_HOST (127.0.0.1), SANDBOX_TOKEN (account key),
  * SANDBOX_USER_TOKEN + SANDBOX_USER_EMAIL (user key), SANDBOX_OAUTH_CLIENT_ID/SECRET,
  * SANDBOX_INCIDENTS, SANDBOX_RANDOM_SEED, SANDBOX_LATENCY_MS, SANDBOX_ENFORCE_RATE_LIMIT=true.

@@ -1,7 +1,7 @@
 import { resolve } from 'path';
 import { Worker } from 'worker_threads';
 
-import type { PagerDutySandbox, RandomFault, SandboxOptions } from '../../test/sandbox/server';
+import type { PagerDutySandbox, RandomFault, SandboxOptions } from '../sandbox/server';
 import type { SandboxCall } from './sandbox-worker';
 
 export interface BenchRequest {

@@ -12,9 +12,9 @@ import { performance } from 'perf_hooks';
 
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
-import type { RunNodeResult } from '../../test/harness/engine';
-import { runNode } from '../../test/harness/engine';
-import { DEFAULT_ACCOUNT_TOKEN } from '../../test/sandbox/server';
+import type { RunNodeResult } from '../harness/engine';
+import { runNode } from '../harness/engine';
+import { DEFAULT_ACCOUNT_TOKEN } from '../sandbox/server';
 import { BASELINE_TYPE, BaselinePagerDuty, PASS_THROUGH_TYPE, PassThrough } from './baseline';
 import { RemoteSandbox } from './remote-sandbox';
 

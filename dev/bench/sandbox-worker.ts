@@ -2,8 +2,8 @@
 // serialising records) then runs beside the node's instead of taking turns on one event loop.
 import { parentPort, workerData } from 'worker_threads';
 
-import type { RandomFault, SandboxOptions } from '../../test/sandbox/server';
-import { startSandbox } from '../../test/sandbox/server';
+import type { RandomFault, SandboxOptions } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
 
 export type SandboxCall =
 	| { call: 'reset' }

@@ -1,5 +1,5 @@
 /**
- * Request validation against the derived PagerDuty contract (test/contract/rest-v2.contract.json).
+ * Request validation against the derived PagerDuty contract (dev/contract/rest-v2.contract.json).
  * Stricter than PagerDuty where that helps catch node bugs: unknown query parameters are rejected.
  */
 import { existsSync, readFileSync } from 'fs';
@@ -60,14 +60,14 @@ export type ValidationResult =
 export const PAGERDUTY_MEDIA_TYPE = 'application/vnd.pagerduty+json;version=2';
 
 /**
- * Finds a derived contract file (test/contract/<name>) next to this module, or in the nearest
+ * Finds a derived contract file (dev/contract/<name>) next to this module, or in the nearest
  * ancestor folder that has one, so compiled copies (.build/) find the committed file too.
  */
 export function findContractFile(name = 'rest-v2.contract.json'): string {
 	if (name === 'rest-v2.contract.json' && process.env.PAGERDUTY_CONTRACT_FILE) {
 		return resolve(process.env.PAGERDUTY_CONTRACT_FILE);
 	}
-	const relative = join('test', 'contract', name);
+	const relative = join('dev', 'contract', name);
 	const sibling = resolve(__dirname, '..', 'contract', name);
 	if (existsSync(sibling)) return sibling;
 	for (let dir = __dirname; ; dir = dirname(dir)) {

@@ -11,13 +11,13 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
 
-import { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, PagerDutySandbox, startSandbox } from '../sandbox/server';
-import { runN8nCli } from './lib/n8n-cli';
-import { N8nClient, OWNER } from './lib/n8n-client';
-import { ensureN8nHost, installPackedPackage } from './lib/n8n-host';
-import { freePort, N8nProcess, startN8n } from './lib/n8n-process';
-import { REPO_ROOT } from './lib/paths';
-import { API_CREDENTIAL_TYPE, exampleWorkflow, OAUTH_CREDENTIAL_TYPE } from './lib/workflows';
+import { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, PagerDutySandbox, startSandbox } from './sandbox/server';
+import { runN8nCli } from './n8n/n8n-cli';
+import { N8nClient, OWNER } from './n8n/n8n-client';
+import { ensureN8nHost, installPackedPackage } from './n8n/n8n-host';
+import { freePort, N8nProcess, startN8n } from './n8n/n8n-process';
+import { REPO_ROOT } from './n8n/paths';
+import { API_CREDENTIAL_TYPE, exampleWorkflow, OAUTH_CREDENTIAL_TYPE } from './n8n/workflows';
 
 const say = (line: string): void => {
 	process.stdout.write(`[dev] ${line}\n`);

@@ -1,6 +1,6 @@
 /**
  * The Events API v2 side of the sandbox: POST /v2/enqueue and /v2/change/enqueue, validated against
- * test/contract/events-v2.contract.json (derived from PagerDuty's events file by
+ * dev/contract/events-v2.contract.json (derived from PagerDuty's events file by
  * tools/derive-contract.js). Routing keys map to services; a trigger opens an alert and an
  * incident in the REST store, de-duplicated by dedup_key per routing key, as PagerDuty does.
  */
