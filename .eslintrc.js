@@ -24,10 +24,20 @@ module.exports = {
 		},
 		{
 			files: ['**/*.ts'],
-			plugins: ['@typescript-eslint'],
+			plugins: ['@typescript-eslint', 'import-x'],
 			extends: ['eslint:recommended', 'plugin:@typescript-eslint/recommended'],
 			rules: {
 				'no-console': 'error',
+				// One import order everywhere (`npm run format` applies it): Node built-ins and packages,
+				// then this repository's modules, alphabetical within each group.
+				'import-x/order': [
+					'error',
+					{
+						groups: [['builtin', 'external'], 'internal', ['parent', 'sibling', 'index']],
+						'newlines-between': 'always',
+						alphabetize: { order: 'asc', caseInsensitive: true },
+					},
+				],
 				'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
 			},
 		},
