@@ -14,7 +14,14 @@ module.exports = {
 		sourceType: 'module',
 		extraFileExtensions: ['.json'],
 	},
-	ignorePatterns: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', '*.js', '!tools/**/*.js'],
+	ignorePatterns: [
+		'dist/**',
+		'node_modules/**',
+		'coverage/**',
+		'.e2e/**',
+		'*.js',
+		'!tools/**/*.js',
+	],
 	overrides: [
 		{
 			files: ['package.json'],

@@ -13,7 +13,10 @@ export class PagerDutyApi implements ICredentialType {
 
 	displayName = 'PagerDuty REST API';
 
-	icon = { light: 'file:../icons/pagerduty.svg', dark: 'file:../icons/pagerduty.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/pagerduty.svg',
+		dark: 'file:../icons/pagerduty.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://support.pagerduty.com/main/docs/api-access-keys';
 

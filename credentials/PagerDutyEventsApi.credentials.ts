@@ -5,7 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { EVENTS_HOSTS, baseUrlExpression, regionFields } from '../nodes/PagerDuty/transport/regions';
+import {
+	EVENTS_HOSTS,
+	baseUrlExpression,
+	regionFields,
+} from '../nodes/PagerDuty/transport/regions';
 
 /**
  * An Events API v2 integration key (routing key). It authenticates by travelling in the JSON body
@@ -16,7 +20,10 @@ export class PagerDutyEventsApi implements ICredentialType {
 
 	displayName = 'PagerDuty Events V2 API';
 
-	icon = { light: 'file:../icons/pagerduty.svg', dark: 'file:../icons/pagerduty.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/pagerduty.svg',
+		dark: 'file:../icons/pagerduty.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developer.pagerduty.com/docs/events-api-v2-overview';
 

@@ -10,7 +10,10 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 
 	displayName = 'PagerDuty REST OAuth2 API';
 
-	icon = { light: 'file:../icons/pagerduty.svg', dark: 'file:../icons/pagerduty.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/pagerduty.svg',
+		dark: 'file:../icons/pagerduty.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developer.pagerduty.com/docs/oauth-functionality';
 
@@ -23,7 +26,10 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'authorizationCode',
 		},
-		...regionFields(REST_HOSTS, 'the PagerDuty REST API v2 and its OAuth endpoints (/oauth/authorize, /oauth/token)'),
+		...regionFields(
+			REST_HOSTS,
+			'the PagerDuty REST API v2 and its OAuth endpoints (/oauth/authorize, /oauth/token)',
+		),
 		{
 			displayName: 'Access Level',
 			name: 'accessLevel',

@@ -11,13 +11,18 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
 
-import { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, PagerDutySandbox, startSandbox } from './sandbox/server';
 import { runN8nCli } from './n8n/n8n-cli';
 import { N8nClient, OWNER } from './n8n/n8n-client';
 import { ensureN8nHost, installPackedPackage } from './n8n/n8n-host';
 import { freePort, N8nProcess, startN8n } from './n8n/n8n-process';
 import { REPO_ROOT } from './n8n/paths';
 import { API_CREDENTIAL_TYPE, exampleWorkflow, OAUTH_CREDENTIAL_TYPE } from './n8n/workflows';
+import {
+	DEFAULT_ACCOUNT_TOKEN,
+	DEFAULT_OAUTH_CLIENT,
+	PagerDutySandbox,
+	startSandbox,
+} from './sandbox/server';
 
 const say = (line: string): void => {
 	process.stdout.write(`[dev] ${line}\n`);
@@ -46,7 +51,9 @@ function portIsFree(port: number): Promise<boolean> {
 
 async function requirePort(port: number, variable: string, what: string): Promise<void> {
 	if (!(await portIsFree(port))) {
-		throw new Error(`port ${port} on 127.0.0.1 is in use (${what}). Stop whatever uses it, or set ${variable}=<another port>.`);
+		throw new Error(
+			`port ${port} on 127.0.0.1 is in use (${what}). Stop whatever uses it, or set ${variable}=<another port>.`,
+		);
 	}
 }
 
@@ -68,14 +75,17 @@ async function main(): Promise<void> {
 	await requirePort(n8nPort, 'N8N_PORT', 'n8n');
 	if (!realToken) await requirePort(sandboxPort, 'PD_SANDBOX_PORT', 'PagerDuty sandbox');
 
-	await timed(`installing the packed package into ${userFolder}/.n8n/nodes (npm pack + untar)`, () =>
-		installPackedPackage(userFolder, say),
+	await timed(
+		`installing the packed package into ${userFolder}/.n8n/nodes (npm pack + untar)`,
+		() => installPackedPackage(userFolder, say),
 	);
 
 	let sandbox: PagerDutySandbox | undefined;
 	const credentials: CredentialImport[] = [];
 	if (realToken) {
-		const region = process.env.PAGERDUTY_BASE_URL ? 'custom' : (process.env.PAGERDUTY_REGION ?? 'us').toLowerCase();
+		const region = process.env.PAGERDUTY_BASE_URL
+			? 'custom'
+			: (process.env.PAGERDUTY_REGION ?? 'us').toLowerCase();
 		credentials.push({
 			id: 'pdDevRealApiToken',
 			name: `PagerDuty ${region.toUpperCase()} (PAGERDUTY_API_TOKEN)`,
@@ -87,7 +97,9 @@ async function main(): Promise<void> {
 				defaultFromEmail: process.env.PAGERDUTY_FROM_EMAIL ?? '',
 			},
 		});
-		say(`PAGERDUTY_API_TOKEN is set: no sandbox; the credential uses region "${region}" of your real account`);
+		say(
+			`PAGERDUTY_API_TOKEN is set: no sandbox; the credential uses region "${region}" of your real account`,
+		);
 	} else {
 		const incidents = Number(process.env.PD_SANDBOX_INCIDENTS ?? 30);
 		sandbox = await timed(`starting the PagerDuty sandbox on 127.0.0.1:${sandboxPort}`, () =>
@@ -135,7 +147,11 @@ async function main(): Promise<void> {
 	writeFileSync(credentialsFile, JSON.stringify(credentials, null, '\t'));
 	writeFileSync(
 		workflowFile,
-		JSON.stringify(exampleWorkflow('pdDevExample0000001', { id: credentials[0].id, name: credentials[0].name }), null, '\t'),
+		JSON.stringify(
+			exampleWorkflow('pdDevExample0000001', { id: credentials[0].id, name: credentials[0].name }),
+			null,
+			'\t',
+		),
 	);
 	let n8n: N8nProcess | undefined;
 	let stopping = false;
@@ -159,7 +175,13 @@ async function main(): Promise<void> {
 		);
 		const logFile = join(userFolder, 'n8n.log');
 		n8n = await timed(`starting n8n on 127.0.0.1:${n8nPort} (log: ${logFile})`, async () =>
-			startN8n({ userFolder, port: n8nPort, brokerPort: await freePort(), logFile, encryptionKey: null }),
+			startN8n({
+				userFolder,
+				port: n8nPort,
+				brokerPort: await freePort(),
+				logFile,
+				encryptionKey: null,
+			}),
 		);
 		const client = new N8nClient(n8n.url);
 		const created = await client.setupOwner();

@@ -7,9 +7,13 @@ const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 
 fs.rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], {
-	stdio: 'inherit',
-});
+execFileSync(
+	process.execPath,
+	[require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')],
+	{
+		stdio: 'inherit',
+	},
+);
 
 function copyMatching(fromDir, pattern) {
 	for (const entry of fs.readdirSync(path.join(root, fromDir), { withFileTypes: true })) {

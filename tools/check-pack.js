@@ -4,9 +4,12 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }));
+const [pack] = JSON.parse(
+	execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }),
+);
 const files = pack.files.map((file) => file.path);
-const allowed = (file) => file.startsWith('dist/') || ['README.md', 'LICENSE', 'package.json'].includes(file);
+const allowed = (file) =>
+	file.startsWith('dist/') || ['README.md', 'LICENSE', 'package.json'].includes(file);
 const stray = files.filter((file) => !allowed(file));
 const { n8n } = require(path.join(root, 'package.json'));
 const missing = [...n8n.credentials, ...n8n.nodes].filter((file) => !files.includes(file));

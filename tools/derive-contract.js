@@ -94,11 +94,14 @@ const SCHEMA_OVERLAYS = {
 };
 
 function applySchemaOverlay(ref, schema) {
-	const name = ref.startsWith('#/components/schemas/') ? ref.slice('#/components/schemas/'.length) : undefined;
+	const name = ref.startsWith('#/components/schemas/')
+		? ref.slice('#/components/schemas/'.length)
+		: undefined;
 	const overlay = name && SCHEMA_OVERLAYS[name];
 	if (!overlay) return schema;
 	const patched = { ...schema };
-	if (overlay.properties) patched.properties = { ...(schema.properties || {}), ...overlay.properties };
+	if (overlay.properties)
+		patched.properties = { ...(schema.properties || {}), ...overlay.properties };
 	return patched;
 }
 
@@ -245,7 +248,10 @@ function deriveOperation(spec, method, pathTemplate) {
 		const content = body.content || {};
 		const mediaType = content['application/json'] ? 'application/json' : Object.keys(content)[0];
 		const rawSchema = mediaType && content[mediaType].schema ? content[mediaType].schema : {};
-		requestBody = { required: body.required === true, schema: toRequestSchema(spec, rawSchema, [], 0) };
+		requestBody = {
+			required: body.required === true,
+			schema: toRequestSchema(spec, rawSchema, [], 0),
+		};
 		if (mediaType && mediaType !== 'application/json') requestBody.mediaType = mediaType;
 	}
 
@@ -276,11 +282,15 @@ const HANDLER_KEY = /^\s*'((?:GET|POST|PUT|PATCH|DELETE) \/[^']*)'\s*:/gm;
 /** The REST operations the sandbox serves, read from its handler maps (dev/sandbox/rest-*.ts). */
 function readOperationList() {
 	const seen = new Set();
-	const files = fs.readdirSync(SANDBOX_DIR).filter((name) => /^rest-.*\.ts$/.test(name)).sort();
+	const files = fs
+		.readdirSync(SANDBOX_DIR)
+		.filter((name) => /^rest-.*\.ts$/.test(name))
+		.sort();
 	for (const name of files) {
 		const source = fs.readFileSync(path.join(SANDBOX_DIR, name), 'utf8');
 		for (const match of source.matchAll(HANDLER_KEY)) {
-			if (seen.has(match[1])) fail(`operation "${match[1]}" has two handlers (second in dev/sandbox/${name})`);
+			if (seen.has(match[1]))
+				fail(`operation "${match[1]}" has two handlers (second in dev/sandbox/${name})`);
 			seen.add(match[1]);
 		}
 	}
@@ -317,13 +327,18 @@ function diffPaths(a, b, at, out, limit) {
 	if (out.length >= limit) return;
 	if (JSON.stringify(a) === JSON.stringify(b)) return;
 	const bothObjects =
-		a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b);
+		a &&
+		b &&
+		typeof a === 'object' &&
+		typeof b === 'object' &&
+		Array.isArray(a) === Array.isArray(b);
 	if (!bothObjects) {
 		out.push(at || '(root)');
 		return;
 	}
 	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-	for (const key of [...keys].sort()) diffPaths(a[key], b[key], at ? `${at}.${key}` : key, out, limit);
+	for (const key of [...keys].sort())
+		diffPaths(a[key], b[key], at ? `${at}.${key}` : key, out, limit);
 }
 
 function summarizeDrift(committed, fresh) {
@@ -415,7 +430,9 @@ function deriveOne({ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build }, 
 	const text = serialize(contract);
 
 	if (check) {
-		const committedText = fs.existsSync(CONTRACT_FILE) ? fs.readFileSync(CONTRACT_FILE, 'utf8') : '';
+		const committedText = fs.existsSync(CONTRACT_FILE)
+			? fs.readFileSync(CONTRACT_FILE, 'utf8')
+			: '';
 		if (committedText === text) {
 			process.stdout.write(
 				`derive-contract: ${path.relative(REPO_ROOT, CONTRACT_FILE)} is up to date (${Object.keys(contract.operations).length} operations).\n`,

@@ -1,7 +1,13 @@
 // The baseline the benchmark compares against: n8n's built-in PagerDuty node's strategy, written
 // here from its documented behaviour: one request per item, one after another; list pages read
 // one after another with offset += 100 while `more`; no retry; the first error fails the run.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 export const BASELINE_TYPE = 'bench.baselinePagerDuty';
@@ -58,7 +64,10 @@ export class BaselinePagerDuty implements INodeType {
 				records = [(await request('GET', `/incidents/${incidentId}`)).incident as IDataObject];
 			} else {
 				const body = { incident: { type: 'incident_reference', status: 'acknowledged' } };
-				records = [(await request('PUT', `/incidents/${incidentId}`, undefined, body)).incident as IDataObject];
+				records = [
+					(await request('PUT', `/incidents/${incidentId}`, undefined, body))
+						.incident as IDataObject,
+				];
 			}
 			output.push(...records.map((json) => ({ json, pairedItem: { item: itemIndex } })));
 		}

@@ -10,13 +10,13 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 import { resolve } from 'path';
 import { performance } from 'perf_hooks';
 
+import { BASELINE_TYPE, BaselinePagerDuty, PASS_THROUGH_TYPE, PassThrough } from './baseline';
+import { RemoteSandbox } from './remote-sandbox';
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import type { RunNodeResult } from '../harness/engine';
 import { runNode } from '../harness/engine';
 import { DEFAULT_ACCOUNT_TOKEN } from '../sandbox/server';
-import { BASELINE_TYPE, BaselinePagerDuty, PASS_THROUGH_TYPE, PassThrough } from './baseline';
-import { RemoteSandbox } from './remote-sandbox';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const RATE_LIMIT = Number(process.env.BENCH_RATE_LIMIT ?? 960);
@@ -73,7 +73,9 @@ async function measure(
 		nodeType,
 		typeName,
 		parameters: { authentication: 'apiToken', ...parameters },
-		credentials: { pagerDutyRestApi: { apiToken: DEFAULT_ACCOUNT_TOKEN, region: 'custom', baseUrl: sandbox.url } },
+		credentials: {
+			pagerDutyRestApi: { apiToken: DEFAULT_ACCOUNT_TOKEN, region: 'custom', baseUrl: sandbox.url },
+		},
 		credentialTypes: [new PagerDutyApi()],
 		items,
 		continueOnFail: false,
@@ -81,7 +83,8 @@ async function measure(
 	const wallMs = performance.now() - started;
 	const rest = (await sandbox.requests()).filter((request) => !request.path.startsWith('/oauth/'));
 	const attemptsPerPath = new Map<string, number>();
-	for (const request of rest) attemptsPerPath.set(request.path, (attemptsPerPath.get(request.path) ?? 0) + 1);
+	for (const request of rest)
+		attemptsPerPath.set(request.path, (attemptsPerPath.get(request.path) ?? 0) + 1);
 	return {
 		result,
 		wallMs,
@@ -92,7 +95,13 @@ async function measure(
 	};
 }
 
-function record(scenario: string, variant: string, run: Run, expected: number, extra: Partial<Row> = {}): Row {
+function record(
+	scenario: string,
+	variant: string,
+	run: Run,
+	expected: number,
+	extra: Partial<Row> = {},
+): Row {
 	const row: Row = {
 		scenario,
 		variant,
@@ -110,9 +119,12 @@ function record(scenario: string, variant: string, run: Run, expected: number, e
 
 const ids = (result: RunNodeResult) => result.items.map((item) => String(item.json.id));
 const inOrderWithoutDuplicates = (result: RunNodeResult, expected: string[]) =>
-	ids(result).length === expected.length && ids(result).every((id, index) => id === expected[index]);
+	ids(result).length === expected.length &&
+	ids(result).every((id, index) => id === expected[index]);
 const pairedInOrder = (result: RunNodeResult) =>
-	result.items.every((item, index) => (item.pairedItem as { item: number } | undefined)?.item === index);
+	result.items.every(
+		(item, index) => (item.pairedItem as { item: number } | undefined)?.item === index,
+	);
 
 const enabled = (scenario: string) => !ONLY || ONLY.includes(scenario);
 const ours = () => new PagerDuty();
@@ -124,12 +136,18 @@ async function listIncidents(scenario: string, count: number) {
 		const expected = (await sandbox.incidents()).map((incident) => incident.id);
 		const base = await measure(sandbox, baseline(), { operation: 'getAll' });
 		const baseRow = record(scenario, 'baseline', base, count);
-		const run = await measure(sandbox, ours(), { resource: 'incident', operation: 'getAll', returnAll: true });
+		const run = await measure(sandbox, ours(), {
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		const complete = inOrderWithoutDuplicates(run.result, expected);
 		const ratio = base.result.error ? undefined : base.wallMs / run.wallMs;
 		const note = [
 			complete ? 'all, in order, no duplicates' : 'INCOMPLETE or out of order',
-			ratio ? `${ratio.toFixed(1)}× faster, ${run.requests} vs ${base.requests} requests` : undefined,
+			ratio
+				? `${ratio.toFixed(1)}× faster, ${run.requests} vs ${base.requests} requests`
+				: undefined,
 		]
 			.filter(Boolean)
 			.join('; ');
@@ -147,18 +165,33 @@ async function listIncidents(scenario: string, count: number) {
 async function acknowledgeMany() {
 	const sandbox = await sandboxWith(6000);
 	try {
-		const open = (await sandbox.incidents()).filter((incident) => incident.status === 'triggered').slice(0, 1000);
+		const open = (await sandbox.incidents())
+			.filter((incident) => incident.status === 'triggered')
+			.slice(0, 1000);
 		const items = open.map((incident) => ({ id: incident.id }));
 		const parameters = { incidentId: '={{ $json.id }}' };
-		const base = await measure(sandbox, baseline(), { operation: 'acknowledge', ...parameters }, items);
+		const base = await measure(
+			sandbox,
+			baseline(),
+			{ operation: 'acknowledge', ...parameters },
+			items,
+		);
 		record('3. acknowledge 1,000 items', 'baseline', base, items.length);
 		const run = await measure(
 			sandbox,
 			ours(),
-			{ resource: 'incident', operation: 'update', email: ADMIN_EMAIL, updateFields: { status: 'acknowledged' }, ...parameters },
+			{
+				resource: 'incident',
+				operation: 'update',
+				email: ADMIN_EMAIL,
+				updateFields: { status: 'acknowledged' },
+				...parameters,
+			},
 			items,
 		);
-		const acknowledged = run.result.items.filter((item) => item.json.status === 'acknowledged').length;
+		const acknowledged = run.result.items.filter(
+			(item) => item.json.status === 'acknowledged',
+		).length;
 		record('3. acknowledge 1,000 items', 'this node', run, items.length, {
 			note: `${acknowledged} acknowledged, ${pairedInOrder(run.result) ? 'each paired' : 'PAIRING BROKEN'}`,
 			ok: run.requests <= 4 && acknowledged === items.length && pairedInOrder(run.result),
@@ -168,14 +201,23 @@ async function acknowledgeMany() {
 	}
 }
 
-async function getById(scenario: string, count: number, options: { faults?: boolean; baseline?: boolean }) {
+async function getById(
+	scenario: string,
+	count: number,
+	options: { faults?: boolean; baseline?: boolean },
+) {
 	const sandbox = await sandboxWith(count);
 	try {
 		const expected = (await sandbox.incidents()).slice(0, count).map((incident) => incident.id);
 		const items = expected.map((id) => ({ id }));
 		let base: Run | undefined;
 		if (options.baseline) {
-			base = await measure(sandbox, baseline(), { operation: 'get', incidentId: '={{ $json.id }}' }, items);
+			base = await measure(
+				sandbox,
+				baseline(),
+				{ operation: 'get', incidentId: '={{ $json.id }}' },
+				items,
+			);
 			record(scenario, 'baseline', base, count);
 		}
 		const parameters = { resource: 'incident', operation: 'get', incidentId: '={{ $json.id }}' };
@@ -227,13 +269,21 @@ async function getById(scenario: string, count: number, options: { faults?: bool
 }
 
 /** CPU milliseconds one run of `nodeType` over `items` takes in this process. */
-async function cpuMs(nodeType: INodeType, typeName: string | undefined, parameters: INodeParameters, items: IDataObject[], baseUrl: string) {
+async function cpuMs(
+	nodeType: INodeType,
+	typeName: string | undefined,
+	parameters: INodeParameters,
+	items: IDataObject[],
+	baseUrl: string,
+) {
 	const started = process.cpuUsage();
 	const result = await runNode({
 		nodeType,
 		typeName,
 		parameters: { authentication: 'apiToken', ...parameters },
-		credentials: { pagerDutyRestApi: { apiToken: DEFAULT_ACCOUNT_TOKEN, region: 'custom', baseUrl } },
+		credentials: {
+			pagerDutyRestApi: { apiToken: DEFAULT_ACCOUNT_TOKEN, region: 'custom', baseUrl },
+		},
 		credentialTypes: [new PagerDutyApi()],
 		items,
 		continueOnFail: true,
@@ -250,7 +300,13 @@ async function nodeOverhead() {
 		const items = Array.from({ length: 10_000 }, () => ({ id: '' }));
 		const parameters = { resource: 'incident', operation: 'get', incidentId: '={{ $json.id }}' };
 		await cpuMs(ours(), undefined, parameters, items.slice(0, 500), sandbox.url); // warm-up
-		const engine = await cpuMs(new PassThrough(), PASS_THROUGH_TYPE, { incidentId: '={{ $json.id }}' }, items, sandbox.url);
+		const engine = await cpuMs(
+			new PassThrough(),
+			PASS_THROUGH_TYPE,
+			{ incidentId: '={{ $json.id }}' },
+			items,
+			sandbox.url,
+		);
 		const { result: run, ms } = await cpuMs(ours(), undefined, parameters, items, sandbox.url);
 		const cpuMsPerItem = (ms - engine.ms) / items.length;
 		const requireMs = Number(
@@ -278,7 +334,16 @@ async function nodeOverhead() {
 }
 
 function printTable() {
-	const header = ['scenario', 'variant', 'items out', 'requests', '429s', 'wall (s)', 'target', 'notes'];
+	const header = [
+		'scenario',
+		'variant',
+		'items out',
+		'requests',
+		'429s',
+		'wall (s)',
+		'target',
+		'notes',
+	];
 	const lines = rows.map((row) => [
 		row.scenario,
 		row.variant,
@@ -289,8 +354,11 @@ function printTable() {
 		row.ok === undefined ? '' : row.ok ? 'met' : 'MISSED',
 		row.note ?? '',
 	]);
-	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-	const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...lines.map((line) => line[column].length)),
+	);
+	const format = (cells: string[]) =>
+		`| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
 	process.stdout.write(
 		[
 			`Sandbox: ${LATENCY_MS} ms latency per request, ${RATE_LIMIT} requests per ${RATE_WINDOW_MS / 1000} s window per token (429 code 2020 beyond).`,

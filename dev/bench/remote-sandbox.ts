@@ -1,8 +1,8 @@
 import { resolve } from 'path';
 import { Worker } from 'worker_threads';
 
-import type { PagerDutySandbox, RandomFault, SandboxOptions } from '../sandbox/server';
 import type { SandboxCall } from './sandbox-worker';
+import type { PagerDutySandbox, RandomFault, SandboxOptions } from '../sandbox/server';
 
 export interface BenchRequest {
 	method: string;
@@ -44,7 +44,8 @@ export class RemoteSandbox {
 	}
 
 	reset = () => this.call<void>({ call: 'reset' });
-	setRandomFaults = (faults: RandomFault[], seed: number) => this.call<void>({ call: 'setRandomFaults', faults, seed });
+	setRandomFaults = (faults: RandomFault[], seed: number) =>
+		this.call<void>({ call: 'setRandomFaults', faults, seed });
 	requests = () => this.call<BenchRequest[]>({ call: 'requests' });
 	stats = () => this.call<PagerDutySandbox['stats']>({ call: 'stats' });
 	incidents = () => this.call<Array<{ id: string; status: string }>>({ call: 'incidents' });

@@ -7,7 +7,13 @@
 // tests; database, overwrites, external secrets and dynamic credentials are left out.
 import { Container } from '@n8n/di';
 import type { IEncryptionKeyProvider, KeyInfo } from 'n8n-core';
-import { Cipher, Credentials, EncryptionKeyProxy, InstanceSettings, getAdditionalKeys } from 'n8n-core';
+import {
+	Cipher,
+	Credentials,
+	EncryptionKeyProxy,
+	InstanceSettings,
+	getAdditionalKeys,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsExpressionResolveValues,
@@ -28,7 +34,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, UnexpectedError, Workflow, isExpression } from 'n8n-workflow';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	UnexpectedError,
+	Workflow,
+	isExpression,
+} from 'n8n-workflow';
 
 /**
  * The base `oAuth2Api` credential type lives in n8n-nodes-base, which is not a dependency of this
@@ -98,8 +110,16 @@ export const OAUTH2_BASE_CREDENTIAL: ICredentialType = {
 			name: 'authentication',
 			type: 'options',
 			options: [
-				{ name: 'Body', value: 'body', description: 'Send client ID and secret in the token request body' },
-				{ name: 'Header', value: 'header', description: 'Send client ID and secret as Basic auth header' },
+				{
+					name: 'Body',
+					value: 'body',
+					description: 'Send client ID and secret in the token request body',
+				},
+				{
+					name: 'Header',
+					value: 'header',
+					description: 'Send client ID and secret as Basic auth header',
+				},
 			],
 			default: 'header',
 		},
@@ -416,7 +436,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return (output as ICredentialDataDecryptedObject) ?? undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		const entry = this.getEntry(nodeCredentials, type);
 		// n8n-core's Credentials encrypts with the instance key from N8N_USER_FOLDER.
 		const credentials = new Credentials({ id: entry.id, name: entry.name }, type);

@@ -42,7 +42,11 @@ import {
 import { TestCredentialsHelper } from './credentials-helper';
 import { INPUT_NODE_TYPE, TestNodeTypes, createInputNodeType, latestVersion } from './node-types';
 
-export { OAUTH2_BASE_CREDENTIAL, OAUTH_PINNED_FIELDS, TestCredentialsHelper } from './credentials-helper';
+export {
+	OAUTH2_BASE_CREDENTIAL,
+	OAUTH_PINNED_FIELDS,
+	TestCredentialsHelper,
+} from './credentials-helper';
 export { INPUT_NODE_TYPE, TestNodeTypes, createInputNodeType } from './node-types';
 
 export const DEFAULT_TYPE_NAME = 'n8n-nodes-pagerduty.pagerDuty';
@@ -132,7 +136,11 @@ function createAdditionalData(
 	};
 }
 
-function workflowBase(id: string, nodes: INode[], connections: IWorkflowBase['connections']): IWorkflowBase {
+function workflowBase(
+	id: string,
+	nodes: INode[],
+	connections: IWorkflowBase['connections'],
+): IWorkflowBase {
 	const now = new Date();
 	return {
 		id,
@@ -154,7 +162,10 @@ function nodeNameFor(nodeType: INodeType): string {
 }
 
 /** `node.credentials`: a reference to every stored credential, as if selected on the node. */
-function nodeCredentialsFor(helper: TestCredentialsHelper, types: string[]): INodeCredentials | undefined {
+function nodeCredentialsFor(
+	helper: TestCredentialsHelper,
+	types: string[],
+): INodeCredentials | undefined {
 	const result: INodeCredentials = {};
 	for (const type of types) {
 		const details = helper.getNodeCredentialsDetails(type);
@@ -516,8 +527,9 @@ export async function testCredential(
 	try {
 		response = await routingNode.runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
-			.cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const { status, statusText } = cause.response;
 			for (const rule of testRequest.rules ?? []) {

@@ -6,7 +6,12 @@
 // signing secret, recent webhook ids) carries over between calls, as n8n persists it.
 import { randomUUID } from 'crypto';
 import type { IncomingHttpHeaders, ServerResponse } from 'http';
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, WebhookContext } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	ExternalSecretsProxy,
+	HookContext,
+	WebhookContext,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -83,7 +88,9 @@ export function expressResponse(res: ServerResponse): ExpressLikeResponse {
 			return wrapper.end(JSON.stringify(body));
 		},
 		send(body?: unknown) {
-			return wrapper.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+			return wrapper.end(
+				typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
+			);
 		},
 		end(body?: unknown) {
 			res.statusCode = wrapper.statusCode;
@@ -112,7 +119,10 @@ export class WebhookHarness {
 	constructor(options: WebhookHarnessOptions) {
 		this.nodeType = options.nodeType;
 		this.webhookBaseUrl = options.webhookBaseUrl;
-		this.credentialsHelper = new TestCredentialsHelper(options.credentialTypes, options.credentials);
+		this.credentialsHelper = new TestCredentialsHelper(
+			options.credentialTypes,
+			options.credentials,
+		);
 		const credentials: INodeCredentials = {};
 		for (const type of Object.keys(options.credentials)) {
 			const details = this.credentialsHelper.getNodeCredentialsDetails(type);
@@ -206,15 +216,32 @@ export class WebhookHarness {
 	webhookUrl(): string {
 		const description = this.nodeType.description.webhooks?.[0];
 		const path = String(description?.path ?? '');
-		return NodeHelpers.getNodeWebhookUrl(this.webhookBaseUrl, this.workflow.id, this.node, path, false);
+		return NodeHelpers.getNodeWebhookUrl(
+			this.webhookBaseUrl,
+			this.workflow.id,
+			this.node,
+			path,
+			false,
+		);
 	}
 
 	/** Runs webhookMethods.default[method] as n8n does on activation ('trigger') or deactivation. */
-	async runHook(method: WebhookMethod, activation: WorkflowActivateMode = 'activate'): Promise<boolean | undefined> {
+	async runHook(
+		method: WebhookMethod,
+		activation: WorkflowActivateMode = 'activate',
+	): Promise<boolean | undefined> {
 		const fn = this.nodeType.webhookMethods?.default?.[method];
-		if (typeof fn !== 'function') throw new UnexpectedError(`The node has no webhookMethods.default.${method}`);
+		if (typeof fn !== 'function')
+			throw new UnexpectedError(`The node has no webhookMethods.default.${method}`);
 		const additionalData = this.additionalData();
-		const context = new HookContext(this.workflow, this.node, additionalData, 'trigger', activation, this.webhookData(additionalData));
+		const context = new HookContext(
+			this.workflow,
+			this.node,
+			additionalData,
+			'trigger',
+			activation,
+			this.webhookData(additionalData),
+		);
 		return await fn.call(context);
 	}
 
@@ -228,7 +255,8 @@ export class WebhookHarness {
 	 * did not answer itself, answers like n8n's "respond immediately" mode.
 	 */
 	async deliver(delivery: IncomingDelivery, res: ServerResponse): Promise<DeliveryOutcome> {
-		if (typeof this.nodeType.webhook !== 'function') throw new UnexpectedError('The node has no webhook()');
+		if (typeof this.nodeType.webhook !== 'function')
+			throw new UnexpectedError('The node has no webhook()');
 		const additionalData = this.additionalData();
 		const response = expressResponse(res);
 		additionalData.httpRequest = {
@@ -240,12 +268,24 @@ export class WebhookHarness {
 			method: 'POST',
 			url: delivery.path ?? '/',
 		} as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
-		additionalData.httpResponse = response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
-		const context = new WebhookContext(this.workflow, this.node, additionalData, 'webhook', this.webhookData(additionalData), [], null);
+		additionalData.httpResponse =
+			response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+		const context = new WebhookContext(
+			this.workflow,
+			this.node,
+			additionalData,
+			'webhook',
+			this.webhookData(additionalData),
+			[],
+			null,
+		);
 		const result = await this.nodeType.webhook.call(context);
-		const startsExecution = result.workflowData !== undefined && result.workflowData.some((items) => items.length > 0);
+		const startsExecution =
+			result.workflowData !== undefined && result.workflowData.some((items) => items.length > 0);
 		if (result.noWebhookResponse !== true && !res.writableEnded) {
-			response.status(200).json({ message: startsExecution ? 'Workflow was started' : 'Webhook call received' });
+			response
+				.status(200)
+				.json({ message: startsExecution ? 'Workflow was started' : 'Webhook call received' });
 		}
 		return {
 			result,

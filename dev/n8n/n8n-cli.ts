@@ -8,7 +8,11 @@ import { N8N_BIN } from './paths';
 import type { E2eState } from './state';
 
 /** Runs an n8n CLI command (`import:credentials`, `export:credentials`, ...) on a user folder; ~5 s each. */
-export async function runN8nCli(userFolder: string, args: string[], encryptionKey?: string | null): Promise<string> {
+export async function runN8nCli(
+	userFolder: string,
+	args: string[],
+	encryptionKey?: string | null,
+): Promise<string> {
 	const env = n8nEnv({
 		userFolder,
 		port: await freePort(),
@@ -18,18 +22,30 @@ export async function runN8nCli(userFolder: string, args: string[], encryptionKe
 	});
 	return await new Promise<string>((resolve, reject) => {
 		execFile(N8N_BIN, args, { env, cwd: userFolder, timeout: 120_000 }, (error, stdout, stderr) =>
-			error ? reject(new Error(`n8n ${args[0]} failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
+			error
+				? reject(new Error(`n8n ${args[0]} failed: ${error.message}\n${stdout}\n${stderr}`))
+				: resolve(stdout),
 		);
 	});
 }
 
 /** A credential as stored by the running n8n, decrypted (`n8n export:credentials --decrypted`). */
-export async function exportDecryptedCredential(state: E2eState, id: string): Promise<Record<string, unknown>> {
+export async function exportDecryptedCredential(
+	state: E2eState,
+	id: string,
+): Promise<Record<string, unknown>> {
 	const dir = mkdtempSync(join(tmpdir(), 'pd-export-'));
 	const output = join(dir, 'credentials.json');
 	try {
-		await runN8nCli(state.userFolder, ['export:credentials', `--id=${id}`, '--decrypted', `--output=${output}`]);
-		const exported = JSON.parse(readFileSync(output, 'utf8')) as Array<{ data: Record<string, unknown> }>;
+		await runN8nCli(state.userFolder, [
+			'export:credentials',
+			`--id=${id}`,
+			'--decrypted',
+			`--output=${output}`,
+		]);
+		const exported = JSON.parse(readFileSync(output, 'utf8')) as Array<{
+			data: Record<string, unknown>;
+		}>;
 		return exported[0].data;
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

@@ -54,7 +54,10 @@ export class N8nClient {
 
 	/** Internal REST API (`/rest/...`) with the owner's cookie. Throws unless 2xx; returns `data`. */
 	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		const result = await this.call(method, `/rest${path}`, body, { cookie: this.cookie, 'browser-id': BROWSER_ID });
+		const result = await this.call(method, `/rest${path}`, body, {
+			cookie: this.cookie,
+			'browser-id': BROWSER_ID,
+		});
 		if (result.status < 200 || result.status >= 300) {
 			throw new Error(`${method} /rest${path} -> ${result.status}: ${result.text.slice(0, 500)}`);
 		}
@@ -63,7 +66,9 @@ export class N8nClient {
 
 	/** Public API (`/api/v1/...`) with the API key. Throws unless 2xx. */
 	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		const result = await this.call(method, `/api/v1${path}`, body, { 'x-n8n-api-key': this.apiKey });
+		const result = await this.call(method, `/api/v1${path}`, body, {
+			'x-n8n-api-key': this.apiKey,
+		});
 		if (result.status < 200 || result.status >= 300) {
 			throw new Error(`${method} /api/v1${path} -> ${result.status}: ${result.text.slice(0, 500)}`);
 		}
@@ -72,7 +77,9 @@ export class N8nClient {
 
 	/** Creates the owner account on a fresh instance; false if an owner already exists. */
 	async setupOwner(owner = OWNER): Promise<boolean> {
-		const result = await this.call('POST', '/rest/owner/setup', owner, { 'browser-id': BROWSER_ID });
+		const result = await this.call('POST', '/rest/owner/setup', owner, {
+			'browser-id': BROWSER_ID,
+		});
 		if (result.status >= 200 && result.status < 300) return true;
 		if (result.status === 400 && /already/i.test(result.text)) return false;
 		throw new Error(`POST /rest/owner/setup -> ${result.status}: ${result.text.slice(0, 500)}`);
@@ -85,8 +92,11 @@ export class N8nClient {
 			{ emailOrLdapLoginId: owner.email, password: owner.password },
 			{ 'browser-id': BROWSER_ID },
 		);
-		if (result.status !== 200) throw new Error(`POST /rest/login -> ${result.status}: ${result.text.slice(0, 300)}`);
-		const setCookie = result.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (result.status !== 200)
+			throw new Error(`POST /rest/login -> ${result.status}: ${result.text.slice(0, 300)}`);
+		const setCookie = result.headers
+			.getSetCookie()
+			.find((cookie) => cookie.startsWith('n8n-auth='));
 		if (!setCookie) throw new Error('login returned no n8n-auth cookie');
 		this.cookie = setCookie.split(';')[0];
 	}
@@ -94,13 +104,25 @@ export class N8nClient {
 	/** An API key with every scope the owner may have, for the public API. */
 	async createApiKey(label = `e2e-${Date.now()}`): Promise<string> {
 		const scopes = await this.rest<string[]>('GET', '/api-keys/scopes');
-		const key = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label, expiresAt: null, scopes });
+		const key = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', {
+			label,
+			expiresAt: null,
+			scopes,
+		});
 		this.apiKey = key.rawApiKey;
 		return this.apiKey;
 	}
 
-	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<CredentialRef> {
-		const created = await this.api<{ id: string; name: string }>('POST', '/credentials', { name, type, data });
+	async createCredential(
+		name: string,
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<CredentialRef> {
+		const created = await this.api<{ id: string; name: string }>('POST', '/credentials', {
+			name,
+			type,
+			data,
+		});
 		return { id: created.id, name: created.name };
 	}
 
@@ -118,7 +140,10 @@ export class N8nClient {
 	 * Calls a production webhook and returns the status and JSON it answered. A webhook can 404 for a moment
 	 * after activation returned, so 404 is retried for up to 10 s.
 	 */
-	async webhook(path: string, body: unknown = {}): Promise<{ status: number; json: unknown; text: string }> {
+	async webhook(
+		path: string,
+		body: unknown = {},
+	): Promise<{ status: number; json: unknown; text: string }> {
 		const deadline = Date.now() + 10_000;
 		for (;;) {
 			const result = await this.call('POST', `/webhook/${path}`, body);

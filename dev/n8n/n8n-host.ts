@@ -10,18 +10,25 @@ export type Log = (line: string) => void;
 /** Installs n8n into the per-user cache unless it is already there (tools/n8n-host.sh; ~7 min cold, 0 s warm). */
 export function ensureN8nHost(log: Log): string {
 	if (existsSync(join(N8N_HOST_DIR, '.installed-ok')) && existsSync(N8N_BIN)) return N8N_BIN;
-	log(`n8n is not installed in ${N8N_HOST_DIR} yet: installing it (about 7 min the first time) ...`);
+	log(
+		`n8n is not installed in ${N8N_HOST_DIR} yet: installing it (about 7 min the first time) ...`,
+	);
 	const result = spawnSync('bash', [join(REPO_ROOT, 'tools', 'n8n-host.sh')], {
 		cwd: REPO_ROOT,
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
-	if (result.status !== 0) throw new Error(`tools/n8n-host.sh failed (exit ${result.status}); see its messages above`);
+	if (result.status !== 0)
+		throw new Error(`tools/n8n-host.sh failed (exit ${result.status}); see its messages above`);
 	return N8N_BIN;
 }
 
 /** PATH with this Node (24) first, so n8n's `#!/usr/bin/env node` runs under it. */
 export function nodePath(): string {
-	return [dirname(process.execPath), join(N8N_HOST_DIR, 'node_modules', '.bin'), process.env.PATH ?? ''].join(':');
+	return [
+		dirname(process.execPath),
+		join(N8N_HOST_DIR, 'node_modules', '.bin'),
+		process.env.PATH ?? '',
+	].join(':');
 }
 
 /**
@@ -33,10 +40,15 @@ export function installPackedPackage(userFolder: string, log: Log): string {
 	const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
 		n8n: { nodes: string[]; credentials: string[] };
 	};
-	const missing = [...manifest.n8n.nodes, ...manifest.n8n.credentials].filter((file) => !existsSync(join(REPO_ROOT, file)));
+	const missing = [...manifest.n8n.nodes, ...manifest.n8n.credentials].filter(
+		(file) => !existsSync(join(REPO_ROOT, file)),
+	);
 	if (missing.length > 0) {
 		log(`dist/ lacks ${missing.join(', ')}: building the package (npm run build) ...`);
-		execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+		execFileSync('npm', ['run', 'build', '--silent'], {
+			cwd: REPO_ROOT,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 	}
 	const packDir = mkdtempSync(join(tmpdir(), 'pd-pack-'));
 	try {

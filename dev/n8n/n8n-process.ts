@@ -3,8 +3,8 @@ import { createWriteStream, mkdirSync } from 'fs';
 import { createServer } from 'net';
 import { dirname } from 'path';
 
-import { N8N_BIN } from './paths';
 import { nodePath } from './n8n-host';
+import { N8N_BIN } from './paths';
 
 export interface N8nProcessOptions {
 	userFolder: string;
@@ -70,7 +70,12 @@ export function n8nEnv(options: N8nProcessOptions): NodeJS.ProcessEnv {
 	};
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
+async function waitUntilReady(
+	url: string,
+	child: ChildProcess,
+	timeoutMs: number,
+	logFile: string,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exited: string | undefined;
 	child.once('close', (code, signal) => {
@@ -90,7 +95,10 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
 }
 
 /** Starts `n8n start` and resolves once /healthz/readiness answers 200 (~12-18 s on 2 cores). */
-export async function startN8n(options: N8nProcessOptions, timeoutMs = 180_000): Promise<N8nProcess> {
+export async function startN8n(
+	options: N8nProcessOptions,
+	timeoutMs = 180_000,
+): Promise<N8nProcess> {
 	mkdirSync(dirname(options.logFile), { recursive: true });
 	const log = createWriteStream(options.logFile, { flags: 'a' });
 	const child = spawn(N8N_BIN, ['start'], {

@@ -11,7 +11,8 @@ export const N8N_VERSION = process.env.N8N_HOST_VERSION ?? '2.41.1';
 
 /** Per-user cache outside the clone (the same folder tools/node24.sh and tools/n8n-host.sh use). */
 export const CACHE_DIR =
-	process.env.N8N_PAGERDUTY_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-pagerduty');
+	process.env.N8N_PAGERDUTY_CACHE ??
+	join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-pagerduty');
 
 export const N8N_HOST_DIR = join(CACHE_DIR, `n8n-${N8N_VERSION}`);
 export const N8N_BIN = join(N8N_HOST_DIR, 'node_modules', '.bin', 'n8n');

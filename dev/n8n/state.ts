@@ -38,7 +38,10 @@ export class SandboxClient {
 			headers: body === undefined ? {} : { 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		if (!response.ok) throw new Error(`${method} /__sandbox/${path} -> ${response.status}: ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(
+				`${method} /__sandbox/${path} -> ${response.status}: ${await response.text()}`,
+			);
 		return (response.status === 204 ? undefined : await response.json()) as T;
 	}
 
@@ -58,7 +61,8 @@ export class SandboxClient {
 				'content-type': 'application/json',
 			},
 		});
-		if (!response.ok) throw new Error(`GET ${path} -> ${response.status}: ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(`GET ${path} -> ${response.status}: ${await response.text()}`);
 		return (await response.json()) as T;
 	}
 }

@@ -46,7 +46,13 @@ export function webhookWorkflow(
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
 	};
 	const nodes: Array<Record<string, unknown>> = [webhook];
 	const connections: Record<string, unknown> = {};
@@ -69,7 +75,10 @@ export function webhookWorkflow(
 }
 
 /** The example workflow `npm run dev` imports: Manual Trigger → PagerDuty (Incident → Get Many, 10). */
-export function exampleWorkflow(id: string, credential: CredentialRef): WorkflowJson & { id: string } {
+export function exampleWorkflow(
+	id: string,
+	credential: CredentialRef,
+): WorkflowJson & { id: string } {
 	return {
 		id,
 		name: 'PagerDuty example: list recent incidents',
@@ -89,7 +98,9 @@ export function exampleWorkflow(id: string, credential: CredentialRef): Workflow
 			),
 		],
 		connections: {
-			'When clicking ‘Execute workflow’': { main: [[{ node: 'PagerDuty', type: 'main', index: 0 }]] },
+			'When clicking ‘Execute workflow’': {
+				main: [[{ node: 'PagerDuty', type: 'main', index: 0 }]],
+			},
 		},
 		settings: { executionOrder: 'v1' },
 	};

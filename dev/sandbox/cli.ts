@@ -38,7 +38,10 @@ async function main(): Promise<void> {
 		host: process.env.SANDBOX_HOST ?? '127.0.0.1',
 		apiTokens,
 		oauthClients: [oauthClient],
-		seed: { incidents: numberFromEnv('SANDBOX_INCIDENTS'), randomSeed: numberFromEnv('SANDBOX_RANDOM_SEED') },
+		seed: {
+			incidents: numberFromEnv('SANDBOX_INCIDENTS'),
+			randomSeed: numberFromEnv('SANDBOX_RANDOM_SEED'),
+		},
 		latencyMs: numberFromEnv('SANDBOX_LATENCY_MS'),
 		enforceRateLimit: process.env.SANDBOX_ENFORCE_RATE_LIMIT === 'true',
 	});
@@ -56,6 +59,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

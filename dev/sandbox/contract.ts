@@ -164,7 +164,11 @@ function isJsonContentType(value: string): boolean {
 	return /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i.test(value.trim());
 }
 
-function checkHeaders(operation: ContractOperation, headers: Map<string, string>, out: string[]): void {
+function checkHeaders(
+	operation: ContractOperation,
+	headers: Map<string, string>,
+	out: string[],
+): void {
 	for (const [name, parameter] of Object.entries(operation.headers)) {
 		const value = headers.get(name.toLowerCase());
 		const lower = name.toLowerCase();
@@ -175,7 +179,8 @@ function checkHeaders(operation: ContractOperation, headers: Map<string, string>
 			continue;
 		}
 		if (lower === 'accept') {
-			if (!acceptsPagerDutyV2(value)) out.push(`header.${name}: must include ${PAGERDUTY_MEDIA_TYPE}`);
+			if (!acceptsPagerDutyV2(value))
+				out.push(`header.${name}: must include ${PAGERDUTY_MEDIA_TYPE}`);
 		} else if (lower === 'content-type') {
 			if (!isJsonContentType(value)) out.push(`header.${name}: must be application/json`);
 		} else {
@@ -240,7 +245,8 @@ function checkQuery(
 		if (operation.query[name]) continue;
 		let hint = '';
 		if (operation.query[`${name}[]`]) hint = ` (did you mean ${name}[]?)`;
-		else if (name.endsWith('[]') && operation.query[name.slice(0, -2)]) hint = ` (did you mean ${name.slice(0, -2)}?)`;
+		else if (name.endsWith('[]') && operation.query[name.slice(0, -2)])
+			hint = ` (did you mean ${name.slice(0, -2)}?)`;
 		out.push(`query.${name}: unknown parameter${hint}`);
 	}
 
@@ -290,7 +296,8 @@ function checkBody(operation: ContractOperation, rawBody: string, out: string[])
 		return rawBody;
 	}
 	// Bodies on operations that take none are ignored, as PagerDuty does.
-	if (operation.requestBody) out.push(...validateSchema(operation.requestBody.schema, body, 'body'));
+	if (operation.requestBody)
+		out.push(...validateSchema(operation.requestBody.schema, body, 'body'));
 	return body;
 }
 

@@ -51,7 +51,10 @@ export function rateLimitExceeded(headers: Record<string, string> = {}): PagerDu
 }
 
 export function incidentAlreadyResolved(): PagerDutyError {
-	return new PagerDutyError(400, envelope('Incident Already Resolved', 1001, ['Incident Already Resolved']));
+	return new PagerDutyError(
+		400,
+		envelope('Incident Already Resolved', 1001, ['Incident Already Resolved']),
+	);
 }
 
 export function invalidPriority(): PagerDutyError {

@@ -54,8 +54,10 @@ export interface ChangeEventRecord {
 
 const EVENTS_CONTRACT_FILE = findContractFile('events-v2.contract.json');
 
-export const eventAlerts = (store: SandboxStore) => store.collection<EventAlertRecord>('eventAlerts');
-export const changeEvents = (store: SandboxStore) => store.collection<ChangeEventRecord>('changeEvents');
+export const eventAlerts = (store: SandboxStore) =>
+	store.collection<EventAlertRecord>('eventAlerts');
+export const changeEvents = (store: SandboxStore) =>
+	store.collection<ChangeEventRecord>('changeEvents');
 
 const invalidEvent = (errors: string[]): EventsResponse['body'] => ({
 	status: 'invalid event',
@@ -107,13 +109,29 @@ export class SandboxEvents {
 		const validation = validateRequest(this.contract, request);
 		if (!validation.ok) {
 			const requestBody = parse(request.rawBody);
-			if (validation.status === 404) return { status: 404, body: { status: 'error', message: 'Not Found' }, requestBody };
-			if (validation.status === 405) return { status: 405, body: { status: 'error', message: 'Method Not Allowed' }, requestBody };
-			return { status: 400, body: invalidEvent(validation.violations), operation: validation.operation, requestBody };
+			if (validation.status === 404)
+				return { status: 404, body: { status: 'error', message: 'Not Found' }, requestBody };
+			if (validation.status === 405)
+				return {
+					status: 405,
+					body: { status: 'error', message: 'Method Not Allowed' },
+					requestBody,
+				};
+			return {
+				status: 400,
+				body: invalidEvent(validation.violations),
+				operation: validation.operation,
+				requestBody,
+			};
 		}
 		const { operation } = validation.match;
 		const body = validation.match.body as EventBody;
-		const answer = (status: number, payload: unknown): EventsResponse => ({ status, body: payload, operation, requestBody: body });
+		const answer = (status: number, payload: unknown): EventsResponse => ({
+			status,
+			body: payload,
+			operation,
+			requestBody: body,
+		});
 
 		const service = this.serviceFor(store, body.routing_key);
 		if (!service) return answer(400, invalidEvent(['Invalid routing key']));
@@ -134,7 +152,10 @@ export class SandboxEvents {
 
 		const dedupKey = body.dedup_key ?? randomUUID().replace(/-/g, '');
 		const open = eventAlerts(store).find(
-			(record) => record.routingKey === body.routing_key && record.dedupKey === dedupKey && record.status !== 'resolved',
+			(record) =>
+				record.routingKey === body.routing_key &&
+				record.dedupKey === dedupKey &&
+				record.status !== 'resolved',
 		);
 		const at = store.nowIso();
 		switch (body.event_action) {
@@ -146,7 +167,8 @@ export class SandboxEvents {
 			}
 			case 'acknowledge':
 			case 'resolve': {
-				if (body.dedup_key === undefined) return answer(400, invalidEvent(["'dedup_key' is missing or blank"]));
+				if (body.dedup_key === undefined)
+					return answer(400, invalidEvent(["'dedup_key' is missing or blank"]));
 				// Without an open alert for this key and routing key, PagerDuty accepts and drops the event.
 				if (open) this.update(store, service, open, body.event_action, at);
 				break;
@@ -162,7 +184,13 @@ export class SandboxEvents {
 		return store.service(wanted) ?? store.services.find((service) => service.name === wanted);
 	}
 
-	private openAlert(store: SandboxStore, service: Service, body: EventBody, dedupKey: string, at: string): void {
+	private openAlert(
+		store: SandboxStore,
+		service: Service,
+		body: EventBody,
+		dedupKey: string,
+		at: string,
+	): void {
 		const payload = body.payload ?? {};
 		const alerts = sandboxAlerts(store); // seeded before the new incident exists, so it is not seeded twice
 		const policy = store.escalationPolicy(service.escalation_policy.id);
@@ -180,7 +208,11 @@ export class SandboxEvents {
 			conferenceBridge: null,
 			incidentType: 'incident_default',
 			agent: store.ref(service),
-			channel: { type: 'events_api_v2', summary: payload.summary, details: payload.custom_details ?? {} },
+			channel: {
+				type: 'events_api_v2',
+				summary: payload.summary,
+				details: payload.custom_details ?? {},
+			},
 			at,
 		});
 		const alertId = store.ids.incident();
@@ -205,10 +237,22 @@ export class SandboxEvents {
 			},
 		};
 		alerts.push(alert);
-		eventAlerts(store).push({ routingKey: body.routing_key, dedupKey, alertId, incidentId: incident.id, status: 'triggered' });
+		eventAlerts(store).push({
+			routingKey: body.routing_key,
+			dedupKey,
+			alertId,
+			incidentId: incident.id,
+			status: 'triggered',
+		});
 	}
 
-	private update(store: SandboxStore, service: Service, record: EventAlertRecord, action: 'acknowledge' | 'resolve', at: string): void {
+	private update(
+		store: SandboxStore,
+		service: Service,
+		record: EventAlertRecord,
+		action: 'acknowledge' | 'resolve',
+		at: string,
+	): void {
 		const incident = store.incident(record.incidentId);
 		// PagerDuty shows the integration's service as the acknowledger/resolver of event-driven changes.
 		const agent = service as unknown as User;

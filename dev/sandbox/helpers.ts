@@ -4,7 +4,9 @@ import { DEFAULT_ACCOUNT_TOKEN } from './server';
 export const PD_ACCEPT = 'application/vnd.pagerduty+json;version=2';
 export const ADMIN_EMAIL = 'jane.doe@example.com';
 
-export function pdHeaders(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+export function pdHeaders(
+	overrides: Record<string, string | undefined> = {},
+): Record<string, string> {
 	const headers: Record<string, string | undefined> = {
 		Accept: PD_ACCEPT,
 		'Content-Type': 'application/json',
@@ -38,5 +40,9 @@ export async function call<T = Json>(
 		body: options.body === undefined ? undefined : JSON.stringify(options.body),
 	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: text ? JSON.parse(text) : undefined,
+	};
 }

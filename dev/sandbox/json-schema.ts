@@ -74,9 +74,11 @@ function describe(value: unknown): string {
 }
 
 function checkFormat(format: string, value: string, at: string, out: string[]): void {
-	if (format === 'date-time' && !isDateTime(value)) out.push(`${at}: must be an ISO 8601 date-time`);
+	if (format === 'date-time' && !isDateTime(value))
+		out.push(`${at}: must be an ISO 8601 date-time`);
 	else if (format === 'email' && !EMAIL.test(value)) out.push(`${at}: must be an email address`);
-	else if (format === 'tzinfo' && !isValidTimeZone(value)) out.push(`${at}: must be a time zone name`);
+	else if (format === 'tzinfo' && !isValidTimeZone(value))
+		out.push(`${at}: must be a time zone name`);
 	// Other formats (url, ...) are informative only.
 }
 

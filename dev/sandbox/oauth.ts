@@ -144,7 +144,8 @@ export class OAuthServer {
 		}
 
 		if (grantType === 'refresh_token') {
-			if (!credentials.authenticated) return oauthError(401, 'invalid_client', 'client_secret is required');
+			if (!credentials.authenticated)
+				return oauthError(401, 'invalid_client', 'client_secret is required');
 			const grant = this.byRefresh.get(fields.get('refresh_token') ?? '');
 			if (!grant || grant.clientId !== credentials.clientId) {
 				return oauthError(400, 'invalid_grant', 'Refresh token is invalid');
@@ -154,7 +155,11 @@ export class OAuthServer {
 			return this.ok(this.createGrant(grant.clientId, grant.userId, grant.scope));
 		}
 
-		return oauthError(400, 'unsupported_grant_type', `Unsupported grant_type ${grantType ?? '(missing)'}`);
+		return oauthError(
+			400,
+			'unsupported_grant_type',
+			`Unsupported grant_type ${grantType ?? '(missing)'}`,
+		);
 	}
 
 	/** Issues tokens directly (tests); scope "read" or "write" as PagerDuty classic apps. */
@@ -199,8 +204,11 @@ export class OAuthServer {
 		}
 		const client = this.clients.find((candidate) => candidate.clientId === clientId);
 		if (!client) return undefined;
-		if (secret === undefined || secret === '') return { clientId: client.clientId, authenticated: false };
-		return safeEqual(secret, client.clientSecret) ? { clientId: client.clientId, authenticated: true } : undefined;
+		if (secret === undefined || secret === '')
+			return { clientId: client.clientId, authenticated: false };
+		return safeEqual(secret, client.clientSecret)
+			? { clientId: client.clientId, authenticated: true }
+			: undefined;
 	}
 
 	private checkPkce(code: AuthorizationCode, verifier: string | null): boolean {

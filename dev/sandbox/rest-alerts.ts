@@ -34,7 +34,13 @@ interface AlertChangeInput {
 	incident?: { id: string };
 }
 
-function newAlert(store: SandboxStore, incident: Incident, summary: string, alertKey: string, at: string): Alert {
+function newAlert(
+	store: SandboxStore,
+	incident: Incident,
+	summary: string,
+	alertKey: string,
+	at: string,
+): Alert {
 	const id = store.ids.incident();
 	return {
 		id,
@@ -58,7 +64,13 @@ function seedAlerts(store: SandboxStore): Alert[] {
 	const alerts: Alert[] = [];
 	for (const incident of store.incidents) {
 		if (incident.alert_counts.all === 0) continue;
-		const alert = newAlert(store, incident, incident.title, incident.incident_key ?? store.random.hex(32), incident.created_at);
+		const alert = newAlert(
+			store,
+			incident,
+			incident.title,
+			incident.incident_key ?? store.random.hex(32),
+			incident.created_at,
+		);
 		if (incident.status === 'resolved') {
 			alert.status = 'resolved';
 			alert.resolved_at = incident.resolved_at;
@@ -68,7 +80,8 @@ function seedAlerts(store: SandboxStore): Alert[] {
 	return alerts;
 }
 
-export const sandboxAlerts = (store: SandboxStore): Alert[] => store.collection<Alert>('alerts', seedAlerts);
+export const sandboxAlerts = (store: SandboxStore): Alert[] =>
+	store.collection<Alert>('alerts', seedAlerts);
 
 /**
  * The alerts of an incident, oldest first. Resolving or reopening an incident elsewhere only
@@ -83,7 +96,7 @@ function incidentAlerts(store: SandboxStore, incident: Incident): Alert[] {
 		for (const alert of alerts) {
 			if (alert.status === status) continue;
 			alert.status = status;
-			alert.resolved_at = status === 'resolved' ? incident.resolved_at ?? store.nowIso() : null;
+			alert.resolved_at = status === 'resolved' ? (incident.resolved_at ?? store.nowIso()) : null;
 		}
 	}
 	return alerts;
@@ -107,7 +120,10 @@ export function addAlert(store: SandboxStore, incident: Incident, summary: strin
 function openTarget(store: SandboxStore, id: string | undefined, what: string): Incident {
 	const target = id ? store.incident(id) : undefined;
 	if (!target) throw invalidInput([`${what} ${id ?? '(missing id)'} not found`]);
-	if (target.status === 'resolved') throw invalidInput([`${what} ${target.id} is resolved; alerts can only move to an open incident`]);
+	if (target.status === 'resolved')
+		throw invalidInput([
+			`${what} ${target.id} is resolved; alerts can only move to an open incident`,
+		]);
 	return target;
 }
 
@@ -115,14 +131,22 @@ function openTarget(store: SandboxStore, id: string | undefined, what: string): 
  * Checks one alert change completely and returns the mutation, so a bad change leaves everything
  * (or a whole bulk request) untouched.
  */
-function planAlertChange(store: SandboxStore, incident: Incident, alert: Alert, input: AlertChangeInput): () => Incident[] {
+function planAlertChange(
+	store: SandboxStore,
+	incident: Incident,
+	alert: Alert,
+	input: AlertChangeInput,
+): () => Incident[] {
 	if (input.status === undefined && input.incident === undefined) {
 		throw invalidInput(['An alert update needs a status or an incident.']);
 	}
 	if (input.status === 'triggered' && alert.status === 'resolved') {
 		throw invalidInput(['A resolved alert cannot be triggered again.']);
 	}
-	const target = input.incident && input.incident.id !== incident.id ? openTarget(store, input.incident.id, 'Incident') : undefined;
+	const target =
+		input.incident && input.incident.id !== incident.id
+			? openTarget(store, input.incident.id, 'Incident')
+			: undefined;
 	return () => {
 		const at = store.nowIso();
 		if (input.status === 'resolved' && alert.status !== 'resolved') {
@@ -158,13 +182,16 @@ const listAlerts: RestHandler = (store, request) => {
 	const statuses = queryList(request, 'statuses[]');
 	const alertKey = queryValue(request, 'alert_key');
 	let alerts = incidentAlerts(store, incident).filter(
-		(alert) => (!statuses || statuses.includes(alert.status)) && (alertKey === undefined || alert.alert_key === alertKey),
+		(alert) =>
+			(!statuses || statuses.includes(alert.status)) &&
+			(alertKey === undefined || alert.alert_key === alertKey),
 	);
 	const sortBy = queryList(request, 'sort_by');
 	if (sortBy) {
 		const keys = sortBy.map((entry) => {
 			const [field, direction = 'asc'] = entry.split(':');
-			if (!ALERT_SORT_FIELDS.includes(field)) throw invalidInput([`sort_by must be one of ${ALERT_SORT_FIELDS.join(', ')}`]);
+			if (!ALERT_SORT_FIELDS.includes(field))
+				throw invalidInput([`sort_by must be one of ${ALERT_SORT_FIELDS.join(', ')}`]);
 			return { field: field as 'created_at' | 'resolved_at', sign: direction === 'desc' ? -1 : 1 };
 		});
 		alerts = alerts.slice().sort((a, b) => {
@@ -181,14 +208,21 @@ const listAlerts: RestHandler = (store, request) => {
 
 const getAlert: RestHandler = (store, request) => {
 	const incident = findIncident(store, request);
-	return { status: 200, body: { alert: findAlert(store, incident, request.match.pathParams.alert_id) } };
+	return {
+		status: 200,
+		body: { alert: findAlert(store, incident, request.match.pathParams.alert_id) },
+	};
 };
 
 const updateAlert: RestHandler = (store, request) => {
 	const incident = findIncident(store, request);
 	const alert = findAlert(store, incident, request.match.pathParams.alert_id);
 	const input = (request.match.body as { alert: AlertChangeInput }).alert;
-	settleIncidents(store, planAlertChange(store, incident, alert, input)(), actorOrAdmin(store, request));
+	settleIncidents(
+		store,
+		planAlertChange(store, incident, alert, input)(),
+		actorOrAdmin(store, request),
+	);
 	return { status: 200, body: { alert } };
 };
 
@@ -200,7 +234,9 @@ const updateAlerts: RestHandler = (store, request) => {
 			error: {
 				message: 'Request Entity Too Large',
 				code: 2001,
-				errors: [`A maximum of ${MAX_BULK_ALERTS} alerts may be updated at a time (${inputs.length} given).`],
+				errors: [
+					`A maximum of ${MAX_BULK_ALERTS} alerts may be updated at a time (${inputs.length} given).`,
+				],
 			},
 		});
 	}
@@ -211,13 +247,17 @@ const updateAlerts: RestHandler = (store, request) => {
 	const touched = plans.flatMap(({ apply }) => apply());
 	settleIncidents(store, touched, actorOrAdmin(store, request));
 	const alerts = plans.map(({ alert }) => alert);
-	return { status: 200, body: { alerts, limit: alerts.length, offset: 0, total: null, more: false } };
+	return {
+		status: 200,
+		body: { alerts, limit: alerts.length, offset: 0, total: null, more: false },
+	};
 };
 
 const mergeIncidents: RestHandler = (store, request) => {
 	const target = findIncident(store, request);
 	if (target.status === 'resolved') throw incidentAlreadyResolved();
-	const inputs = (request.match.body as { source_incidents: Array<{ id: string }> }).source_incidents;
+	const inputs = (request.match.body as { source_incidents: Array<{ id: string }> })
+		.source_incidents;
 	if (inputs.length === 0) throw invalidInput(['source_incidents must not be empty.']);
 	const sources = inputs.map((input) => {
 		if (input.id === target.id) throw invalidInput(['An incident cannot be merged into itself.']);
@@ -238,7 +278,13 @@ const mergeIncidents: RestHandler = (store, request) => {
 		const alerts = incidentAlerts(store, source);
 		// An incident opened by hand has no alert: merging turns it into one on the target.
 		if (alerts.length === 0) {
-			const alert = newAlert(store, source, source.title, source.incident_key ?? store.random.hex(32), source.created_at);
+			const alert = newAlert(
+				store,
+				source,
+				source.title,
+				source.incident_key ?? store.random.hex(32),
+				source.created_at,
+			);
 			sandboxAlerts(store).push(alert);
 			alerts.push(alert);
 		}

@@ -4,7 +4,14 @@
  */
 import { notFound } from './errors';
 import { Random } from './random';
-import { paginate, parseTime, queryList, RestHandler, RestRequest, RestResponse } from './rest-common';
+import {
+	paginate,
+	parseTime,
+	queryList,
+	RestHandler,
+	RestRequest,
+	RestResponse,
+} from './rest-common';
 import { isoSeconds } from './seed';
 import { API_BASE, Reference, SandboxStore, Service } from './store';
 
@@ -74,7 +81,9 @@ function list(store: SandboxStore, request: RestRequest, serviceId?: string): Re
 	const until = parseTime(request, 'until');
 	const teamIds = queryList(request, 'team_ids[]');
 	const integrationIds = queryList(request, 'integration_ids[]');
-	const teamServices = teamIds && store.services.filter((service) => service.teams.some((team) => teamIds.includes(team.id)));
+	const teamServices =
+		teamIds &&
+		store.services.filter((service) => service.teams.some((team) => teamIds.includes(team.id)));
 	const events = changeEvents(store).filter((event) => {
 		const at = Date.parse(event.timestamp);
 		return (
@@ -82,7 +91,10 @@ function list(store: SandboxStore, request: RestRequest, serviceId?: string): Re
 			(until === undefined || at < until) &&
 			(serviceId === undefined || event.services.some((service) => service.id === serviceId)) &&
 			(!integrationIds || integrationIds.includes(event.integration.id)) &&
-			(!teamServices || event.services.some((service) => teamServices.some((candidate) => candidate.id === service.id)))
+			(!teamServices ||
+				event.services.some((service) =>
+					teamServices.some((candidate) => candidate.id === service.id),
+				))
 		);
 	});
 	return paginate(request, events, 'change_events');
@@ -91,7 +103,9 @@ function list(store: SandboxStore, request: RestRequest, serviceId?: string): Re
 export const CHANGE_EVENT_HANDLERS: Record<string, RestHandler> = {
 	'GET /change_events': (store, request) => list(store, request),
 	'GET /change_events/{id}': (store, request) => {
-		const event = changeEvents(store).find((candidate) => candidate.id === request.match.pathParams.id);
+		const event = changeEvents(store).find(
+			(candidate) => candidate.id === request.match.pathParams.id,
+		);
 		if (!event) throw notFound();
 		return { status: 200, body: { change_event: event } };
 	},

@@ -1,18 +1,18 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
 import { notFound } from './errors';
-import { paginate, queryValue, RestHandler } from './rest-common';
 import { ALERT_HANDLERS } from './rest-alerts';
-import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
+import { paginate, queryValue, RestHandler } from './rest-common';
+import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
+import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
 import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
-import { TEAM_HANDLERS } from './rest-teams';
-import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
-import { USER_HANDLERS } from './rest-users';
-import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
 import { ONCALL_HANDLERS } from './rest-oncalls';
 import { SCHEDULE_HANDLERS } from './rest-schedules';
 import { SERVICE_HANDLERS } from './rest-services';
+import { TEAM_HANDLERS } from './rest-teams';
+import { USER_HANDLERS } from './rest-users';
+import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
 export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_HANDLERS,
 	...SERVICE_HANDLERS,
@@ -23,7 +23,8 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...TEAM_HANDLERS,
 	...MAINTENANCE_WINDOW_HANDLERS,
 	...CHANGE_EVENT_HANDLERS,
-	...ALERT_HANDLERS, ...INCIDENT_ACTION_HANDLERS,
+	...ALERT_HANDLERS,
+	...INCIDENT_ACTION_HANDLERS,
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
@@ -34,7 +35,10 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	'GET /log_entries/{id}': (store, request) => {
 		const entry = store.logEntry(request.match.pathParams.id);
 		if (!entry) throw notFound();
-		return { status: 200, body: { log_entry: renderLogEntry(entry, queryValue(request, 'time_zone')) } };
+		return {
+			status: 200,
+			body: { log_entry: renderLogEntry(entry, queryValue(request, 'time_zone')) },
+		};
 	},
 
 	'GET /abilities': (store) => ({ status: 200, body: { abilities: store.abilities } }),

@@ -44,12 +44,15 @@ const snooze: RestHandler = (store, request) => {
 		throw pagerDutyCodeError('Snooze Duration Invalid', 1013);
 	}
 	if (incident.status === 'resolved') throw incidentAlreadyResolved();
-	if (incident.status !== 'acknowledged') throw pagerDutyCodeError('Incident is not Acknowledged', 1012);
+	if (incident.status !== 'acknowledged')
+		throw pagerDutyCodeError('Incident is not Acknowledged', 1012);
 	const actor = actorOrAdmin(store, request);
 	const at = store.nowIso();
 	const until = new Date(store.nowMs() + duration * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 	incident.pending_actions = [
-		...incident.pending_actions.filter((action) => (action as { type: string }).type !== 'unacknowledge'),
+		...incident.pending_actions.filter(
+			(action) => (action as { type: string }).type !== 'unacknowledge',
+		),
 		{ type: 'unacknowledge', at: until },
 	];
 	incident.updated_at = at;
@@ -74,7 +77,10 @@ const createStatusUpdate: RestHandler = (store, request) => {
 	const update: StatusUpdate = {
 		id: store.ids.object(),
 		message: input.message,
-		...(input.subject !== undefined && { subject: input.subject, html_message: input.html_message }),
+		...(input.subject !== undefined && {
+			subject: input.subject,
+			html_message: input.html_message,
+		}),
 		sender: store.ref(actor),
 		created_at: store.nowIso(),
 	};
@@ -84,13 +90,19 @@ const createStatusUpdate: RestHandler = (store, request) => {
 };
 
 const createResponderRequest: RestHandler = (store, request) => {
-	if (!store.abilities.includes('coordinated_responding')) throw missingAbility('coordinated_responding');
+	if (!store.abilities.includes('coordinated_responding'))
+		throw missingAbility('coordinated_responding');
 	const incident = findIncident(store, request);
-	const input = request.match.body as { requester_id: string; message: string; responder_request_targets: ResponderTargetInput[] };
+	const input = request.match.body as {
+		requester_id: string;
+		message: string;
+		responder_request_targets: ResponderTargetInput[];
+	};
 	const requester = store.user(input.requester_id);
 	if (!requester) throw invalidInput([`Requester ${input.requester_id} not found`]);
 	if (input.message.trim() === '') throw invalidInput(['Message cannot be empty.']);
-	if (input.responder_request_targets.length === 0) throw invalidInput(['responder_request_targets must not be empty.']);
+	if (input.responder_request_targets.length === 0)
+		throw invalidInput(['responder_request_targets must not be empty.']);
 	if (incident.status === 'resolved') throw incidentAlreadyResolved();
 
 	const at = store.nowIso();
@@ -107,10 +119,21 @@ const createResponderRequest: RestHandler = (store, request) => {
 	const targets = input.responder_request_targets.map(({ responder_request_target: target }) => {
 		if (target?.type === 'user_reference' && target.id && store.user(target.id)) {
 			const user = store.ref(store.user(target.id)!);
-			return { type: 'user', id: target.id, summary: user.summary, incidents_responders: [responder(user)] };
+			return {
+				type: 'user',
+				id: target.id,
+				summary: user.summary,
+				incidents_responders: [responder(user)],
+			};
 		}
-		const policy = target?.type === 'escalation_policy_reference' && target.id ? store.escalationPolicy(target.id) : undefined;
-		if (!policy) throw invalidInput([`Responder request target ${target?.id ?? '(missing id)'} (${target?.type ?? 'no type'}) not found`]);
+		const policy =
+			target?.type === 'escalation_policy_reference' && target.id
+				? store.escalationPolicy(target.id)
+				: undefined;
+		if (!policy)
+			throw invalidInput([
+				`Responder request target ${target?.id ?? '(missing id)'} (${target?.type ?? 'no type'}) not found`,
+			]);
 		const onCall = store.ruleAssignees(policy.escalation_rules[0], incident.incident_number);
 		return {
 			type: 'escalation_policy',

@@ -90,7 +90,11 @@ export function findIncident(store: SandboxStore, request: RestRequest): Inciden
 
 function lookupPriority(store: SandboxStore, input: ReferenceInput | string): Priority {
 	const priority =
-		typeof input === 'string' ? store.priorityByName(input) : input.id ? store.priority(input.id) : undefined;
+		typeof input === 'string'
+			? store.priorityByName(input)
+			: input.id
+				? store.priority(input.id)
+				: undefined;
 	if (!priority) throw invalidPriority();
 	return priority;
 }
@@ -107,10 +111,14 @@ function lookupService(store: SandboxStore, input: ReferenceInput): Service {
 	return service;
 }
 
-function lookupAssignees(store: SandboxStore, assignments: Array<{ assignee?: ReferenceInput }>): User[] {
+function lookupAssignees(
+	store: SandboxStore,
+	assignments: Array<{ assignee?: ReferenceInput }>,
+): User[] {
 	return assignments.map((assignment) => {
 		const user = assignment.assignee?.id ? store.user(assignment.assignee.id) : undefined;
-		if (!user) throw invalidInput([`Assignee not found: ${assignment.assignee?.id ?? '(missing id)'}`]);
+		if (!user)
+			throw invalidInput([`Assignee not found: ${assignment.assignee?.id ?? '(missing id)'}`]);
 		return user;
 	});
 }
@@ -134,7 +142,9 @@ function compareIncidents(sortKeys: Array<[string, number]>): (a: Incident, b: I
 const listIncidents: RestHandler = (store, request) => {
 	const all = queryValue(request, 'date_range') === 'all';
 	const until = all ? undefined : parseTime(request, 'until');
-	const since = all ? undefined : (parseTime(request, 'since') ?? (until ?? store.nowMs()) - DEFAULT_WINDOW_MS);
+	const since = all
+		? undefined
+		: (parseTime(request, 'since') ?? (until ?? store.nowMs()) - DEFAULT_WINDOW_MS);
 	if (since !== undefined && until !== undefined && since > until) {
 		throw invalidInput(['since must be before until']);
 	}
@@ -163,14 +173,18 @@ const listIncidents: RestHandler = (store, request) => {
 		const keys: Array<[string, number]> = sortBy.map((entry) => {
 			const [field, direction = 'asc'] = entry.split(':');
 			if (!SORTABLE_INCIDENT_FIELDS.includes(field) || !['asc', 'desc'].includes(direction)) {
-				throw invalidInput([`sort_by must be one of ${SORTABLE_INCIDENT_FIELDS.join(', ')} with :asc or :desc`]);
+				throw invalidInput([
+					`sort_by must be one of ${SORTABLE_INCIDENT_FIELDS.join(', ')} with :asc or :desc`,
+				]);
 			}
 			return [field, direction === 'desc' ? -1 : 1];
 		});
 		incidents = incidents.slice().sort(compareIncidents(keys));
 	}
 	const timeZone = queryValue(request, 'time_zone');
-	return paginate(request, incidents, 'incidents', (incident) => renderIncident(incident, timeZone));
+	return paginate(request, incidents, 'incidents', (incident) =>
+		renderIncident(incident, timeZone),
+	);
 };
 
 const getIncident: RestHandler = (store, request) => {
@@ -228,13 +242,21 @@ const createIncident: RestHandler = (store, request) => {
  * Validates an update completely before changing anything, then returns the mutation,
  * so a bad field leaves the incident (or a whole bulk request) untouched.
  */
-function planUpdate(store: SandboxStore, incident: Incident, input: IncidentUpdateInput, actor: User): () => void {
-	if (input.title !== undefined && input.title.trim() === '') throw invalidInput(['Title cannot be empty.']);
+function planUpdate(
+	store: SandboxStore,
+	incident: Incident,
+	input: IncidentUpdateInput,
+	actor: User,
+): () => void {
+	if (input.title !== undefined && input.title.trim() === '')
+		throw invalidInput(['Title cannot be empty.']);
 	if (input.status && input.status !== 'triggered' && incident.status === 'resolved') {
 		throw incidentAlreadyResolved();
 	}
 	if (input.assignments && (input.escalation_level !== undefined || input.escalation_policy)) {
-		throw invalidInput(['Assignments cannot be combined with escalation_level or escalation_policy.']);
+		throw invalidInput([
+			'Assignments cannot be combined with escalation_level or escalation_policy.',
+		]);
 	}
 	const priority = input.priority !== undefined ? lookupPriority(store, input.priority) : undefined;
 	const service = input.service ? lookupService(store, input.service) : undefined;
@@ -266,7 +288,8 @@ function planUpdate(store: SandboxStore, incident: Incident, input: IncidentUpda
 		if (assignees) store.reassign(incident, assignees, actor, at);
 		if (escalate && policy) store.escalate(incident, policy, level, actor, at);
 		if (input.status === 'acknowledged') store.acknowledge(incident, actor, at);
-		if (input.status === 'triggered' && incident.status !== 'triggered') store.retrigger(incident, actor, at);
+		if (input.status === 'triggered' && incident.status !== 'triggered')
+			store.retrigger(incident, actor, at);
 		if (input.status === 'resolved') {
 			// The resolution text shows up as a note on the incident.
 			if (input.resolution) store.addNote(incident, actor, input.resolution, at);
@@ -321,7 +344,9 @@ const createNote: RestHandler = (store, request): RestResponse => {
 
 const updateNote: RestHandler = (store, request) => {
 	const incident = findIncident(store, request);
-	const note = store.notes(incident.id).find((candidate) => candidate.id === request.match.pathParams.note_id);
+	const note = store
+		.notes(incident.id)
+		.find((candidate) => candidate.id === request.match.pathParams.note_id);
 	if (!note) throw notFound();
 	const content = (request.match.body as { note: { content: string } }).note.content;
 	if (content.trim() === '') throw invalidInput(['Content cannot be empty.']);
@@ -334,7 +359,11 @@ const updateNote: RestHandler = (store, request) => {
 // ----- log entries -----
 
 /** Newest first, with the since/until/is_overview/team filters shared by both list operations. */
-export function filterLogEntries(store: SandboxStore, request: RestRequest, entries: LogEntry[]): LogEntry[] {
+export function filterLogEntries(
+	store: SandboxStore,
+	request: RestRequest,
+	entries: LogEntry[],
+): LogEntry[] {
 	const since = parseTime(request, 'since');
 	const until = parseTime(request, 'until');
 	const overviewOnly = queryValue(request, 'is_overview') === 'true';
@@ -370,4 +399,3 @@ export const INCIDENT_HANDLERS: Record<string, RestHandler> = {
 	'PUT /incidents/{id}/notes/{note_id}': updateNote,
 	'GET /incidents/{id}/log_entries': listIncidentLogEntries,
 };
-

@@ -3,7 +3,14 @@
  * ends it now, a future one goes away, an ended one cannot be deleted (405, code 5003).
  */
 import { invalidInput, notFound, PagerDutyError } from './errors';
-import { matchesQuery, paginate, queryList, queryValue, RestHandler, RestRequest } from './rest-common';
+import {
+	matchesQuery,
+	paginate,
+	queryList,
+	queryValue,
+	RestHandler,
+	RestRequest,
+} from './rest-common';
 import { isoSeconds } from './seed';
 import { API_BASE, Reference, SandboxStore, Service } from './store';
 
@@ -41,7 +48,17 @@ function teamsOf(services: Service[]): Reference[] {
 	return teams.filter((team, index) => teams.findIndex((other) => other.id === team.id) === index);
 }
 
-function build(store: SandboxStore, sequence: number, input: { start: string; end: string; description: string; services: Service[]; createdBy: Reference | null }): MaintenanceWindow {
+function build(
+	store: SandboxStore,
+	sequence: number,
+	input: {
+		start: string;
+		end: string;
+		description: string;
+		services: Service[];
+		createdBy: Reference | null;
+	},
+): MaintenanceWindow {
 	const id = store.ids.object();
 	return {
 		id,
@@ -66,13 +83,25 @@ export const maintenanceWindows = (store: SandboxStore) =>
 		const admin = seeded.users.find((user) => user.role === 'admin');
 		const createdBy = admin ? seeded.ref(admin) : null;
 		const [web, checkout, payments, search] = seeded.services;
-		const specs: Array<[startMs: number, endMs: number, description: string, services: Service[]]> = [
-			[now - 10 * DAY_MS, now - 10 * DAY_MS + 2 * HOUR_MS, 'Database engine upgrade', [checkout, payments]],
-			[now - HOUR_MS, now + 2 * HOUR_MS, 'Search cluster re-index', [search]],
-			[now + 3 * DAY_MS, now + 3 * DAY_MS + 4 * HOUR_MS, 'CDN provider migration', [web]],
-		];
+		const specs: Array<[startMs: number, endMs: number, description: string, services: Service[]]> =
+			[
+				[
+					now - 10 * DAY_MS,
+					now - 10 * DAY_MS + 2 * HOUR_MS,
+					'Database engine upgrade',
+					[checkout, payments],
+				],
+				[now - HOUR_MS, now + 2 * HOUR_MS, 'Search cluster re-index', [search]],
+				[now + 3 * DAY_MS, now + 3 * DAY_MS + 4 * HOUR_MS, 'CDN provider migration', [web]],
+			];
 		return specs.map(([startMs, endMs, description, services], index) =>
-			build(seeded, index + 1, { start: isoSeconds(startMs), end: isoSeconds(endMs), description, services, createdBy }),
+			build(seeded, index + 1, {
+				start: isoSeconds(startMs),
+				end: isoSeconds(endMs),
+				description,
+				services,
+				createdBy,
+			}),
 		);
 	});
 
@@ -95,9 +124,12 @@ function render(store: SandboxStore, request: RestRequest, window: MaintenanceWi
 		references.map((reference) => find(reference.id) ?? reference);
 	return {
 		...window,
-		...(include.includes('services') && { services: full(window.services, (id) => store.service(id)) }),
+		...(include.includes('services') && {
+			services: full(window.services, (id) => store.service(id)),
+		}),
 		...(include.includes('teams') && { teams: full(window.teams, (id) => store.team(id)) }),
-		...(include.includes('users') && window.created_by && { created_by: store.user(window.created_by.id) ?? window.created_by }),
+		...(include.includes('users') &&
+			window.created_by && { created_by: store.user(window.created_by.id) ?? window.created_by }),
 	};
 }
 
@@ -128,14 +160,20 @@ export const MAINTENANCE_WINDOW_HANDLERS: Record<string, RestHandler> = {
 		const teamIds = queryList(request, 'team_ids[]');
 		const windows = maintenanceWindows(store)
 			.filter((window) => matchesFilter(stateOf(store, window), filter))
-			.filter((window) => !serviceIds || window.services.some((service) => serviceIds.includes(service.id)))
+			.filter(
+				(window) =>
+					!serviceIds || window.services.some((service) => serviceIds.includes(service.id)),
+			)
 			.filter((window) => !teamIds || window.teams.some((team) => teamIds.includes(team.id)))
 			.filter((window) => matchesQuery(request, window.description))
 			.sort((a, b) => a.start_time.localeCompare(b.start_time));
-		return paginate(request, windows, 'maintenance_windows', (window) => render(store, request, window));
+		return paginate(request, windows, 'maintenance_windows', (window) =>
+			render(store, request, window),
+		);
 	},
 	'POST /maintenance_windows': (store, request) => {
-		const input = (request.match.body as { maintenance_window: MaintenanceWindowInput }).maintenance_window;
+		const input = (request.match.body as { maintenance_window: MaintenanceWindowInput })
+			.maintenance_window;
 		const services = checkInput(store, input);
 		const windows = maintenanceWindows(store);
 		const window = build(store, windows.length + 1, {
@@ -150,12 +188,16 @@ export const MAINTENANCE_WINDOW_HANDLERS: Record<string, RestHandler> = {
 	},
 	'GET /maintenance_windows/{id}': (store, request) => ({
 		status: 200,
-		body: { maintenance_window: render(store, request, existing(store, request.match.pathParams.id)) },
+		body: {
+			maintenance_window: render(store, request, existing(store, request.match.pathParams.id)),
+		},
 	}),
 	'PUT /maintenance_windows/{id}': (store, request) => {
 		const window = existing(store, request.match.pathParams.id);
-		if (stateOf(store, window) === 'past') throw invalidInput(['Cannot update a maintenance window that has ended']);
-		const input = (request.match.body as { maintenance_window: MaintenanceWindowInput }).maintenance_window;
+		if (stateOf(store, window) === 'past')
+			throw invalidInput(['Cannot update a maintenance window that has ended']);
+		const input = (request.match.body as { maintenance_window: MaintenanceWindowInput })
+			.maintenance_window;
 		const services = checkInput(store, input);
 		window.start_time = isoSeconds(Date.parse(input.start_time));
 		window.end_time = isoSeconds(Date.parse(input.end_time));
@@ -171,7 +213,9 @@ export const MAINTENANCE_WINDOW_HANDLERS: Record<string, RestHandler> = {
 		const window = existing(store, request.match.pathParams.id);
 		const state = stateOf(store, window);
 		if (state === 'past') {
-			throw new PagerDutyError(405, { error: { message: PAST_MAINTENANCE_WINDOW_ERROR, code: 5003 } });
+			throw new PagerDutyError(405, {
+				error: { message: PAST_MAINTENANCE_WINDOW_ERROR, code: 5003 },
+			});
 		}
 		if (state === 'ongoing') {
 			window.end_time = store.nowIso();

@@ -27,11 +27,18 @@ function computeOnCalls(store: SandboxStore, since: number, until: number): OnCa
 		policy.escalation_rules.forEach((rule, index) => {
 			const base = { escalation_policy: store.ref(policy), escalation_level: index + 1 };
 			for (const target of rule.targets) {
-				const schedule = target.type === 'schedule_reference' ? store.schedule(target.id) : undefined;
+				const schedule =
+					target.type === 'schedule_reference' ? store.schedule(target.id) : undefined;
 				if (schedule) {
 					for (const entry of renderSchedule(store, schedule, since, until, true).final) {
 						if (!overlaps(entry, since, until)) continue;
-						onCalls.push({ ...base, schedule: store.ref(schedule), user: entry.user, start: entry.start, end: entry.end });
+						onCalls.push({
+							...base,
+							schedule: store.ref(schedule),
+							user: entry.user,
+							start: entry.start,
+							end: entry.end,
+						});
 					}
 				} else if (target.type === 'user_reference') {
 					onCalls.push({ ...base, schedule: null, user: target, start: null, end: null });
@@ -62,7 +69,8 @@ export const ONCALL_HANDLERS: Record<string, RestHandler> = {
 		const now = store.nowMs();
 		const since = parseTime(request, 'since') ?? now;
 		const until = parseTime(request, 'until') ?? since;
-		if (until < since) throw invalidInput(['The until parameter cannot be before the since parameter']);
+		if (until < since)
+			throw invalidInput(['The until parameter cannot be before the since parameter']);
 		if (until > now + MAX_DAYS_AHEAD * DAY_MS) {
 			throw invalidInput([`On-call shifts are limited to ${MAX_DAYS_AHEAD} days in the future`]);
 		}
@@ -82,9 +90,14 @@ export const ONCALL_HANDLERS: Record<string, RestHandler> = {
 		const timeZone = queryValue(request, 'time_zone');
 		const time = (ms: number | null) => (ms === null ? null : inZone(ms, timeZone));
 		return paginate(request, onCalls, 'oncalls', (onCall) => ({
-			escalation_policy: (include.includes('escalation_policies') && store.escalationPolicy(onCall.escalation_policy.id)) || onCall.escalation_policy,
+			escalation_policy:
+				(include.includes('escalation_policies') &&
+					store.escalationPolicy(onCall.escalation_policy.id)) ||
+				onCall.escalation_policy,
 			escalation_level: onCall.escalation_level,
-			schedule: onCall.schedule && ((include.includes('schedules') && store.schedule(onCall.schedule.id)) || onCall.schedule),
+			schedule:
+				onCall.schedule &&
+				((include.includes('schedules') && store.schedule(onCall.schedule.id)) || onCall.schedule),
 			user: (include.includes('users') && store.user(onCall.user.id)) || onCall.user,
 			start: time(onCall.start),
 			end: time(onCall.end),

@@ -4,7 +4,16 @@
  * time; overrides win over every layer (the newest override first). Restrictions are kept, not applied.
  */
 import { invalidInput, notFound } from './errors';
-import { formatInTimeZone, matchesQuery, paginate, parseTime, queryList, queryValue, RestHandler, RestRequest } from './rest-common';
+import {
+	formatInTimeZone,
+	matchesQuery,
+	paginate,
+	parseTime,
+	queryList,
+	queryValue,
+	RestHandler,
+	RestRequest,
+} from './rest-common';
 import { API_BASE, Reference, SandboxStore, Schedule } from './store';
 
 export interface ScheduleLayer {
@@ -64,24 +73,27 @@ export const inZone = (ms: number, timeZone: string | undefined) =>
 
 /** Layers per schedule; seeded schedules get one weekly rotation that began four weeks ago. */
 function layerRecords(store: SandboxStore) {
-	return store.collection<{ scheduleId: string; layers: ScheduleLayer[] }>('scheduleLayers', (seeded) => {
-		const start = iso(Math.floor(seeded.nowMs() / DAY_MS) * DAY_MS - 28 * DAY_MS);
-		return seeded.schedules.map((schedule) => ({
-			scheduleId: schedule.id,
-			layers: [
-				{
-					id: seeded.ids.object(),
-					name: 'Layer 1',
-					start,
-					end: null,
-					rotation_virtual_start: start,
-					rotation_turn_length_seconds: WEEK_SECONDS,
-					users: schedule.users.map((user) => ({ user })),
-					restrictions: [],
-				},
-			],
-		}));
-	});
+	return store.collection<{ scheduleId: string; layers: ScheduleLayer[] }>(
+		'scheduleLayers',
+		(seeded) => {
+			const start = iso(Math.floor(seeded.nowMs() / DAY_MS) * DAY_MS - 28 * DAY_MS);
+			return seeded.schedules.map((schedule) => ({
+				scheduleId: schedule.id,
+				layers: [
+					{
+						id: seeded.ids.object(),
+						name: 'Layer 1',
+						start,
+						end: null,
+						rotation_virtual_start: start,
+						rotation_turn_length_seconds: WEEK_SECONDS,
+						users: schedule.users.map((user) => ({ user })),
+						restrictions: [],
+					},
+				],
+			}));
+		},
+	);
 }
 
 export const layersOf = (store: SandboxStore, scheduleId: string): ScheduleLayer[] =>
@@ -97,7 +109,8 @@ function layerEntries(layer: ScheduleLayer, from: number, to: number): Entry[] {
 	if (start >= end || count === 0) return [];
 	const origin = Date.parse(layer.rotation_virtual_start);
 	const turn = layer.rotation_turn_length_seconds * 1000;
-	if ((end - start) / turn > MAX_RENDERED_TURNS) throw invalidInput(['The requested time range holds too many rotation turns']);
+	if ((end - start) / turn > MAX_RENDERED_TURNS)
+		throw invalidInput(['The requested time range holds too many rotation turns']);
 	const entries: Entry[] = [];
 	for (let k = Math.floor((start - origin) / turn); origin + k * turn < end; k++) {
 		entries.push({
@@ -133,28 +146,54 @@ function flatten(sources: Entry[][], from: number, to: number): Entry[] {
 }
 
 export const overlaps = (entry: { start: number; end: number }, since: number, until: number) =>
-	until > since ? entry.start < until && entry.end > since : entry.start <= since && entry.end > since;
+	until > since
+		? entry.start < until && entry.end > since
+		: entry.start <= since && entry.end > since;
 
 /** Selects the entries touching the window; without overflow they are cut at its bounds. */
 function windowed(entries: Entry[], since: number, until: number, overflow: boolean): Entry[] {
 	return entries
 		.filter((entry) => overlaps(entry, since, until))
-		.map((entry) => (overflow ? entry : { ...entry, start: Math.max(entry.start, since), end: Math.min(entry.end, until) }));
+		.map((entry) =>
+			overflow
+				? entry
+				: { ...entry, start: Math.max(entry.start, since), end: Math.min(entry.end, until) },
+		);
 }
 
 /** Renders a schedule for [since, until): each layer, the overrides, and the final schedule. */
-export function renderSchedule(store: SandboxStore, schedule: Schedule, since: number, until: number, overflow: boolean) {
+export function renderSchedule(
+	store: SandboxStore,
+	schedule: Schedule,
+	since: number,
+	until: number,
+	overflow: boolean,
+) {
 	const layers = layersOf(store, schedule.id);
 	const overrides = overridesOf(store, schedule.id);
 	// Render wider than asked so that entries running past the window keep their true extent.
-	const pad = Math.max(DAY_MS, ...layers.map((layer) => layer.rotation_turn_length_seconds * 1000), ...overrides.map((o) => Date.parse(o.end) - Date.parse(o.start)));
+	const pad = Math.max(
+		DAY_MS,
+		...layers.map((layer) => layer.rotation_turn_length_seconds * 1000),
+		...overrides.map((o) => Date.parse(o.end) - Date.parse(o.start)),
+	);
 	const [from, to] = [since - pad, Math.max(until, since + 1) + pad];
 	const layerSources = layers.map((layer) => flatten([layerEntries(layer, from, to)], from, to));
-	const overrideSource = overrides.map((override) => ({ start: Date.parse(override.start), end: Date.parse(override.end), user: override.user }));
+	const overrideSource = overrides.map((override) => ({
+		start: Date.parse(override.start),
+		end: Date.parse(override.end),
+		user: override.user,
+	}));
 	const view = (entries: Entry[]) => windowed(entries, since, until, overflow);
 	return {
 		layers: layers.map((layer, index) => ({ layer, entries: view(layerSources[index]) })),
-		overrides: view(flatten(overrideSource.map((entry) => [entry]), from, to)),
+		overrides: view(
+			flatten(
+				overrideSource.map((entry) => [entry]),
+				from,
+				to,
+			),
+		),
 		final: view(flatten([...layerSources, ...overrideSource.map((entry) => [entry])], from, to)),
 	};
 }
@@ -177,20 +216,35 @@ function window(store: SandboxStore, request: RestRequest): [number, number] {
 
 function coverage(entries: Entry[], since: number, until: number): number {
 	if (until <= since) return 0;
-	const covered = entries.reduce((sum, entry) => sum + Math.min(entry.end, until) - Math.max(entry.start, since), 0);
+	const covered = entries.reduce(
+		(sum, entry) => sum + Math.min(entry.end, until) - Math.max(entry.start, since),
+		0,
+	);
 	return Math.round((covered / (until - since)) * 10000) / 100;
 }
 
 /** A schedule as GET /schedules/{id} answers it: layers, overrides and final schedule rendered. */
-function scheduleBody(store: SandboxStore, schedule: Schedule, request: RestRequest, include?: string[]): unknown {
+function scheduleBody(
+	store: SandboxStore,
+	schedule: Schedule,
+	request: RestRequest,
+	include?: string[],
+): unknown {
 	const [since, until] = window(store, request);
 	const timeZone = queryValue(request, 'time_zone') ?? schedule.time_zone;
-	const rendered = renderSchedule(store, schedule, since, until, queryValue(request, 'overflow') === 'true');
-	const show = (entries: Entry[]) => entries.map((entry) => ({
-		start: inZone(entry.start, timeZone),
-		end: inZone(entry.end, timeZone),
-		user: entry.user,
-	}));
+	const rendered = renderSchedule(
+		store,
+		schedule,
+		since,
+		until,
+		queryValue(request, 'overflow') === 'true',
+	);
+	const show = (entries: Entry[]) =>
+		entries.map((entry) => ({
+			start: inZone(entry.start, timeZone),
+			end: inZone(entry.end, timeZone),
+			user: entry.user,
+		}));
 	const part = (name: string, entries: Entry[]) => ({
 		name,
 		rendered_schedule_entries: show(entries),
@@ -206,7 +260,9 @@ function scheduleBody(store: SandboxStore, schedule: Schedule, request: RestRequ
 				rendered_coverage_percentage: coverage(entries, since, until),
 			})),
 		}),
-		...(wants('overrides_subschedule') && { overrides_subschedule: part('Overrides', rendered.overrides) }),
+		...(wants('overrides_subschedule') && {
+			overrides_subschedule: part('Overrides', rendered.overrides),
+		}),
 		...(wants('final_schedule') && { final_schedule: part('Final Schedule', rendered.final) }),
 	};
 }
@@ -220,12 +276,20 @@ function checkTimeZone(timeZone: string): string {
 	}
 }
 
-function readLayers(store: SandboxStore, inputs: LayerInput[] | undefined, existing: ScheduleLayer[]): ScheduleLayer[] {
-	if (!inputs || inputs.length === 0) throw invalidInput(['Schedule must have at least one schedule layer']);
+function readLayers(
+	store: SandboxStore,
+	inputs: LayerInput[] | undefined,
+	existing: ScheduleLayer[],
+): ScheduleLayer[] {
+	if (!inputs || inputs.length === 0)
+		throw invalidInput(['Schedule must have at least one schedule layer']);
 	return inputs.map((input, index) => {
-		if (input.users.length === 0) throw invalidInput(['Schedule layer must have at least one user']);
-		if (input.rotation_turn_length_seconds <= 0) throw invalidInput(['Rotation turn length must be greater than 0']);
-		if (input.end && Date.parse(input.end) <= Date.parse(input.start)) throw invalidInput(['Schedule layer end must be after its start']);
+		if (input.users.length === 0)
+			throw invalidInput(['Schedule layer must have at least one user']);
+		if (input.rotation_turn_length_seconds <= 0)
+			throw invalidInput(['Rotation turn length must be greater than 0']);
+		if (input.end && Date.parse(input.end) <= Date.parse(input.start))
+			throw invalidInput(['Schedule layer end must be after its start']);
 		const users = input.users.map(({ user }) => {
 			const found = store.user(user.id);
 			if (!found) throw invalidInput([`User ${user.id} was not found`]);
@@ -245,11 +309,18 @@ function readLayers(store: SandboxStore, inputs: LayerInput[] | undefined, exist
 	});
 }
 
-function applySchedule(store: SandboxStore, schedule: Schedule, input: ScheduleInput, layers: ScheduleLayer[]): void {
+function applySchedule(
+	store: SandboxStore,
+	schedule: Schedule,
+	input: ScheduleInput,
+	layers: ScheduleLayer[],
+): void {
 	schedule.time_zone = checkTimeZone(input.time_zone);
 	if (input.name !== undefined) schedule.name = schedule.summary = input.name;
 	if (input.description !== undefined) schedule.description = input.description;
-	const users = new Map(layers.flatMap((layer) => layer.users.map(({ user }) => [user.id, user] as const)));
+	const users = new Map(
+		layers.flatMap((layer) => layer.users.map(({ user }) => [user.id, user] as const)),
+	);
 	schedule.users = [...users.values()];
 	const records = layerRecords(store);
 	const record = records.find((candidate) => candidate.scheduleId === schedule.id);
@@ -283,7 +354,10 @@ const updateSchedule: RestHandler = (store, request) => {
 	const schedule = findSchedule(store, request);
 	const input = (request.match.body as { schedule: ScheduleInput }).schedule;
 	const existing = layersOf(store, schedule.id);
-	const layers = input.schedule_layers === undefined ? existing : readLayers(store, input.schedule_layers, existing);
+	const layers =
+		input.schedule_layers === undefined
+			? existing
+			: readLayers(store, input.schedule_layers, existing);
 	applySchedule(store, schedule, input, layers);
 	return { status: 200, body: { schedule: scheduleBody(store, schedule, request) } };
 };
@@ -291,16 +365,27 @@ const updateSchedule: RestHandler = (store, request) => {
 const deleteSchedule: RestHandler = (store, request) => {
 	const schedule = findSchedule(store, request);
 	const usedBy = store.escalationPolicies.filter((policy) =>
-		policy.escalation_rules.some((rule) => rule.targets.some((target) => target.id === schedule.id)),
+		policy.escalation_rules.some((rule) =>
+			rule.targets.some((target) => target.id === schedule.id),
+		),
 	);
 	if (usedBy.length > 0) {
-		throw invalidInput([`The schedule is used by escalation policies (${usedBy.map((policy) => policy.name).join(', ')}) and cannot be deleted.`]);
+		throw invalidInput([
+			`The schedule is used by escalation policies (${usedBy.map((policy) => policy.name).join(', ')}) and cannot be deleted.`,
+		]);
 	}
 	store.schedules.splice(store.schedules.indexOf(schedule), 1);
 	const records = layerRecords(store);
-	records.splice(records.findIndex((record) => record.scheduleId === schedule.id), 1);
+	records.splice(
+		records.findIndex((record) => record.scheduleId === schedule.id),
+		1,
+	);
 	const overrides = store.collection<Override>('overrides');
-	overrides.splice(0, overrides.length, ...overrides.filter((override) => override.scheduleId !== schedule.id));
+	overrides.splice(
+		0,
+		overrides.length,
+		...overrides.filter((override) => override.scheduleId !== schedule.id),
+	);
 	return { status: 204, body: null };
 };
 
@@ -321,7 +406,9 @@ const listOverrides: RestHandler = (store, request) => {
 	const editable = queryValue(request, 'editable') === 'true';
 	const overflow = queryValue(request, 'overflow') === 'true';
 	const overrides = overridesOf(store, schedule.id)
-		.filter((override) => overlaps({ start: Date.parse(override.start), end: Date.parse(override.end) }, since, until))
+		.filter((override) =>
+			overlaps({ start: Date.parse(override.start), end: Date.parse(override.end) }, since, until),
+		)
 		.filter((override) => !editable || Date.parse(override.end) > store.nowMs())
 		.sort((a, b) => a.start.localeCompare(b.start));
 	// With editable, PagerDuty lists only the IDs.
@@ -334,25 +421,39 @@ const listOverrides: RestHandler = (store, request) => {
 					start: iso(Math.max(Date.parse(override.start), since)),
 					end: iso(Math.min(Date.parse(override.end), until)),
 				};
-	return { status: 200, body: { overrides: overrides.map((override) => renderOverride(clip(override), schedule.time_zone)) } };
+	return {
+		status: 200,
+		body: {
+			overrides: overrides.map((override) => renderOverride(clip(override), schedule.time_zone)),
+		},
+	};
 };
 
 const createOverrides: RestHandler = (store, request) => {
 	const schedule = findSchedule(store, request);
-	const inputs = (request.match.body as { overrides?: Array<{ start: string; end: string; user: { id: string } }> }).overrides;
-	if (!inputs || inputs.length === 0) throw invalidInput(['overrides must list at least one override']);
+	const inputs = (
+		request.match.body as {
+			overrides?: Array<{ start: string; end: string; user: { id: string } }>;
+		}
+	).overrides;
+	if (!inputs || inputs.length === 0)
+		throw invalidInput(['overrides must list at least one override']);
 	const results = inputs.map((input) => {
 		const user = store.user(input.user.id);
 		const errors = [
 			...(user ? [] : [`User ${input.user.id} was not found`]),
-			...(Date.parse(input.end) > Date.parse(input.start) ? [] : ['Override must end after its start']),
+			...(Date.parse(input.end) > Date.parse(input.start)
+				? []
+				: ['Override must end after its start']),
 		];
 		const override: Override = {
 			id: errors.length === 0 ? store.ids.incident() : '',
 			scheduleId: schedule.id,
 			start: iso(Date.parse(input.start)),
 			end: iso(Date.parse(input.end)),
-			user: user ? store.ref(user) : { id: input.user.id, type: 'user_reference', summary: '', self: '', html_url: null },
+			user: user
+				? store.ref(user)
+				: { id: input.user.id, type: 'user_reference', summary: '', self: '', html_url: null },
 		};
 		if (errors.length > 0) {
 			const { start, end, user: rejectedUser } = renderOverride(override, schedule.time_zone);
@@ -367,7 +468,10 @@ const createOverrides: RestHandler = (store, request) => {
 const deleteOverride: RestHandler = (store, request) => {
 	const schedule = findSchedule(store, request);
 	const overrides = store.collection<Override>('overrides');
-	const override = overrides.find((candidate) => candidate.scheduleId === schedule.id && candidate.id === request.match.pathParams.override_id);
+	const override = overrides.find(
+		(candidate) =>
+			candidate.scheduleId === schedule.id && candidate.id === request.match.pathParams.override_id,
+	);
 	if (!override) throw notFound();
 	const now = store.nowMs();
 	if (Date.parse(override.end) <= now) throw invalidInput(['You cannot remove a past override']);
@@ -388,9 +492,14 @@ export const SCHEDULE_HANDLERS: Record<string, RestHandler> = {
 			.filter((schedule) => matchesQuery(request, schedule.name))
 			.filter((schedule) => !teamIds || schedule.teams.some((team) => teamIds.includes(team.id)))
 			.sort((a, b) => a.name.localeCompare(b.name));
-		return paginate(request, schedules, 'schedules', (schedule) => scheduleBody(store, schedule, request, include));
+		return paginate(request, schedules, 'schedules', (schedule) =>
+			scheduleBody(store, schedule, request, include),
+		);
 	},
-	'GET /schedules/{id}': (store, request) => ({ status: 200, body: { schedule: scheduleBody(store, findSchedule(store, request), request) } }),
+	'GET /schedules/{id}': (store, request) => ({
+		status: 200,
+		body: { schedule: scheduleBody(store, findSchedule(store, request), request) },
+	}),
 	'POST /schedules': createSchedule,
 	'PUT /schedules/{id}': updateSchedule,
 	'DELETE /schedules/{id}': deleteSchedule,
@@ -398,8 +507,11 @@ export const SCHEDULE_HANDLERS: Record<string, RestHandler> = {
 		const schedule = findSchedule(store, request);
 		const since = parseTime(request, 'since') ?? store.nowMs();
 		const until = parseTime(request, 'until') ?? since;
-		if (until < since) throw invalidInput(['The until parameter must be after the since parameter']);
-		const ids = new Set(renderSchedule(store, schedule, since, until, true).final.map((entry) => entry.user.id));
+		if (until < since)
+			throw invalidInput(['The until parameter must be after the since parameter']);
+		const ids = new Set(
+			renderSchedule(store, schedule, since, until, true).final.map((entry) => entry.user.id),
+		);
 		return { status: 200, body: { users: [...ids].map((id) => store.user(id)).filter(Boolean) } };
 	},
 	'GET /schedules/{id}/overrides': listOverrides,

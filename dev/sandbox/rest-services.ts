@@ -1,6 +1,14 @@
 /** Service operations. Bodies were already contract-validated; these checks are PagerDuty's own. */
 import { invalidInput, notFound } from './errors';
-import { paginate, queryList, queryValue, RestHandler, RestRequest, sortByName, matchesQuery } from './rest-common';
+import {
+	paginate,
+	queryList,
+	queryValue,
+	RestHandler,
+	RestRequest,
+	sortByName,
+	matchesQuery,
+} from './rest-common';
 import { API_BASE, EscalationPolicy, Reference, SandboxStore, Service, Urgency } from './store';
 
 interface ServiceInput {
@@ -42,14 +50,17 @@ function assignPolicy(store: SandboxStore, service: Service, policy: EscalationP
 function checkName(store: SandboxStore, name: string, exceptId?: string): string {
 	const trimmed = name.trim();
 	if (trimmed === '') throw invalidInput(['Name cannot be empty.']);
-	const taken = store.services.some((other) => other.id !== exceptId && other.name.toLowerCase() === trimmed.toLowerCase());
+	const taken = store.services.some(
+		(other) => other.id !== exceptId && other.name.toLowerCase() === trimmed.toLowerCase(),
+	);
 	if (taken) throw invalidInput([NAME_TAKEN]);
 	return trimmed;
 }
 
 /** 0 and null both turn a timeout off, which PagerDuty then shows as null. */
 function checkTimeout(label: string, value: number | null | undefined): number | null | undefined {
-	if (value !== undefined && value !== null && value < 0) throw invalidInput([`${label} must not be negative`]);
+	if (value !== undefined && value !== null && value < 0)
+		throw invalidInput([`${label} must not be negative`]);
 	return value === 0 ? null : value;
 }
 
@@ -74,14 +85,21 @@ function applyFields(store: SandboxStore, service: Service, input: ServiceInput)
 }
 
 /** include[]=escalation_policies|teams side-loads the referenced objects in place of references. */
-function renderService(store: SandboxStore, service: Service, include: string[] | undefined): unknown {
+function renderService(
+	store: SandboxStore,
+	service: Service,
+	include: string[] | undefined,
+): unknown {
 	if (!include) return service;
 	return {
 		...service,
 		...(include.includes('escalation_policies') && {
-			escalation_policy: store.escalationPolicy(service.escalation_policy.id) ?? service.escalation_policy,
+			escalation_policy:
+				store.escalationPolicy(service.escalation_policy.id) ?? service.escalation_policy,
 		}),
-		...(include.includes('teams') && { teams: service.teams.map((team) => store.team(team.id) ?? team) }),
+		...(include.includes('teams') && {
+			teams: service.teams.map((team) => store.team(team.id) ?? team),
+		}),
 	};
 }
 
@@ -147,11 +165,15 @@ export const SERVICE_HANDLERS: Record<string, RestHandler> = {
 			.filter((service) => matchesQuery(request, service.name))
 			.filter((service) => name === undefined || service.name === name)
 			.filter((service) => !teamIds || service.teams.some((team) => teamIds.includes(team.id)));
-		return paginate(request, sortByName(request, services), 'services', (service) => renderService(store, service, include));
+		return paginate(request, sortByName(request, services), 'services', (service) =>
+			renderService(store, service, include),
+		);
 	},
 	'GET /services/{id}': (store, request) => ({
 		status: 200,
-		body: { service: renderService(store, findService(store, request), queryList(request, 'include[]')) },
+		body: {
+			service: renderService(store, findService(store, request), queryList(request, 'include[]')),
+		},
 	}),
 	'POST /services': createService,
 	'PUT /services/{id}': updateService,

@@ -1,7 +1,20 @@
 /** Teams, their members and escalation policies, and the account's priorities. */
 import { invalidInput, notFound } from './errors';
-import { matchesQuery, paginate, queryList, queryValue, RestHandler, RestRequest } from './rest-common';
-import { existingUser, removeTeamMembership, setTeamMembership, TeamRole, teamMemberships } from './rest-users';
+import {
+	matchesQuery,
+	paginate,
+	queryList,
+	queryValue,
+	RestHandler,
+	RestRequest,
+} from './rest-common';
+import {
+	existingUser,
+	removeTeamMembership,
+	setTeamMembership,
+	TeamRole,
+	teamMemberships,
+} from './rest-users';
 import { API_BASE, Reference, SandboxStore, Team } from './store';
 
 interface TeamInput {
@@ -18,12 +31,18 @@ function existingTeam(store: SandboxStore, id: string): Team {
 
 function checkUniqueName(store: SandboxStore, name: string, self?: Team): void {
 	if (name.trim() === '') throw invalidInput(["Name can't be blank"]);
-	const clash = store.teams.find((team) => team.name.toLowerCase() === name.trim().toLowerCase() && team.id !== self?.id);
+	const clash = store.teams.find(
+		(team) => team.name.toLowerCase() === name.trim().toLowerCase() && team.id !== self?.id,
+	);
 	if (clash) throw invalidInput(['Name has already been taken']);
 }
 
 /** Swaps (or, without a replacement, drops) a team reference in every list that holds one. */
-function replaceTeamReference(store: SandboxStore, teamId: string, replacement: Reference | undefined): void {
+function replaceTeamReference(
+	store: SandboxStore,
+	teamId: string,
+	replacement: Reference | undefined,
+): void {
 	const owners = [...store.escalationPolicies, ...store.services, ...store.schedules];
 	for (const owner of owners) {
 		const index = owner.teams.findIndex((reference) => reference.id === teamId);
@@ -36,7 +55,12 @@ function replaceTeamReference(store: SandboxStore, teamId: string, replacement: 
 	}
 }
 
-function renderMember(store: SandboxStore, request: RestRequest, userId: string, role: TeamRole): unknown {
+function renderMember(
+	store: SandboxStore,
+	request: RestRequest,
+	userId: string,
+	role: TeamRole,
+): unknown {
 	const user = store.user(userId);
 	const withUsers = (queryList(request, 'include[]') ?? []).includes('users');
 	return { user: user && (withUsers ? user : store.ref(user)), role };
@@ -72,13 +96,20 @@ const TEAM_HANDLERS_BY_ID: Record<string, RestHandler> = {
 	'GET /teams/{id}/members': (store, request) => {
 		const team = existingTeam(store, request.match.pathParams.id);
 		const members = teamMemberships(store).filter((member) => member.teamId === team.id);
-		return paginate(request, members, 'members', (member) => renderMember(store, request, member.userId, member.role));
+		return paginate(request, members, 'members', (member) =>
+			renderMember(store, request, member.userId, member.role),
+		);
 	},
 	'PUT /teams/{id}/users/{user_id}': (store, request) => {
 		const team = existingTeam(store, request.match.pathParams.id);
 		const user = existingUser(store, request.match.pathParams.user_id);
 		const role = (request.match.body as { role?: TeamRole } | undefined)?.role;
-		setTeamMembership(store, team, user, role ?? (team.default_role === 'manager' ? 'manager' : 'responder'));
+		setTeamMembership(
+			store,
+			team,
+			user,
+			role ?? (team.default_role === 'manager' ? 'manager' : 'responder'),
+		);
 		return { status: 204, body: null };
 	},
 	'DELETE /teams/{id}/users/{user_id}': (store, request) => {
@@ -91,7 +122,8 @@ const TEAM_HANDLERS_BY_ID: Record<string, RestHandler> = {
 		const team = existingTeam(store, request.match.pathParams.id);
 		const policy = store.escalationPolicy(request.match.pathParams.escalation_policy_id);
 		if (!policy) throw notFound();
-		if (!policy.teams.some((reference) => reference.id === team.id)) policy.teams.push(store.ref(team));
+		if (!policy.teams.some((reference) => reference.id === team.id))
+			policy.teams.push(store.ref(team));
 		return { status: 204, body: null };
 	},
 	'DELETE /teams/{id}/escalation_policies/{escalation_policy_id}': (store, request) => {

@@ -61,13 +61,24 @@ export const teamMemberships = (store: SandboxStore) =>
 		seeded.teams.flatMap((team) =>
 			seeded.users
 				.filter((user) => user.teams.some((reference) => reference.id === team.id))
-				.map((user, index) => ({ teamId: team.id, userId: user.id, role: index === 0 ? 'manager' : 'responder' })),
+				.map((user, index) => ({
+					teamId: team.id,
+					userId: user.id,
+					role: index === 0 ? 'manager' : 'responder',
+				})),
 		),
 	);
 
-export function setTeamMembership(store: SandboxStore, team: Team, user: User, role: TeamRole): void {
+export function setTeamMembership(
+	store: SandboxStore,
+	team: Team,
+	user: User,
+	role: TeamRole,
+): void {
 	const memberships = teamMemberships(store);
-	const existing = memberships.find((member) => member.teamId === team.id && member.userId === user.id);
+	const existing = memberships.find(
+		(member) => member.teamId === team.id && member.userId === user.id,
+	);
 	if (existing) existing.role = role;
 	else memberships.push({ teamId: team.id, userId: user.id, role });
 	if (!user.teams.some((reference) => reference.id === team.id)) user.teams.push(store.ref(team));
@@ -75,7 +86,9 @@ export function setTeamMembership(store: SandboxStore, team: Team, user: User, r
 
 export function removeTeamMembership(store: SandboxStore, teamId: string, user: User): boolean {
 	const memberships = teamMemberships(store);
-	const index = memberships.findIndex((member) => member.teamId === teamId && member.userId === user.id);
+	const index = memberships.findIndex(
+		(member) => member.teamId === teamId && member.userId === user.id,
+	);
 	if (index < 0) return false;
 	memberships.splice(index, 1);
 	const referenceIndex = user.teams.findIndex((reference) => reference.id === teamId);
@@ -188,15 +201,19 @@ function deleteUser(store: SandboxStore, user: User): void {
 	if (user.role === 'owner') throw invalidInput(['The account owner cannot be deleted']);
 	const open = store.incidents.filter(
 		(incident) =>
-			incident.status !== 'resolved' && incident.assignments.some((assignment) => assignment.assignee.id === user.id),
+			incident.status !== 'resolved' &&
+			incident.assignments.some((assignment) => assignment.assignee.id === user.id),
 	);
 	if (open.length > 0) {
-		throw invalidInput([`User cannot be deleted as they have ${open.length} open incidents assigned; resolve or reassign them first`]);
+		throw invalidInput([
+			`User cannot be deleted as they have ${open.length} open incidents assigned; resolve or reassign them first`,
+		]);
 	}
 	for (const team of user.teams.slice()) removeTeamMembership(store, team.id, user);
 	const methods = contactMethods(store);
 	for (let index = methods.length - 1; index >= 0; index--) {
-		if (user.contact_methods.some((reference) => reference.id === methods[index].id)) methods.splice(index, 1);
+		if (user.contact_methods.some((reference) => reference.id === methods[index].id))
+			methods.splice(index, 1);
 	}
 	store.users.splice(store.users.indexOf(user), 1);
 }
@@ -215,7 +232,8 @@ export const USER_HANDLERS: Record<string, RestHandler> = {
 		body: { user: renderUser(store, request, existingUser(store, request.match.pathParams.id)) },
 	}),
 	'GET /users/me': (store, request) => {
-		if (request.principal === 'account' || !request.actor) throw invalidInput([ACCOUNT_TOKEN_ME_ERROR]);
+		if (request.principal === 'account' || !request.actor)
+			throw invalidInput([ACCOUNT_TOKEN_ME_ERROR]);
 		return { status: 200, body: { user: renderUser(store, request, request.actor) } };
 	},
 	'POST /users': (store, request) => {

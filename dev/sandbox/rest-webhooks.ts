@@ -41,7 +41,11 @@ export interface StoredWebhookSubscription {
 interface SubscriptionInput {
 	type?: string;
 	active?: boolean;
-	delivery_method?: { type?: string; url?: string; custom_headers?: Array<{ name: string; value: string }> };
+	delivery_method?: {
+		type?: string;
+		url?: string;
+		custom_headers?: Array<{ name: string; value: string }>;
+	};
 	description?: string;
 	events?: string[];
 	filter?: { type?: FilterType; id?: string };
@@ -56,7 +60,10 @@ export const webhookSubscriptions = (store: SandboxStore) =>
 
 export const newWebhookSecret = () => randomBytes(48).toString('base64');
 
-export function findWebhookSubscription(store: SandboxStore, id: string): StoredWebhookSubscription {
+export function findWebhookSubscription(
+	store: SandboxStore,
+	id: string,
+): StoredWebhookSubscription {
 	const stored = webhookSubscriptions(store).find((candidate) => candidate.subscription.id === id);
 	if (!stored) throw notFound();
 	return stored;
@@ -69,28 +76,41 @@ function render(subscription: WebhookSubscription): WebhookSubscription {
 		delivery_method: {
 			...subscription.delivery_method,
 			secret: null,
-			custom_headers: subscription.delivery_method.custom_headers.map((header) => ({ name: header.name, value: 'REDACTED' })),
+			custom_headers: subscription.delivery_method.custom_headers.map((header) => ({
+				name: header.name,
+				value: 'REDACTED',
+			})),
 		},
 	};
 }
 
 function checkEvents(events: string[] | undefined): string[] {
-	if (!events || events.length === 0) throw invalidInput(['Events must contain at least one event type']);
+	if (!events || events.length === 0)
+		throw invalidInput(['Events must contain at least one event type']);
 	const unknown = events.filter((event) => !EVENT_TYPE.test(event));
-	if (unknown.length > 0) throw invalidInput(unknown.map((event) => `Event type ${event} is not supported`));
+	if (unknown.length > 0)
+		throw invalidInput(unknown.map((event) => `Event type ${event} is not supported`));
 	return [...new Set(events)];
 }
 
-function checkFilter(store: SandboxStore, filter: SubscriptionInput['filter']): WebhookSubscription['filter'] {
+function checkFilter(
+	store: SandboxStore,
+	filter: SubscriptionInput['filter'],
+): WebhookSubscription['filter'] {
 	if (!filter?.type) throw invalidInput(['Filter type is required']);
 	if (filter.type === 'account_reference') return { type: filter.type };
-	const exists = filter.type === 'service_reference' ? store.service(filter.id ?? '') : store.team(filter.id ?? '');
-	if (!filter.id || !exists) throw invalidInput([`Filter ${filter.type} ${filter.id ?? '(no id)'} not found`]);
+	const exists =
+		filter.type === 'service_reference'
+			? store.service(filter.id ?? '')
+			: store.team(filter.id ?? '');
+	if (!filter.id || !exists)
+		throw invalidInput([`Filter ${filter.type} ${filter.id ?? '(no id)'} not found`]);
 	return { type: filter.type, id: filter.id };
 }
 
 function inputOf(body: unknown): SubscriptionInput {
-	const input = (body as { webhook_subscription?: SubscriptionInput } | undefined)?.webhook_subscription;
+	const input = (body as { webhook_subscription?: SubscriptionInput } | undefined)
+		?.webhook_subscription;
 	if (!input) throw invalidInput(['webhook_subscription is required']);
 	return input;
 }
@@ -101,7 +121,9 @@ export const WEBHOOK_SUBSCRIPTION_HANDLERS: Record<string, RestHandler> = {
 		const filterId = queryValue(request, 'filter_id');
 		const list = webhookSubscriptions(store)
 			.map((stored) => stored.subscription)
-			.filter((subscription) => !filterType || subscription.filter.type === `${filterType}_reference`)
+			.filter(
+				(subscription) => !filterType || subscription.filter.type === `${filterType}_reference`,
+			)
 			.filter((subscription) => !filterId || subscription.filter.id === filterId);
 		return paginate(request, list, 'webhook_subscriptions', render);
 	},
@@ -138,7 +160,11 @@ export const WEBHOOK_SUBSCRIPTION_HANDLERS: Record<string, RestHandler> = {
 
 	'GET /webhook_subscriptions/{id}': (store, request) => ({
 		status: 200,
-		body: { webhook_subscription: render(findWebhookSubscription(store, request.match.pathParams.id).subscription) },
+		body: {
+			webhook_subscription: render(
+				findWebhookSubscription(store, request.match.pathParams.id).subscription,
+			),
+		},
 	}),
 
 	'PUT /webhook_subscriptions/{id}': (store, request) => {
@@ -165,7 +191,9 @@ export const WEBHOOK_SUBSCRIPTION_HANDLERS: Record<string, RestHandler> = {
 	'POST /webhook_subscriptions/{id}/ping': (store, request) => {
 		const stored = findWebhookSubscription(store, request.match.pathParams.id);
 		// Delivered after the answer, like PagerDuty; a failed delivery is kept as the promise's result.
-		stored.pings.push(deliverToSubscription(store, stored, 'pagey.ping').catch((error: unknown) => error));
+		stored.pings.push(
+			deliverToSubscription(store, stored, 'pagey.ping').catch((error: unknown) => error),
+		);
 		return { status: 202, body: null };
 	},
 };

@@ -35,7 +35,9 @@ const MINUTE_MS = 60 * 1000;
 /** Incidents are spread over this many days so the default 30-day list window shows them all. */
 const INCIDENT_SPREAD_DAYS = 29;
 
-const USER_FIXTURES: Array<[name: string, role: string, timeZone: string, jobTitle: string, color: string]> = [
+const USER_FIXTURES: Array<
+	[name: string, role: string, timeZone: string, jobTitle: string, color: string]
+> = [
 	['Jane Doe', 'admin', 'America/New_York', 'Engineering Manager', 'purple'],
 	['Alex Morgan', 'owner', 'America/Los_Angeles', 'VP Engineering', 'green'],
 	['Priya Raman', 'user', 'Asia/Kolkata', 'Site Reliability Engineer', 'teal'],
@@ -98,7 +100,8 @@ export function resolveNow(now: string | number | undefined): number {
 export function createSeededStore(options: SeedOptions = {}): SandboxStore {
 	const anchor = resolveNow(options.now);
 	const realStart = Date.now();
-	const clock = options.now === undefined ? () => Date.now() : () => anchor + (Date.now() - realStart);
+	const clock =
+		options.now === undefined ? () => Date.now() : () => anchor + (Date.now() - realStart);
 	const random = new Random(options.randomSeed ?? 20240601);
 	const web = webBase(options.subdomain ?? 'acme');
 	const store = new SandboxStore(random, web, clock);
@@ -106,7 +109,13 @@ export function createSeededStore(options: SeedOptions = {}): SandboxStore {
 	return store;
 }
 
-function seedAccount(store: SandboxStore, random: Random, web: string, now: number, incidentCount: number): void {
+function seedAccount(
+	store: SandboxStore,
+	random: Random,
+	web: string,
+	now: number,
+	incidentCount: number,
+): void {
 	const accountCreated = isoSeconds(now - 400 * DAY_MS);
 
 	const users: User[] = USER_FIXTURES.map(([name, role, timeZone, jobTitle, color]) => {
@@ -193,8 +202,16 @@ function seedAccount(store: SandboxStore, random: Random, web: string, now: numb
 
 	const policySpecs: Array<[name: string, team: number, rules: Reference[][]]> = [
 		['Platform On-Call', 0, [[store.ref(schedules[0])], [store.ref(users[0])]]],
-		['Payments On-Call', 1, [[store.ref(schedules[1])], [store.ref(users[1]), store.ref(users[0])]]],
-		['Support Escalation', 2, [[store.ref(users[6])], [store.ref(users[2])], [store.ref(users[0])]]],
+		[
+			'Payments On-Call',
+			1,
+			[[store.ref(schedules[1])], [store.ref(users[1]), store.ref(users[0])]],
+		],
+		[
+			'Support Escalation',
+			2,
+			[[store.ref(users[6])], [store.ref(users[2])], [store.ref(users[0])]],
+		],
 	];
 	const policies: EscalationPolicy[] = policySpecs.map(([name, team, rules]) => {
 		const id = store.ids.object();
@@ -299,26 +316,36 @@ function seedAccount(store: SandboxStore, random: Random, web: string, now: numb
 		'urgencies',
 	);
 
-	store.bulkLoad(() => seedIncidents(store, random, { users, services, policies, priorities }, now, incidentCount));
+	store.bulkLoad(() =>
+		seedIncidents(store, random, { users, services, policies, priorities }, now, incidentCount),
+	);
 }
 
 function seedIncidents(
 	store: SandboxStore,
 	random: Random,
-	fixtures: { users: User[]; services: Service[]; policies: EscalationPolicy[]; priorities: Priority[] },
+	fixtures: {
+		users: User[];
+		services: Service[];
+		policies: EscalationPolicy[];
+		priorities: Priority[];
+	},
 	now: number,
 	count: number,
 ): void {
 	const spreadMs = INCIDENT_SPREAD_DAYS * DAY_MS;
 	const times: number[] = [];
-	for (let i = 0; i < count; i++) times.push(now - 5 * MINUTE_MS - Math.floor(random.next() * spreadMs));
+	for (let i = 0; i < count; i++)
+		times.push(now - 5 * MINUTE_MS - Math.floor(random.next() * spreadMs));
 	times.sort((a, b) => a - b);
 	// Only the admin is guaranteed to be able to act on every incident.
 	const responders = fixtures.users.filter((user) => user.role !== 'observer');
 
 	for (const createdMs of times) {
 		const service = random.pick(fixtures.services);
-		const policy = fixtures.policies.find((candidate) => candidate.id === service.escalation_policy.id);
+		const policy = fixtures.policies.find(
+			(candidate) => candidate.id === service.escalation_policy.id,
+		);
 		if (!policy) throw new Error('seed: service without escalation policy');
 		const status = pickStatus(random);
 		const title = random
@@ -341,7 +368,9 @@ function seedIncidents(
 			urgency: random.chance(0.7) ? 'high' : 'low',
 			priority: random.chance(0.5) ? random.pick(fixtures.priorities) : null,
 			incidentKey: viaIntegration ? random.hex(32) : null,
-			body: random.chance(0.4) ? { type: 'incident_body', details: `Seeded details for: ${title}` } : null,
+			body: random.chance(0.4)
+				? { type: 'incident_body', details: `Seeded details for: ${title}` }
+				: null,
 			conferenceBridge: null,
 			incidentType: 'incident_default',
 			agent: viaIntegration ? store.ref(service) : store.ref(creator),

@@ -7,7 +7,6 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 
 import { Contract, loadContract, validateRequest } from './contract';
-import { DEFAULT_ROUTING_KEY, SandboxEvents } from './events';
 import {
 	accessDenied,
 	authenticationFailed,
@@ -19,6 +18,7 @@ import {
 	PagerDutyError,
 	rateLimitExceeded,
 } from './errors';
+import { DEFAULT_ROUTING_KEY, SandboxEvents } from './events';
 import { OAuthClientConfig, OAuthServer, OAuthTokenResponse } from './oauth';
 import { RestResponse } from './rest-common';
 import { REST_HANDLERS } from './rest-handlers';
@@ -307,7 +307,10 @@ export class PagerDutySandbox {
 	// ----- request handling -----
 
 	private defaultUser(): User | undefined {
-		return this.store.userByEmail(DEFAULT_ADMIN_EMAIL) ?? this.store.users.find((user) => user.role === 'admin');
+		return (
+			this.store.userByEmail(DEFAULT_ADMIN_EMAIL) ??
+			this.store.users.find((user) => user.role === 'admin')
+		);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -359,7 +362,10 @@ export class PagerDutySandbox {
 	private sendFault(res: ServerResponse, fault: FaultResponse): number {
 		const body = fault.body === undefined ? defaultFaultBody(fault.status) : fault.body;
 		const headers: Record<string, string> = { ...(fault.headers ?? {}) };
-		if (body !== null && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+		if (
+			body !== null &&
+			!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
+		) {
 			headers['content-type'] = 'application/json; charset=utf-8';
 		}
 		res.writeHead(fault.status, headers);
@@ -392,7 +398,11 @@ export class PagerDutySandbox {
 		}
 
 		let rateHeaders: Record<string, string> = {};
-		const respond = (status: number, payload: unknown, extraHeaders: Record<string, string> = {}): void => {
+		const respond = (
+			status: number,
+			payload: unknown,
+			extraHeaders: Record<string, string> = {},
+		): void => {
 			this.sendJson(res, status, payload, { ...rateHeaders, ...extraHeaders });
 			this.record(info, status, operation, body);
 		};
@@ -471,7 +481,12 @@ export class PagerDutySandbox {
 			const grant = this.oauth.validate(bearerMatch[1]);
 			const user = grant ? this.store.user(grant.userId) : undefined;
 			if (!grant || !user) return undefined;
-			return { kind: 'oauth', key: `oauth:${grant.clientId}:${grant.userId}`, user, scope: grant.scope };
+			return {
+				kind: 'oauth',
+				key: `oauth:${grant.clientId}:${grant.userId}`,
+				user,
+				scope: grant.scope,
+			};
 		}
 		return undefined;
 	}
@@ -482,7 +497,9 @@ export class PagerDutySandbox {
 			const scopes = principal.scope.split(' ');
 			if (scopes.includes('write')) return undefined;
 			if (scopes.includes('read') && !writes) return undefined;
-			return accessDenied([`The OAuth token's scope "${principal.scope}" does not allow this request.`]);
+			return accessDenied([
+				`The OAuth token's scope "${principal.scope}" does not allow this request.`,
+			]);
 		}
 		if (principal.readOnly && writes) return accessDenied(['This API key is read-only.']);
 		return undefined;
@@ -512,10 +529,14 @@ export class PagerDutySandbox {
 		let fields: URLSearchParams | undefined;
 		if (info.path === '/oauth/token') {
 			fields = /json/i.test(info.headers['content-type'] ?? '')
-				? new URLSearchParams(Object.entries((parseJsonOrRaw(info.rawBody) ?? {}) as Record<string, string>))
+				? new URLSearchParams(
+						Object.entries((parseJsonOrRaw(info.rawBody) ?? {}) as Record<string, string>),
+					)
 				: new URLSearchParams(info.rawBody);
 		}
-		const recordedBody = fields ? Object.fromEntries(fields.entries()) : parseJsonOrRaw(info.rawBody);
+		const recordedBody = fields
+			? Object.fromEntries(fields.entries())
+			: parseJsonOrRaw(info.rawBody);
 
 		const fault = this.takeFault(operation, true);
 		if (fault) {
@@ -523,10 +544,16 @@ export class PagerDutySandbox {
 			return;
 		}
 		let result;
-		if (info.path === '/oauth/authorize' && info.method === 'GET') result = this.oauth.authorize(url.searchParams);
+		if (info.path === '/oauth/authorize' && info.method === 'GET')
+			result = this.oauth.authorize(url.searchParams);
 		else if (info.path === '/oauth/token' && info.method === 'POST' && fields) {
 			result = this.oauth.token(info.headers.authorization, fields);
-		} else result = { status: 405, headers: {}, body: { error: 'invalid_request', error_description: 'Method not allowed' } };
+		} else
+			result = {
+				status: 405,
+				headers: {},
+				body: { error: 'invalid_request', error_description: 'Method not allowed' },
+			};
 
 		if (result.body === undefined) {
 			res.writeHead(result.status, result.headers);
@@ -603,7 +630,12 @@ export class PagerDutySandbox {
 
 	// ----- plumbing -----
 
-	private sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	private sendJson(
+		res: ServerResponse,
+		status: number,
+		body: unknown,
+		headers: Record<string, string> = {},
+	): void {
 		if (status === 204 || body === undefined || body === null) {
 			// PagerDuty answers deletes with 204 No Content: no body, no content type.
 			res.writeHead(status, headers);
@@ -625,11 +657,20 @@ export class PagerDutySandbox {
 			return;
 		}
 		this.sendJson(res, 500, {
-			error: { message: 'Internal Server Error', code: 2000, errors: [error instanceof Error ? error.message : String(error)] },
+			error: {
+				message: 'Internal Server Error',
+				code: 2000,
+				errors: [error instanceof Error ? error.message : String(error)],
+			},
 		});
 	}
 
-	private record(info: RequestInfo, status: number, operation: string | undefined, body: unknown): void {
+	private record(
+		info: RequestInfo,
+		status: number,
+		operation: string | undefined,
+		body: unknown,
+	): void {
 		this.requests.push({
 			method: info.method,
 			path: info.path,

@@ -372,7 +372,9 @@ export class SandboxStore {
 				}
 			}
 		}
-		return users.filter((user, index) => users.findIndex((other) => other.id === user.id) === index);
+		return users.filter(
+			(user, index) => users.findIndex((other) => other.id === user.id) === index,
+		);
 	}
 
 	openIncidentWithKey(serviceId: string, incidentKey: string): Incident | undefined {
@@ -491,7 +493,11 @@ export class SandboxStore {
 		incident.acknowledgements = [];
 		incident.resolved_at = null;
 		if (incident.alert_counts.all > 0) {
-			incident.alert_counts = { all: incident.alert_counts.all, triggered: incident.alert_counts.all, resolved: 0 };
+			incident.alert_counts = {
+				all: incident.alert_counts.all,
+				triggered: incident.alert_counts.all,
+				resolved: 0,
+			};
 		}
 		if (incident.assignments.length === 0) {
 			const policy = this.escalationPolicy(incident.escalation_policy.id);
@@ -519,7 +525,11 @@ export class SandboxStore {
 		incident.assignments = [];
 		incident.pending_actions = [];
 		if (incident.alert_counts.all > 0) {
-			incident.alert_counts = { all: incident.alert_counts.all, triggered: 0, resolved: incident.alert_counts.all };
+			incident.alert_counts = {
+				all: incident.alert_counts.all,
+				triggered: 0,
+				resolved: incident.alert_counts.all,
+			};
 		}
 		this.touchStatus(incident, by, at);
 		this.addLogEntry(incident, {
@@ -545,7 +555,13 @@ export class SandboxStore {
 		});
 	}
 
-	escalate(incident: Incident, policy: EscalationPolicy, level: number, by: User, at: string): void {
+	escalate(
+		incident: Incident,
+		policy: EscalationPolicy,
+		level: number,
+		by: User,
+		at: string,
+	): void {
 		const rule = policy.escalation_rules[level - 1];
 		const assignees = rule ? this.ruleAssignees(rule, incident.incident_number) : [];
 		incident.escalation_policy = this.ref(policy);

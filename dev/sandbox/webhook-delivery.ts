@@ -40,10 +40,18 @@ export function signatureHeader(secrets: string[], body: Buffer): string {
 }
 
 /** A v3 webhook event for a subscription, shaped like PagerDuty's (one event per POST). */
-export function buildEvent(store: SandboxStore, eventType: string, data?: Record<string, unknown>): Record<string, unknown> {
+export function buildEvent(
+	store: SandboxStore,
+	eventType: string,
+	data?: Record<string, unknown>,
+): Record<string, unknown> {
 	const incident = store.incidents[store.incidents.length - 1];
 	const admin = store.users.find((user) => user.role === 'admin') ?? store.users[0];
-	const resourceType = eventType.startsWith('service.') ? 'service' : eventType === 'pagey.ping' ? 'pagey' : 'incident';
+	const resourceType = eventType.startsWith('service.')
+		? 'service'
+		: eventType === 'pagey.ping'
+			? 'pagey'
+			: 'incident';
 	let eventData: Record<string, unknown> = data ?? {};
 	if (!data && resourceType === 'incident' && incident) {
 		eventData = {
@@ -67,7 +75,13 @@ export function buildEvent(store: SandboxStore, eventType: string, data?: Record
 		};
 	} else if (!data && resourceType === 'service' && store.services[0]) {
 		const service = store.services[0];
-		eventData = { id: service.id, type: 'service', self: service.self, html_url: service.html_url, name: service.name };
+		eventData = {
+			id: service.id,
+			type: 'service',
+			self: service.self,
+			html_url: service.html_url,
+			name: service.name,
+		};
 	} else if (!data && resourceType === 'pagey') {
 		eventData = { message: 'Hello from your friend Pagey!', type: 'ping' };
 	}
@@ -77,21 +91,42 @@ export function buildEvent(store: SandboxStore, eventType: string, data?: Record
 			event_type: eventType,
 			resource_type: resourceType,
 			occurred_at: new Date(store.nowMs()).toISOString(),
-			agent: admin ? { html_url: admin.html_url, id: admin.id, self: admin.self, summary: admin.summary, type: 'user_reference' } : null,
+			agent: admin
+				? {
+						html_url: admin.html_url,
+						id: admin.id,
+						self: admin.self,
+						summary: admin.summary,
+						type: 'user_reference',
+					}
+				: null,
 			client: null,
 			data: eventData,
 		},
 	};
 }
 
-function post(url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: string }> {
+function post(
+	url: string,
+	headers: Record<string, string>,
+	body: Buffer,
+): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
-		const request = httpRequest(url, { method: 'POST', headers: { ...headers, 'content-length': String(body.length) } }, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-			response.on('error', reject);
-		});
+		const request = httpRequest(
+			url,
+			{ method: 'POST', headers: { ...headers, 'content-length': String(body.length) } },
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+				response.on('error', reject);
+			},
+		);
 		request.on('error', reject);
 		request.end(body);
 	});
@@ -104,7 +139,9 @@ export async function deliverToSubscription(
 	eventType: string,
 	options: DeliveryOptions = {},
 ): Promise<DeliveryResult> {
-	const body = options.rawBody ?? Buffer.from(JSON.stringify(buildEvent(store, eventType, options.data)), 'utf8');
+	const body =
+		options.rawBody ??
+		Buffer.from(JSON.stringify(buildEvent(store, eventType, options.data)), 'utf8');
 	const webhookId = options.webhookId ?? randomUUID();
 	let signature: string | undefined;
 	let sent = body;
@@ -133,7 +170,8 @@ export async function deliverToSubscription(
 		'x-webhook-subscription': stored.subscription.id,
 	};
 	if (signature !== undefined) headers['x-pagerduty-signature'] = signature;
-	for (const header of stored.subscription.delivery_method.custom_headers) headers[header.name.toLowerCase()] = header.value;
+	for (const header of stored.subscription.delivery_method.custom_headers)
+		headers[header.name.toLowerCase()] = header.value;
 	const answer = await post(stored.subscription.delivery_method.url, headers, sent);
 	return { ...answer, webhookId, sent, signature };
 }
@@ -144,10 +182,19 @@ export async function deliverWebhook(
 	eventType: string,
 	options: DeliveryOptions = {},
 ): Promise<DeliveryResult> {
-	return await deliverToSubscription(store, findWebhookSubscription(store, subscriptionId), eventType, options);
+	return await deliverToSubscription(
+		store,
+		findWebhookSubscription(store, subscriptionId),
+		eventType,
+		options,
+	);
 }
 
 /** Starts a secret rotation: deliveries carry a signature for the old and the new secret. */
-export function rotateWebhookSecret(store: SandboxStore, subscriptionId: string, newSecret: string): void {
+export function rotateWebhookSecret(
+	store: SandboxStore,
+	subscriptionId: string,
+	newSecret: string,
+): void {
 	findWebhookSubscription(store, subscriptionId).secrets.push(newSecret);
 }

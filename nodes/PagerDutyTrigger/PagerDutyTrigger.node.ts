@@ -8,13 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { PING_EVENT_TYPE, eventTypeOptions, expandEventTypes } from './eventTypes';
+import { isSignedBy, rememberDelivery } from './verification';
+import { scopeFields } from '../PagerDuty/actions/webhookSubscription/fields';
+import { authenticationField } from '../PagerDuty/descriptions/common';
 import { toNodeError } from '../PagerDuty/helpers/errors';
 import { searchServices, searchTeams } from '../PagerDuty/methods/listSearch';
 import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../PagerDuty/transport';
-import { PING_EVENT_TYPE, eventTypeOptions, expandEventTypes } from './eventTypes';
-import { isSignedBy, rememberDelivery } from './verification';
-import { authenticationField } from '../PagerDuty/descriptions/common';
-import { scopeFields } from '../PagerDuty/actions/webhookSubscription/fields';
 
 type Scope = 'account' | 'service' | 'team';
 
@@ -28,7 +28,10 @@ const PAGERDUTY_ID = /^[A-Za-z0-9]+$/;
 function locatorId(context: IHookFunctions, name: string, label: string): string {
 	const value = String(context.getNodeParameter(name, '', { extractValue: true }) ?? '').trim();
 	if (!PAGERDUTY_ID.test(value)) {
-		throw new NodeOperationError(context.getNode(), `"${label}" must be a PagerDuty ID such as PABC123`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${label}" must be a PagerDuty ID such as PABC123`,
+		);
 	}
 	return value;
 }
@@ -40,8 +43,13 @@ function wantedSubscription(context: IHookFunctions): SubscriptionShape {
 		throw new NodeOperationError(context.getNode(), 'Choose at least one event type to listen for');
 	}
 	const scope = context.getNodeParameter('scope', 'account') as Scope;
-	if (scope === 'service') return { events, filter: { type: 'service_reference', id: locatorId(context, 'serviceId', 'Service') } };
-	if (scope === 'team') return { events, filter: { type: 'team_reference', id: locatorId(context, 'teamId', 'Team') } };
+	if (scope === 'service')
+		return {
+			events,
+			filter: { type: 'service_reference', id: locatorId(context, 'serviceId', 'Service') },
+		};
+	if (scope === 'team')
+		return { events, filter: { type: 'team_reference', id: locatorId(context, 'teamId', 'Team') } };
 	return { events, filter: { type: 'account_reference' } };
 }
 
@@ -55,7 +63,8 @@ const sameShape = (subscription: IDataObject, wanted: SubscriptionShape) => {
 	);
 };
 
-const urlOf = (subscription: IDataObject) => (subscription.delivery_method as IDataObject | undefined)?.url;
+const urlOf = (subscription: IDataObject) =>
+	(subscription.delivery_method as IDataObject | undefined)?.url;
 
 const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
@@ -70,11 +79,13 @@ function answer(context: IWebhookFunctions, status: number, message: string): IW
 /** The request body exactly as received; null when n8n did not keep it. */
 async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | null> {
 	const request = context.getRequestObject();
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function')
+		await request.readRawBody();
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : null;
 }
 
-const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const firstHeader = (value: string | string[] | undefined) =>
+	Array.isArray(value) ? value[0] : value;
 
 export class PagerDutyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -84,7 +95,8 @@ export class PagerDutyTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Scope: " + $parameter["scope"]}}',
-		description: 'Starts the workflow on PagerDuty incident and service events (webhooks v3, signatures verified)',
+		description:
+			'Starts the workflow on PagerDuty incident and service events (webhooks v3, signatures verified)',
 		defaults: {
 			name: 'PagerDuty Trigger',
 		},
@@ -112,7 +124,10 @@ export class PagerDutyTrigger implements INodeType {
 		],
 		properties: [
 			authenticationField,
-			...scopeFields({ scope: 'scope', service: 'serviceId', team: 'teamId' }, 'start the workflow'),
+			...scopeFields(
+				{ scope: 'scope', service: 'serviceId', team: 'teamId' },
+				'start the workflow',
+			),
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -134,7 +149,8 @@ export class PagerDutyTrigger implements INodeType {
 						name: 'includeHeaders',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to add the request\'s HTTP headers to the output (under "headers")',
+						description:
+							'Whether to add the request\'s HTTP headers to the output (under "headers")',
 					},
 					{
 						displayName: 'Only Event Types',
@@ -171,11 +187,17 @@ export class PagerDutyTrigger implements INodeType {
 				if (knownId && typeof staticData.signingSecret === 'string') {
 					let subscription: IDataObject | undefined;
 					try {
-						subscription = (await pagerDutyApiRequest.call(this, { method: 'GET', path: subscriptionPath(knownId) }))
-							.webhook_subscription as IDataObject;
+						subscription = (
+							await pagerDutyApiRequest.call(this, {
+								method: 'GET',
+								path: subscriptionPath(knownId),
+							})
+						).webhook_subscription as IDataObject;
 					} catch (error) {
 						if (!isNotFound(error)) throw toNodeError(this.getNode(), error as Error);
-						this.logger.info(`PagerDuty webhook subscription ${knownId} no longer exists; a new one will be created`);
+						this.logger.info(
+							`PagerDuty webhook subscription ${knownId} no longer exists; a new one will be created`,
+						);
 						subscription = undefined;
 					}
 					if (subscription && urlOf(subscription) === webhookUrl) {
@@ -201,8 +223,13 @@ export class PagerDutyTrigger implements INodeType {
 					'webhook_subscriptions',
 				);
 				for (const stale of all.filter((subscription) => urlOf(subscription) === webhookUrl)) {
-					this.logger.info(`Replacing PagerDuty webhook subscription ${String(stale.id)}: its signing secret is not known`);
-					await pagerDutyApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(String(stale.id)) });
+					this.logger.info(
+						`Replacing PagerDuty webhook subscription ${String(stale.id)}: its signing secret is not known`,
+					);
+					await pagerDutyApiRequest.call(this, {
+						method: 'DELETE',
+						path: subscriptionPath(String(stale.id)),
+					});
 				}
 				return false;
 			},
@@ -218,7 +245,10 @@ export class PagerDutyTrigger implements INodeType {
 						webhook_subscription: {
 							type: 'webhook_subscription',
 							delivery_method: { type: 'http_delivery_method', url: webhookUrl },
-							description: `n8n workflow "${workflow.name ?? ''}" (${workflow.id ?? ''})`.slice(0, 255),
+							description: `n8n workflow "${workflow.name ?? ''}" (${workflow.id ?? ''})`.slice(
+								0,
+								255,
+							),
 							events: wanted.events,
 							filter: wanted.filter,
 							active: true,
@@ -228,10 +258,16 @@ export class PagerDutyTrigger implements INodeType {
 				const subscription = (response.webhook_subscription ?? {}) as IDataObject;
 				const secret = (subscription.delivery_method as IDataObject | undefined)?.secret;
 				if (typeof subscription.id !== 'string') {
-					throw new NodeOperationError(this.getNode(), 'PagerDuty did not return the new webhook subscription');
+					throw new NodeOperationError(
+						this.getNode(),
+						'PagerDuty did not return the new webhook subscription',
+					);
 				}
 				if (typeof secret !== 'string' || secret === '') {
-					await pagerDutyApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(subscription.id) });
+					await pagerDutyApiRequest.call(this, {
+						method: 'DELETE',
+						path: subscriptionPath(subscription.id),
+					});
 					throw new NodeOperationError(
 						this.getNode(),
 						'PagerDuty did not return a signing secret for the webhook subscription, so deliveries could not be verified',
@@ -266,7 +302,9 @@ export class PagerDutyTrigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node');
 		const secret = staticData.signingSecret;
 		if (typeof secret !== 'string' || secret === '') {
-			this.logger.warn('PagerDuty delivery refused: this trigger holds no signing secret (re-activate the workflow)');
+			this.logger.warn(
+				'PagerDuty delivery refused: this trigger holds no signing secret (re-activate the workflow)',
+			);
 			return answer(this, 401, 'Unauthorized');
 		}
 		const rawBody = await rawBodyOf(this);
@@ -290,7 +328,8 @@ export class PagerDutyTrigger implements INodeType {
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const eventType = String(event.event_type ?? '');
-		if (eventType === PING_EVENT_TYPE && options.runOnPing !== true) return answer(this, 200, 'pong');
+		if (eventType === PING_EVENT_TYPE && options.runOnPing !== true)
+			return answer(this, 200, 'pong');
 		const only = (options.onlyEventTypes as string[] | undefined) ?? [];
 		if (eventType !== PING_EVENT_TYPE && only.length > 0 && !only.includes(eventType)) {
 			return answer(this, 200, 'Event type not selected');

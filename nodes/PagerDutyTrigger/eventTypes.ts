@@ -48,13 +48,23 @@ const label = (eventType: string) =>
 		.join(' ');
 
 export const eventTypeOptions: INodePropertyOptions[] = [
-	{ name: '*', value: ALL_EVENTS, description: 'Every incident and service event type listed here' },
-	...EVENT_TYPES.map((eventType) => ({ name: label(eventType), value: eventType, description: eventType })),
+	{
+		name: '*',
+		value: ALL_EVENTS,
+		description: 'Every incident and service event type listed here',
+	},
+	...EVENT_TYPES.map((eventType) => ({
+		name: label(eventType),
+		value: eventType,
+		description: eventType,
+	})),
 ];
 
 /** The event types to subscribe to: "*" stands for all of them. */
 export function expandEventTypes(selected: unknown): string[] {
 	const list = Array.isArray(selected) ? selected.map(String) : [];
 	if (list.includes(ALL_EVENTS)) return [...EVENT_TYPES];
-	return [...new Set(list)].filter((eventType) => (EVENT_TYPES as readonly string[]).includes(eventType));
+	return [...new Set(list)].filter((eventType) =>
+		(EVENT_TYPES as readonly string[]).includes(eventType),
+	);
 }

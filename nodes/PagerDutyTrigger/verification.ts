@@ -20,12 +20,17 @@ export function signaturesOf(header: string | string[] | undefined): Buffer[] {
  * Whether one of the header's signatures is the HMAC-SHA256 of exactly these bytes under the
  * subscription's secret. Every candidate is compared in constant time.
  */
-export function isSignedBy(secret: string, rawBody: Buffer, header: string | string[] | undefined): boolean {
+export function isSignedBy(
+	secret: string,
+	rawBody: Buffer,
+	header: string | string[] | undefined,
+): boolean {
 	const expected = createHmac('sha256', secret).update(rawBody).digest();
 	let matched = false;
 	for (const candidate of signaturesOf(header)) {
 		// Compare all of them, so the time taken does not tell which entry (if any) matched.
-		if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) matched = true;
+		if (candidate.length === expected.length && timingSafeEqual(candidate, expected))
+			matched = true;
 	}
 	return matched;
 }

@@ -29,7 +29,11 @@ async function shot(name: string): Promise<void> {
 }
 
 /** Polls `read` until `check` passes (or the timeout), then asserts once more so jest shows the last value. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 15_000): Promise<void> {
+async function eventually<T>(
+	read: () => Promise<T>,
+	check: (value: T) => void,
+	timeoutMs = 15_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await read();
@@ -101,7 +105,11 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 		await page.goto(`${state.n8nUrl}/workflow/new`);
 		await page.getByTestId('canvas-add-button').click();
 		await page.keyboard.type('manual');
-		await page.getByTestId('node-creator-item-name').filter({ hasText: /^Trigger manually$/ }).first().click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: /^Trigger manually$/ })
+			.first()
+			.click();
 		await page.getByTestId('canvas-trigger-node').waitFor();
 		await page.keyboard.press('Escape');
 		await page.getByTestId('canvas-handle-plus').first().click();
@@ -110,7 +118,10 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 		const items = page.getByTestId('item-iterator-item').filter({
 			has: page.getByTestId('node-creator-item-name').filter({ hasText: /^PagerDuty$/ }),
 		});
-		await eventually(() => items.count(), (count) => expect(count).toBeGreaterThanOrEqual(2));
+		await eventually(
+			() => items.count(),
+			(count) => expect(count).toBeGreaterThanOrEqual(2),
+		);
 		// The community package's entry carries the package badge (a box icon); n8n's own does not.
 		const community = items.filter({ has: page.locator('svg[data-icon="box"]') });
 		const builtIn = items.filter({ hasText: 'Consume PagerDuty API' });
@@ -153,10 +164,16 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 	it('creates the API-token credential in the modal; n8n’s test succeeds against the sandbox', async () => {
 		const modal = page.getByTestId('editCredential-modal');
 		await choose(modal.getByTestId('credential-mode-dropdown-trigger'), 'API Token');
-		await modal.getByTestId('parameter-input-apiToken').locator('input').fill('sandbox-account-token');
+		await modal
+			.getByTestId('parameter-input-apiToken')
+			.locator('input')
+			.fill('sandbox-account-token');
 		await choose(modal.getByTestId('parameter-input-region'), 'Custom Base URL');
 		await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(state.sandboxUrl);
-		await modal.getByTestId('parameter-input-defaultFromEmail').locator('input').fill('jane.doe@example.com');
+		await modal
+			.getByTestId('parameter-input-defaultFromEmail')
+			.locator('input')
+			.fill('jane.doe@example.com');
 		await modal.getByTestId('credential-name').click();
 		await page.keyboard.press('ControlOrMeta+a');
 		await page.keyboard.type(CREDENTIAL_NAME);
@@ -167,7 +184,9 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 		// Saving runs the credential's test (GET /abilities); on success n8n 2.41 closes the modal.
 		await modal.waitFor({ state: 'hidden', timeout: 30_000 });
 		const requests = await sandbox.requests();
-		expect(requests.some((request) => request.path === '/abilities' && request.status === 200)).toBe(true);
+		expect(
+			requests.some((request) => request.path === '/abilities' && request.status === 200),
+		).toBe(true);
 		// Reopened, the modal shows the test result ("Connection tested successfully").
 		await page.getByTestId('credential-edit-button').click();
 		await modal.waitFor();
@@ -191,13 +210,18 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 	});
 
 	it('executes Incident → Get Many and shows the sandbox’s incidents in the output panel', async () => {
-		const incidents = await sandbox.rest<{ incidents: Array<{ id: string }> }>('/incidents?limit=5');
+		const incidents = await sandbox.rest<{ incidents: Array<{ id: string }> }>(
+			'/incidents?limit=5',
+		);
 		const limit = page.getByTestId('parameter-input-limit').locator('input');
 		await limit.fill('5');
 		await limit.press('Tab');
 		await page.getByTestId('node-execute-button').click();
 		const output = page.getByTestId('output-panel');
-		await output.getByText(/5 items/).first().waitFor({ timeout: 30_000 });
+		await output
+			.getByText(/5 items/)
+			.first()
+			.waitFor({ timeout: 30_000 });
 		await output.getByTestId('radio-button-json').click();
 		await eventually(
 			() => output.innerText(),

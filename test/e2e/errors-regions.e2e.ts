@@ -69,7 +69,9 @@ describe('continue on fail', () => {
 		);
 		const execution = await n8n.api<{
 			status: string;
-			data: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<Json>> } }>> } };
+			data: {
+				resultData: { runData: Record<string, Array<{ data: { main: Array<Array<Json>> } }>> };
+			};
 		}>('GET', `/executions/${executions.data[0].id}?includeData=true`);
 		expect(execution.status).toBe('success');
 		const output = execution.data.resultData.runData.PagerDuty[0].data.main[0];
@@ -84,7 +86,10 @@ describe('EU region', () => {
 			webhookWorkflow(
 				'e2e EU region',
 				path,
-				pagerDutyNode({ apiToken: eu }, { resource: 'incident', operation: 'getAll', returnAll: false, limit: 2, options: {} }),
+				pagerDutyNode(
+					{ apiToken: eu },
+					{ resource: 'incident', operation: 'getAll', returnAll: false, limit: 2, options: {} },
+				),
 			),
 		);
 		await sandbox.clearRequests();
@@ -101,11 +106,17 @@ describe('EU region', () => {
 describe("n8n's credential test (the Test button, POST /rest/credentials/test)", () => {
 	// n8n 2.41 wants the id of a saved credential; the data sent wins over the stored data.
 	const test = (id: string, data: Json): Promise<{ status: string; message: string }> =>
-		n8n.rest('POST', '/credentials/test', { credentials: { id, name: 'test', type: API_CREDENTIAL_TYPE, data } });
+		n8n.rest('POST', '/credentials/test', {
+			credentials: { id, name: 'test', type: API_CREDENTIAL_TYPE, data },
+		});
 
 	it('succeeds for a valid token against the sandbox (GET /abilities)', async () => {
 		await sandbox.clearRequests();
-		const result = await test(custom.id, { apiToken: TOKEN, region: 'custom', baseUrl: state.sandboxUrl });
+		const result = await test(custom.id, {
+			apiToken: TOKEN,
+			region: 'custom',
+			baseUrl: state.sandboxUrl,
+		});
 		expect(result.status).toBe('OK');
 		const [request] = await sandbox.requests();
 		expect(request).toMatchObject({ method: 'GET', path: '/abilities', status: 200 });
@@ -113,7 +124,11 @@ describe("n8n's credential test (the Test button, POST /rest/credentials/test)",
 	});
 
 	it('fails with a message for a wrong token', async () => {
-		const result = await test(custom.id, { apiToken: 'not-a-valid-token', region: 'custom', baseUrl: state.sandboxUrl });
+		const result = await test(custom.id, {
+			apiToken: 'not-a-valid-token',
+			region: 'custom',
+			baseUrl: state.sandboxUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toEqual(expect.any(String));
 	});

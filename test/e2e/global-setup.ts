@@ -7,13 +7,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 import { EuProxy, startEuProxy } from '../../dev/n8n/eu-proxy';
 import { N8nClient } from '../../dev/n8n/n8n-client';
 import { ensureN8nHost, installPackedPackage } from '../../dev/n8n/n8n-host';
 import { freePort, N8nProcess, startN8n } from '../../dev/n8n/n8n-process';
 import { ARTIFACTS_DIR, STATE_FILE } from '../../dev/n8n/paths';
 import { E2eState } from '../../dev/n8n/state';
+import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 export interface E2eHandles {
 	sandbox: PagerDutySandbox;

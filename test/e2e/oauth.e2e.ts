@@ -32,7 +32,8 @@ const paths: Record<string, string> = {};
 
 async function run(operation: string, body: Json = {}): Promise<Json[]> {
 	const result = await n8n.webhook(paths[operation], body);
-	if (result.status !== 200) throw new Error(`${operation}: webhook answered ${result.status}: ${result.text}`);
+	if (result.status !== 200)
+		throw new Error(`${operation}: webhook answered ${result.status}: ${result.text}`);
 	return result.json as Json[];
 }
 
@@ -42,7 +43,10 @@ beforeAll(async () => {
 	sandbox = new SandboxClient(state.sandboxUrl);
 	await sandbox.control('POST', 'reset');
 	// A token pair the sandbox's OAuth server issued, as if the user had clicked "Connect".
-	initial = await sandbox.control<TokenResponse>('POST', 'oauth/token', { client_id: CLIENT_ID, scope: 'write' });
+	initial = await sandbox.control<TokenResponse>('POST', 'oauth/token', {
+		client_id: CLIENT_ID,
+		scope: 'write',
+	});
 	credential = await n8n.createCredential('PagerDuty sandbox (OAuth2)', OAUTH_CREDENTIAL_TYPE, {
 		clientId: CLIENT_ID,
 		clientSecret: CLIENT_SECRET,
@@ -104,7 +108,9 @@ describe('OAuth2 credential in real n8n, with token refresh', () => {
 		expect(incident).toMatchObject({ id: incidentId });
 
 		const requests = await sandbox.requests();
-		expect(requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
+		expect(
+			requests.map((request) => `${request.method} ${request.path} ${request.status}`),
+		).toEqual([
 			`GET /incidents/${incidentId} 401`,
 			'POST /oauth/token 200',
 			`GET /incidents/${incidentId} 200`,
@@ -127,10 +133,9 @@ describe('OAuth2 credential in real n8n, with token refresh', () => {
 		const [note] = await run('note', { incidentId });
 		expect(note).toMatchObject({ content: 'Added with a refreshed OAuth2 token.' });
 		const requests = await sandbox.requests();
-		expect(requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
-			`PUT /incidents/${incidentId} 200`,
-			`POST /incidents/${incidentId}/notes 201`,
-		]);
+		expect(
+			requests.map((request) => `${request.method} ${request.path} ${request.status}`),
+		).toEqual([`PUT /incidents/${incidentId} 200`, `POST /incidents/${incidentId}/notes 201`]);
 	});
 
 	it('stored the refreshed tokens in the credential', async () => {

@@ -23,7 +23,8 @@ type Json = Record<string, unknown>;
 
 async function run(operation: string, body: Json = {}): Promise<Json[]> {
 	const result = await n8n.webhook(paths[operation], body);
-	if (result.status !== 200) throw new Error(`${operation}: webhook answered ${result.status}: ${result.text}`);
+	if (result.status !== 200)
+		throw new Error(`${operation}: webhook answered ${result.status}: ${result.text}`);
 	return result.json as Json[];
 }
 
@@ -55,9 +56,24 @@ beforeAll(async () => {
 			email: FROM,
 			additionalFields: { urgency: 'low', details: 'Created by the e2e test through n8n' },
 		},
-		'incident.get': { resource: 'incident', operation: 'get', incidentId: '={{ $json.body.incidentId }}' },
-		'incident.getAll': { resource: 'incident', operation: 'getAll', returnAll: false, limit: 5, options: {} },
-		'incident.getAllReturnAll': { resource: 'incident', operation: 'getAll', returnAll: true, options: {} },
+		'incident.get': {
+			resource: 'incident',
+			operation: 'get',
+			incidentId: '={{ $json.body.incidentId }}',
+		},
+		'incident.getAll': {
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			options: {},
+		},
+		'incident.getAllReturnAll': {
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: true,
+			options: {},
+		},
 		'incident.update': {
 			resource: 'incident',
 			operation: 'update',
@@ -78,14 +94,29 @@ beforeAll(async () => {
 			incidentId: '={{ $json.body.incidentId }}',
 			returnAll: true,
 		},
-		'logEntry.getAll': { resource: 'logEntry', operation: 'getAll', returnAll: false, limit: 3, options: {} },
-		'logEntry.get': { resource: 'logEntry', operation: 'get', logEntryId: '={{ $json.body.logEntryId }}' },
+		'logEntry.getAll': {
+			resource: 'logEntry',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 3,
+			options: {},
+		},
+		'logEntry.get': {
+			resource: 'logEntry',
+			operation: 'get',
+			logEntryId: '={{ $json.body.logEntryId }}',
+		},
 		'user.get': { resource: 'user', operation: 'get', userId: '={{ $json.body.userId }}' },
 	};
 	for (const [operation, parameters] of Object.entries(specs)) {
-		paths[operation] = `pd-op-${operation.replace('.', '-').toLowerCase()}-${randomUUID().slice(0, 8)}`;
+		paths[operation] =
+			`pd-op-${operation.replace('.', '-').toLowerCase()}-${randomUUID().slice(0, 8)}`;
 		await n8n.createActiveWorkflow(
-			webhookWorkflow(`e2e ${operation} (API token)`, paths[operation], pagerDutyNode(auth, parameters)),
+			webhookWorkflow(
+				`e2e ${operation} (API token)`,
+				paths[operation],
+				pagerDutyNode(auth, parameters),
+			),
 		);
 	}
 });
@@ -93,7 +124,11 @@ beforeAll(async () => {
 describe('drop-in operations with the API-token credential in real n8n', () => {
 	it('incident → create sends From and the service, returns the incident', async () => {
 		const [incident] = await run('incident.create', { title: 'e2e: checkout is down', serviceId });
-		expect(incident).toMatchObject({ type: 'incident', title: 'e2e: checkout is down', urgency: 'low' });
+		expect(incident).toMatchObject({
+			type: 'incident',
+			title: 'e2e: checkout is down',
+			urgency: 'low',
+		});
 		expect((incident.service as Json).id).toBe(serviceId);
 		incidentId = String(incident.id);
 		const request = await lastRequest();
@@ -105,7 +140,11 @@ describe('drop-in operations with the API-token credential in real n8n', () => {
 	it('incident → get returns that incident', async () => {
 		const [incident] = await run('incident.get', { incidentId });
 		expect(incident).toMatchObject({ id: incidentId, title: 'e2e: checkout is down' });
-		expect(await lastRequest()).toMatchObject({ method: 'GET', path: `/incidents/${incidentId}`, status: 200 });
+		expect(await lastRequest()).toMatchObject({
+			method: 'GET',
+			path: `/incidents/${incidentId}`,
+			status: 200,
+		});
 	});
 
 	it('incident → get many with a limit returns that many items', async () => {
@@ -124,18 +163,32 @@ describe('drop-in operations with the API-token credential in real n8n', () => {
 	});
 
 	it('incident → update acknowledges and renames it', async () => {
-		const [incident] = await run('incident.update', { incidentId, title: 'e2e: checkout is down (ack)' });
-		expect(incident).toMatchObject({ id: incidentId, status: 'acknowledged', title: 'e2e: checkout is down (ack)' });
+		const [incident] = await run('incident.update', {
+			incidentId,
+			title: 'e2e: checkout is down (ack)',
+		});
+		expect(incident).toMatchObject({
+			id: incidentId,
+			status: 'acknowledged',
+			title: 'e2e: checkout is down (ack)',
+		});
 		const request = await lastRequest();
 		expect(request).toMatchObject({ method: 'PUT', path: `/incidents/${incidentId}`, status: 200 });
 		expect(request.headers.from).toBe(FROM);
 	});
 
 	it('incident note → create returns the note', async () => {
-		const [note] = await run('incidentNote.create', { incidentId, content: 'Rolled back the release.' });
+		const [note] = await run('incidentNote.create', {
+			incidentId,
+			content: 'Rolled back the release.',
+		});
 		expect(note).toMatchObject({ content: 'Rolled back the release.' });
 		expect(note.id).toEqual(expect.any(String));
-		expect(await lastRequest()).toMatchObject({ method: 'POST', path: `/incidents/${incidentId}/notes`, status: 201 });
+		expect(await lastRequest()).toMatchObject({
+			method: 'POST',
+			path: `/incidents/${incidentId}/notes`,
+			status: 201,
+		});
 	});
 
 	it('incident note → get many lists it', async () => {
@@ -148,17 +201,26 @@ describe('drop-in operations with the API-token credential in real n8n', () => {
 		expect(entries).toHaveLength(3);
 		const [entry] = await run('logEntry.get', { logEntryId: entries[0].id });
 		expect(entry).toMatchObject({ id: entries[0].id, type: entries[0].type });
-		expect(await lastRequest()).toMatchObject({ method: 'GET', path: `/log_entries/${String(entries[0].id)}` });
+		expect(await lastRequest()).toMatchObject({
+			method: 'GET',
+			path: `/log_entries/${String(entries[0].id)}`,
+		});
 	});
 
 	it('user → get returns the user', async () => {
 		const users = await sandbox.rest<{ users: Array<{ id: string; email: string }> }>('/users');
 		const [user] = await run('user.get', { userId: users.users[0].id });
-		expect(user).toMatchObject({ id: users.users[0].id, email: users.users[0].email, type: 'user' });
+		expect(user).toMatchObject({
+			id: users.users[0].id,
+			email: users.users[0].email,
+			type: 'user',
+		});
 	});
 
 	it('every request n8n sent carried the token and PagerDuty media type, and passed the contract', async () => {
-		const requests = (await sandbox.requests()).filter((request) => !request.path.startsWith('/oauth'));
+		const requests = (await sandbox.requests()).filter(
+			(request) => !request.path.startsWith('/oauth'),
+		);
 		expect(requests.length).toBeGreaterThan(0);
 		for (const request of requests) {
 			expect(request.headers.authorization).toBe(`Token token=${TOKEN}`);

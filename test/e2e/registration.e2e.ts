@@ -39,8 +39,12 @@ const credentialType = (name: string): CredentialTypeDescription | undefined =>
 	credentialTypes.find((type) => type.name === name);
 
 /** The built-in credential class from the n8n-nodes-base that this n8n ships. */
-async function builtInCredential(file: string): Promise<{ name: string; displayName: string; properties: unknown[] }> {
-	const base = require.resolve('n8n-nodes-base/package.json', { paths: [join(N8N_HOST_DIR, 'node_modules', 'n8n')] });
+async function builtInCredential(
+	file: string,
+): Promise<{ name: string; displayName: string; properties: unknown[] }> {
+	const base = require.resolve('n8n-nodes-base/package.json', {
+		paths: [join(N8N_HOST_DIR, 'node_modules', 'n8n')],
+	});
 	const exported = (await import(join(base, '..', 'dist', 'credentials', file))) as Record<
 		string,
 		new () => { name: string; displayName: string; properties: unknown[] }
@@ -52,7 +56,9 @@ async function builtInCredential(file: string): Promise<{ name: string; displayN
 describe('package installed like n8n community installer does', () => {
 	it('is unpacked from the npm tarball into <user folder>/.n8n/nodes/node_modules, without its own node_modules', () => {
 		const dir = join(state.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-		const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string };
+		const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+			name: string;
+		};
 		expect(manifest.name).toBe(PACKAGE_NAME);
 		expect(existsSync(join(dir, 'dist', 'nodes', 'PagerDuty', 'PagerDuty.node.js'))).toBe(true);
 		// n8n-workflow and zod must come from n8n itself.
@@ -105,7 +111,9 @@ describe('package installed like n8n community installer does', () => {
 		}
 		expect(credentialType('pagerDutyApi')?.displayName).toBe('PagerDuty API');
 		expect(
-			credentialType('pagerDutyOAuth2Api')?.properties.find((property) => property.name === 'accessTokenUrl')?.default,
+			credentialType('pagerDutyOAuth2Api')?.properties.find(
+				(property) => property.name === 'accessTokenUrl',
+			)?.default,
 		).toBe('https://app.pagerduty.com/oauth/token');
 	});
 });

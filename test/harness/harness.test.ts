@@ -1,6 +1,5 @@
 import { createServer } from 'http';
 import type { IncomingHttpHeaders, Server } from 'http';
-import type { AddressInfo } from 'net';
 import type {
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
@@ -17,6 +16,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import type { AddressInfo } from 'net';
 
 import { callLoadOptions, runNode, testCredential } from '../../dev/harness/engine';
 
@@ -58,7 +58,12 @@ beforeAll(async () => {
 		req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
 		req.on('end', () => {
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-			requests.push({ method: req.method ?? '', path: url.pathname + url.search, headers: req.headers, body });
+			requests.push({
+				method: req.method ?? '',
+				path: url.pathname + url.search,
+				headers: req.headers,
+				body,
+			});
 
 			if (req.method === 'POST' && url.pathname === '/oauth/token') {
 				send(res, 200, {
@@ -114,7 +119,13 @@ class ThingsApi implements ICredentialType {
 	displayName = 'Things API';
 
 	properties: INodeProperties[] = [
-		{ displayName: 'API Token', name: 'apiToken', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 	];
 
@@ -196,8 +207,16 @@ class Things implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'thingsApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: 'thingsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'thingsApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiToken'] } },
+			},
+			{
+				name: 'thingsOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 			{
 				name: 'thingsHeaderOAuth2Api',
 				required: true,
@@ -241,7 +260,10 @@ class Things implements INodeType {
 			},
 		},
 		listSearch: {
-			async searchThings(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+			async searchThings(
+				this: ILoadOptionsFunctions,
+				filter?: string,
+			): Promise<INodeListSearchResult> {
 				const { baseUrl: url } = await this.getCredentials<{ baseUrl: string }>('thingsApi');
 				const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'thingsApi', {
 					url: `${url}/things`,
@@ -321,7 +343,9 @@ describe('runNode (n8n-core WorkflowExecute)', () => {
 		expect(result.items).toHaveLength(2);
 		expect(result.items[0]).toEqual({ json: { thing: THINGS[0] }, pairedItem: { item: 0 } });
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
-		expect(result.items[1].json.error).toEqual(expect.stringContaining('resource you are requesting could not be found'));
+		expect(result.items[1].json.error).toEqual(
+			expect.stringContaining('resource you are requesting could not be found'),
+		);
 	});
 
 	it('without continueOnFail the node error is returned and there is no output', async () => {
@@ -353,7 +377,11 @@ describe('runNode (n8n-core WorkflowExecute)', () => {
 					// Stored values of hidden pinned fields are ignored, as in n8n 2.41.
 					accessTokenUrl: 'http://127.0.0.1:1/wrong',
 					authentication: 'header',
-					oauthTokenData: { access_token: 'old-access', refresh_token: 'old-refresh', token_type: 'Bearer' },
+					oauthTokenData: {
+						access_token: 'old-access',
+						refresh_token: 'old-refresh',
+						token_type: 'Bearer',
+					},
 				},
 			},
 			credentialTypes,
@@ -486,7 +514,9 @@ describe('testCredential (declarative test.request via RoutingNode)', () => {
 	});
 
 	it('checks an OAuth2 type without test request for a token', async () => {
-		expect(await testCredential(new ThingsHeaderOAuth2Api(), { clientId: 'x' })).toMatchObject({ status: 'Error' });
+		expect(await testCredential(new ThingsHeaderOAuth2Api(), { clientId: 'x' })).toMatchObject({
+			status: 'Error',
+		});
 		expect(
 			await testCredential(new ThingsHeaderOAuth2Api(), { oauthTokenData: { access_token: 't' } }),
 		).toMatchObject({ status: 'OK' });

@@ -4,7 +4,8 @@ const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const user = (name: string) => store().users.find((candidate) => candidate.name === name)!;
-const policyNamed = (name: string) => store().escalationPolicies.find((policy) => policy.name === name)!;
+const policyNamed = (name: string) =>
+	store().escalationPolicies.find((policy) => policy.name === name)!;
 
 describe('Escalation Policy → Create', () => {
 	it('creates the policy with its rules and teams, sending From when given', async () => {
@@ -18,10 +19,19 @@ describe('Escalation Policy → Create', () => {
 			escalationRules: {
 				rule: [
 					{ delayMinutes: 10, scheduleIds: schedule.id, userIds: '' },
-					{ delayMinutes: 20, userIds: `${user('Jane Doe').id}, ${user('Alex Morgan').id}`, assignmentStrategy: 'round_robin' },
+					{
+						delayMinutes: 20,
+						userIds: `${user('Jane Doe').id}, ${user('Alex Morgan').id}`,
+						assignmentStrategy: 'round_robin',
+					},
 				],
 			},
-			additionalFields: { numLoops: 2, onCallHandoffNotifications: 'always', teamIds: team.id, description: 'DB pager' },
+			additionalFields: {
+				numLoops: 2,
+				onCallHandoffNotifications: 'always',
+				teamIds: team.id,
+				description: 'DB pager',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -59,7 +69,10 @@ describe('Escalation Policy → Create', () => {
 			name: 'Database On-Call',
 			num_loops: 2,
 			escalation_rules: [
-				{ escalation_delay_in_minutes: 10, targets: [expect.objectContaining({ id: schedule.id, summary: schedule.name })] },
+				{
+					escalation_delay_in_minutes: 10,
+					targets: [expect.objectContaining({ id: schedule.id, summary: schedule.name })],
+				},
 				expect.objectContaining({ escalation_delay_in_minutes: 20 }),
 			],
 		});
@@ -74,16 +87,24 @@ describe('Escalation Policy → Create', () => {
 				name: '={{ $json.name }}',
 				escalationRules: { rule: [{ delayMinutes: 5, userIds: '={{ $json.users }}' }] },
 			},
-			{ items: [{ name: 'Solo', users: user('Jane Doe').id }, { name: 'Nobody', users: '' }], continueOnFail: true },
+			{
+				items: [
+					{ name: 'Solo', users: user('Jane Doe').id },
+					{ name: 'Nobody', users: '' },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
 		expect(pagerDuty.restRequests()[0].headers.from).toBeUndefined();
 		expect(jsonOf(result)[0]).toMatchObject({ name: 'Solo' });
-		expect(jsonOf(result)[1].error).toBe('"Escalation Rules → Rule 1" needs 1 to 10 users and schedules in all, not 0 (item 1)');
+		expect(jsonOf(result)[1].error).toBe(
+			'"Escalation Rules → Rule 1" needs 1 to 10 users and schedules in all, not 0 (item 1)',
+		);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
 	});
 
-	it('shows PagerDuty\'s 400 for a target that does not exist', async () => {
+	it("shows PagerDuty's 400 for a target that does not exist", async () => {
 		const result = await pagerDuty.run({
 			resource: 'escalationPolicy',
 			operation: 'create',
@@ -101,18 +122,28 @@ describe('Escalation Policy → Get', () => {
 		const result = await pagerDuty.run({
 			resource: 'escalationPolicy',
 			operation: 'get',
-			escalationPolicyId: { __rl: true, mode: 'url', value: `https://acme.pagerduty.com/escalation_policies#${policy.id}` },
+			escalationPolicyId: {
+				__rl: true,
+				mode: 'url',
+				value: `https://acme.pagerduty.com/escalation_policies#${policy.id}`,
+			},
 			options: { include: ['targets'] },
 		});
 		expect(result.error).toBeUndefined();
 		expect(queryOf(pagerDuty.restRequests()[0])).toEqual({ 'include[]': 'targets' });
 		const [output] = jsonOf(result);
 		expect(output).toMatchObject({ id: policy.id, name: 'Payments On-Call' });
-		expect((output.escalation_rules as Array<{ targets: Array<{ type: string }> }>)[0].targets[0].type).toBe('schedule');
+		expect(
+			(output.escalation_rules as Array<{ targets: Array<{ type: string }> }>)[0].targets[0].type,
+		).toBe('schedule');
 	});
 
-	it('fails with PagerDuty\'s 404 for an unknown policy', async () => {
-		const result = await pagerDuty.run({ resource: 'escalationPolicy', operation: 'get', escalationPolicyId: 'PNOSUCH' });
+	it("fails with PagerDuty's 404 for an unknown policy", async () => {
+		const result = await pagerDuty.run({
+			resource: 'escalationPolicy',
+			operation: 'get',
+			escalationPolicyId: 'PNOSUCH',
+		});
 		expect(result.error?.message).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 });
@@ -127,13 +158,27 @@ describe('Escalation Policy → Get Many', () => {
 			options: { userIds: priya.id, sortBy: 'name:desc', include: ['teams'] },
 		});
 		expect(result.error).toBeUndefined();
-		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({ 'user_ids[]': priya.id, sort_by: 'name:desc', 'include[]': 'teams' });
-		expect(jsonOf(result).map((policy) => policy.name)).toEqual(['Support Escalation', 'Platform On-Call']);
+		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({
+			'user_ids[]': priya.id,
+			sort_by: 'name:desc',
+			'include[]': 'teams',
+		});
+		expect(jsonOf(result).map((policy) => policy.name)).toEqual([
+			'Support Escalation',
+			'Platform On-Call',
+		]);
 	});
 
 	it('honours the limit', async () => {
-		const result = await pagerDuty.run({ resource: 'escalationPolicy', operation: 'getAll', limit: 2 });
-		expect(jsonOf(result).map((policy) => policy.name)).toEqual(['Payments On-Call', 'Platform On-Call']);
+		const result = await pagerDuty.run({
+			resource: 'escalationPolicy',
+			operation: 'getAll',
+			limit: 2,
+		});
+		expect(jsonOf(result).map((policy) => policy.name)).toEqual([
+			'Payments On-Call',
+			'Platform On-Call',
+		]);
 		expect(queryOf(pagerDuty.restRequests()[0]).limit).toBe('2');
 	});
 });
@@ -150,7 +195,11 @@ describe('Escalation Policy → Update', () => {
 		expect(result.error).toBeUndefined();
 		const [read, write] = pagerDuty.restRequests();
 		expect(`${read.method} ${read.path}`).toBe(`GET /escalation_policies/${policy.id}`);
-		expect(write).toMatchObject({ method: 'PUT', path: `/escalation_policies/${policy.id}`, status: 200 });
+		expect(write).toMatchObject({
+			method: 'PUT',
+			path: `/escalation_policies/${policy.id}`,
+			status: 200,
+		});
 		expect(write.body).toEqual({
 			escalation_policy: {
 				type: 'escalation_policy',
@@ -181,14 +230,22 @@ describe('Escalation Policy → Update', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)[0].escalation_rules).toEqual([
-			expect.objectContaining({ escalation_delay_in_minutes: 5, targets: [expect.objectContaining({ id: user('Kenji Sato').id })] }),
+			expect.objectContaining({
+				escalation_delay_in_minutes: 5,
+				targets: [expect.objectContaining({ id: user('Kenji Sato').id })],
+			}),
 		]);
 		// The schedule the old first rule used no longer lists the policy.
 		expect(store().schedules[0].escalation_policies.map((ref) => ref.id)).not.toContain(policy.id);
 	});
 
-	it('shows PagerDuty\'s 404 and sends no update for an unknown policy', async () => {
-		const result = await pagerDuty.run({ resource: 'escalationPolicy', operation: 'update', escalationPolicyId: 'PNOSUCH', updateFields: { name: 'x' } });
+	it("shows PagerDuty's 404 and sends no update for an unknown policy", async () => {
+		const result = await pagerDuty.run({
+			resource: 'escalationPolicy',
+			operation: 'update',
+			escalationPolicyId: 'PNOSUCH',
+			updateFields: { name: 'x' },
+		});
 		expect(result.error?.message).toBe('PagerDuty 404: Not Found (code 2100)');
 		expect(pagerDuty.restRequests().map((request) => request.method)).toEqual(['GET']);
 	});
@@ -204,15 +261,27 @@ describe('Escalation Policy → Delete', () => {
 		});
 		const id = String(jsonOf(created)[0].id);
 		pagerDuty.sandbox.clearRequests();
-		const result = await pagerDuty.run({ resource: 'escalationPolicy', operation: 'delete', escalationPolicyId: id });
+		const result = await pagerDuty.run({
+			resource: 'escalationPolicy',
+			operation: 'delete',
+			escalationPolicyId: id,
+		});
 		expect(jsonOf(result)).toEqual([{ deleted: true, id }]);
-		expect(pagerDuty.restRequests()[0]).toMatchObject({ method: 'DELETE', path: `/escalation_policies/${id}`, status: 204 });
+		expect(pagerDuty.restRequests()[0]).toMatchObject({
+			method: 'DELETE',
+			path: `/escalation_policies/${id}`,
+			status: 204,
+		});
 		expect(store().escalationPolicy(id)).toBeUndefined();
 	});
 
-	it('shows PagerDuty\'s 400 while a service uses the policy', async () => {
+	it("shows PagerDuty's 400 while a service uses the policy", async () => {
 		const policy = policyNamed('Platform On-Call');
-		const result = await pagerDuty.run({ resource: 'escalationPolicy', operation: 'delete', escalationPolicyId: policy.id });
+		const result = await pagerDuty.run({
+			resource: 'escalationPolicy',
+			operation: 'delete',
+			escalationPolicyId: policy.id,
+		});
 		expect(result.error?.message).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(result.error?.description).toMatch(/in use by one or more services/);
 		expect(store().escalationPolicy(policy.id)).toBeDefined();

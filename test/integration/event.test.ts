@@ -1,16 +1,15 @@
 // Event resource (Events API v2) through n8n's execution engine against the sandbox.
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { inspect } from 'util';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-
+import { jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
-import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import type { RunNodeResult } from '../../dev/harness/engine';
 import { runNode, testCredential } from '../../dev/harness/engine';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
-import { jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
+import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 
 const OTHER_KEY = 'b4d9e1f3c8e05d2f9a7b3c6e0f1d8a52';
 const UNKNOWN_KEY = 'ffffffffffffffffffffffffffffffff';
@@ -20,12 +19,21 @@ const pagerDuty = useSandbox({ routingKeys: { [DEFAULT_ROUTING_KEY]: '', [OTHER_
 const credentialTypes = [new PagerDutyApi(), new PagerDutyOAuth2Api(), new PagerDutyEventsApi()];
 
 function eventsCredential(overrides: ICredentialDataDecryptedObject = {}) {
-	return { routingKeySecret: DEFAULT_ROUTING_KEY, region: 'custom', baseUrl: pagerDuty.sandbox.url, ...overrides };
+	return {
+		routingKeySecret: DEFAULT_ROUTING_KEY,
+		region: 'custom',
+		baseUrl: pagerDuty.sandbox.url,
+		...overrides,
+	};
 }
 
 async function runEvent(
 	parameters: INodeParameters,
-	options: { items?: IDataObject[]; continueOnFail?: boolean; credential?: ICredentialDataDecryptedObject } = {},
+	options: {
+		items?: IDataObject[];
+		continueOnFail?: boolean;
+		credential?: ICredentialDataDecryptedObject;
+	} = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: new PagerDuty(),
@@ -37,16 +45,18 @@ async function runEvent(
 	});
 }
 
-const eventRequests = () => pagerDuty.sandbox.requests.filter((request) => request.path.startsWith('/v2/'));
+const eventRequests = () =>
+	pagerDuty.sandbox.requests.filter((request) => request.path.startsWith('/v2/'));
 
 /** Everything a user or a log could see of a run: items and the full error object graph. */
-const visible = (result: RunNodeResult) => `${JSON.stringify(result.items)}\n${inspect(result.error, { depth: 12 })}`;
+const visible = (result: RunNodeResult) =>
+	`${JSON.stringify(result.items)}\n${inspect(result.error, { depth: 12 })}`;
 
 const incidentByKey = (key: string) =>
 	pagerDuty.sandbox.store.incidents.filter((incident) => incident.incident_key === key);
 
 describe('Event → Trigger', () => {
-	it('sends the alert with the routing key from the credential and returns PagerDuty\'s answer', async () => {
+	it("sends the alert with the routing key from the credential and returns PagerDuty's answer", async () => {
 		const result = await runEvent({
 			operation: 'trigger',
 			summary: 'Disk usage above 90% on db-01',
@@ -56,22 +66,38 @@ describe('Event → Trigger', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result)).toEqual([{ status: 'success', message: 'Event processed', dedup_key: 'disk-db-01' }]);
+		expect(jsonOf(result)).toEqual([
+			{ status: 'success', message: 'Event processed', dedup_key: 'disk-db-01' },
+		]);
 		expect(pairedItemsOf(result)).toEqual([0]);
 		const [request] = eventRequests();
-		expect(request).toMatchObject({ method: 'POST', path: '/v2/enqueue', status: 202, operation: 'POST /v2/enqueue' });
+		expect(request).toMatchObject({
+			method: 'POST',
+			path: '/v2/enqueue',
+			status: 202,
+			operation: 'POST /v2/enqueue',
+		});
 		expect(request.headers.authorization).toBeUndefined();
 		expect(request.body).toEqual({
 			routing_key: DEFAULT_ROUTING_KEY,
 			event_action: 'trigger',
 			dedup_key: 'disk-db-01',
-			payload: { summary: 'Disk usage above 90% on db-01', source: 'db-01.example.com', severity: 'critical' },
+			payload: {
+				summary: 'Disk usage above 90% on db-01',
+				source: 'db-01.example.com',
+				severity: 'critical',
+			},
 		});
 		expect(visible(result)).not.toContain(DEFAULT_ROUTING_KEY);
 	});
 
 	it('opens an incident with the alert that the REST API then shows', async () => {
-		await runEvent({ operation: 'trigger', summary: 'Queue backlog', source: 'mq-1', dedupKey: 'mq-backlog' });
+		await runEvent({
+			operation: 'trigger',
+			summary: 'Queue backlog',
+			source: 'mq-1',
+			dedupKey: 'mq-backlog',
+		});
 
 		const result = await pagerDuty.run({
 			resource: 'incident',
@@ -81,21 +107,30 @@ describe('Event → Trigger', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([
-			expect.objectContaining({ title: 'Queue backlog', status: 'triggered', incident_key: 'mq-backlog' }),
+			expect.objectContaining({
+				title: 'Queue backlog',
+				status: 'triggered',
+				incident_key: 'mq-backlog',
+			}),
 		]);
 		const incident = incidentByKey('mq-backlog')[0];
 		expect(incident.service.id).toBe(pagerDuty.sandbox.store.services[0].id);
 		expect(incident.alert_counts).toEqual({ all: 1, triggered: 1, resolved: 0 });
 	});
 
-	it('sends every optional field in PagerDuty\'s shape', async () => {
+	it("sends every optional field in PagerDuty's shape", async () => {
 		const result = await runEvent({
 			operation: 'trigger',
 			summary: 'Checkout errors',
 			source: 'shop-web',
 			severity: 'warning',
 			customDetailsMode: 'keyValue',
-			customDetailsUi: { details: [{ key: 'error_rate', value: '7%' }, { key: 'region', value: 'eu-west-1' }] },
+			customDetailsUi: {
+				details: [
+					{ key: 'error_rate', value: '7%' },
+					{ key: 'region', value: 'eu-west-1' },
+				],
+			},
 			additionalFields: {
 				component: 'checkout',
 				group: 'shop',
@@ -104,7 +139,15 @@ describe('Event → Trigger', () => {
 				client: 'Grafana',
 				clientUrl: 'https://grafana.example.com/d/1',
 			},
-			imagesUi: { images: [{ src: 'https://grafana.example.com/render/1.png', href: 'https://grafana.example.com/d/1', alt: 'errors' }] },
+			imagesUi: {
+				images: [
+					{
+						src: 'https://grafana.example.com/render/1.png',
+						href: 'https://grafana.example.com/d/1',
+						alt: 'errors',
+					},
+				],
+			},
 			linksUi: { links: [{ href: 'https://wiki.example.com/runbooks/checkout', text: 'Runbook' }] },
 		});
 
@@ -126,7 +169,13 @@ describe('Event → Trigger', () => {
 			},
 			client: 'Grafana',
 			client_url: 'https://grafana.example.com/d/1',
-			images: [{ src: 'https://grafana.example.com/render/1.png', href: 'https://grafana.example.com/d/1', alt: 'errors' }],
+			images: [
+				{
+					src: 'https://grafana.example.com/render/1.png',
+					href: 'https://grafana.example.com/d/1',
+					alt: 'errors',
+				},
+			],
 			links: [{ href: 'https://wiki.example.com/runbooks/checkout', text: 'Runbook' }],
 		});
 		// Without a Dedup Key the node sends its own, so a retried trigger cannot open a second alert.
@@ -149,8 +198,18 @@ describe('Event → Trigger', () => {
 
 	it('runs once per item, with expressions, keeping item order', async () => {
 		const result = await runEvent(
-			{ operation: 'trigger', summary: '={{ $json.title }}', source: 'batch', dedupKey: '={{ $json.key }}' },
-			{ items: [{ title: 'one', key: 'k-1' }, { title: 'two', key: 'k-2' }] },
+			{
+				operation: 'trigger',
+				summary: '={{ $json.title }}',
+				source: 'batch',
+				dedupKey: '={{ $json.key }}',
+			},
+			{
+				items: [
+					{ title: 'one', key: 'k-1' },
+					{ title: 'two', key: 'k-2' },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result).map((item) => item.dedup_key)).toEqual(['k-1', 'k-2']);
@@ -160,11 +219,18 @@ describe('Event → Trigger', () => {
 
 describe('Event → Acknowledge and Resolve', () => {
 	it('acknowledge and resolve apply to the open alert; a later trigger opens a new one', async () => {
-		const trigger = { operation: 'trigger', summary: 'API down', source: 'api-1', dedupKey: 'api-down' };
+		const trigger = {
+			operation: 'trigger',
+			summary: 'API down',
+			source: 'api-1',
+			dedupKey: 'api-down',
+		};
 		await runEvent(trigger);
 
 		const acknowledged = await runEvent({ operation: 'acknowledge', dedupKey: 'api-down' });
-		expect(jsonOf(acknowledged)).toEqual([{ status: 'success', message: 'Event processed', dedup_key: 'api-down' }]);
+		expect(jsonOf(acknowledged)).toEqual([
+			{ status: 'success', message: 'Event processed', dedup_key: 'api-down' },
+		]);
 		expect(incidentByKey('api-down').map((incident) => incident.status)).toEqual(['acknowledged']);
 
 		// Another trigger while it is open is de-duplicated into it.
@@ -175,7 +241,10 @@ describe('Event → Acknowledge and Resolve', () => {
 		expect(incidentByKey('api-down').map((incident) => incident.status)).toEqual(['resolved']);
 
 		await runEvent(trigger);
-		expect(incidentByKey('api-down').map((incident) => incident.status)).toEqual(['resolved', 'triggered']);
+		expect(incidentByKey('api-down').map((incident) => incident.status)).toEqual([
+			'resolved',
+			'triggered',
+		]);
 		expect(eventRequests().map((request) => (request.body as IDataObject).event_action)).toEqual([
 			'trigger',
 			'acknowledge',
@@ -186,8 +255,16 @@ describe('Event → Acknowledge and Resolve', () => {
 	});
 
 	it('a dedup key of another routing key does not touch the alert', async () => {
-		await runEvent({ operation: 'trigger', summary: 'Cache cold', source: 'cache', dedupKey: 'cache-cold' });
-		await runEvent({ operation: 'resolve', dedupKey: 'cache-cold' }, { credential: { routingKeySecret: OTHER_KEY } });
+		await runEvent({
+			operation: 'trigger',
+			summary: 'Cache cold',
+			source: 'cache',
+			dedupKey: 'cache-cold',
+		});
+		await runEvent(
+			{ operation: 'resolve', dedupKey: 'cache-cold' },
+			{ credential: { routingKeySecret: OTHER_KEY } },
+		);
 		expect(incidentByKey('cache-cold').map((incident) => incident.status)).toEqual(['triggered']);
 	});
 
@@ -231,15 +308,62 @@ describe('Event → Send Change Event', () => {
 
 describe('Event limits, checked before sending', () => {
 	const cases: Array<[string, INodeParameters, RegExp]> = [
-		['a summary over 1,024 characters', { operation: 'trigger', summary: 'x'.repeat(1025), source: 's' }, /"Summary" must be at most 1024 characters/],
-		['a dedup key over 255 characters', { operation: 'trigger', summary: 's', source: 's', dedupKey: 'k'.repeat(256) }, /"Dedup Key" must be at most 255 characters/],
-		['an unknown severity', { operation: 'trigger', summary: 's', source: 's', severity: '={{ "fatal" }}' }, /"Severity" must be one of critical, error, warning, info/],
-		['an empty source', { operation: 'trigger', summary: 's', source: ' ' }, /"Source" must not be empty/],
-		['acknowledge without a dedup key', { operation: 'acknowledge', dedupKey: '={{ $json.missing ?? "" }}' }, /"Dedup Key" is required to acknowledge or resolve an alert/],
-		['resolve without a dedup key', { operation: 'resolve', dedupKey: '  ' }, /"Dedup Key" is required to acknowledge or resolve an alert/],
-		['an image not served over HTTPS', { operation: 'trigger', summary: 's', source: 's', imagesUi: { images: [{ src: 'http://example.com/a.png' }] } }, /must be an https URL/],
-		['custom details that are not a JSON object', { operation: 'trigger', summary: 's', source: 's', customDetailsMode: 'json', customDetailsJson: '[1, 2]' }, /"Details \(JSON\)" must be a JSON object/],
-		['a change summary over 1,024 characters', { operation: 'sendChangeEvent', summary: 'y'.repeat(1025) }, /"Summary" must be at most 1024 characters/],
+		[
+			'a summary over 1,024 characters',
+			{ operation: 'trigger', summary: 'x'.repeat(1025), source: 's' },
+			/"Summary" must be at most 1024 characters/,
+		],
+		[
+			'a dedup key over 255 characters',
+			{ operation: 'trigger', summary: 's', source: 's', dedupKey: 'k'.repeat(256) },
+			/"Dedup Key" must be at most 255 characters/,
+		],
+		[
+			'an unknown severity',
+			{ operation: 'trigger', summary: 's', source: 's', severity: '={{ "fatal" }}' },
+			/"Severity" must be one of critical, error, warning, info/,
+		],
+		[
+			'an empty source',
+			{ operation: 'trigger', summary: 's', source: ' ' },
+			/"Source" must not be empty/,
+		],
+		[
+			'acknowledge without a dedup key',
+			{ operation: 'acknowledge', dedupKey: '={{ $json.missing ?? "" }}' },
+			/"Dedup Key" is required to acknowledge or resolve an alert/,
+		],
+		[
+			'resolve without a dedup key',
+			{ operation: 'resolve', dedupKey: '  ' },
+			/"Dedup Key" is required to acknowledge or resolve an alert/,
+		],
+		[
+			'an image not served over HTTPS',
+			{
+				operation: 'trigger',
+				summary: 's',
+				source: 's',
+				imagesUi: { images: [{ src: 'http://example.com/a.png' }] },
+			},
+			/must be an https URL/,
+		],
+		[
+			'custom details that are not a JSON object',
+			{
+				operation: 'trigger',
+				summary: 's',
+				source: 's',
+				customDetailsMode: 'json',
+				customDetailsJson: '[1, 2]',
+			},
+			/"Details \(JSON\)" must be a JSON object/,
+		],
+		[
+			'a change summary over 1,024 characters',
+			{ operation: 'sendChangeEvent', summary: 'y'.repeat(1025) },
+			/"Summary" must be at most 1024 characters/,
+		],
 	];
 
 	it.each(cases)('refuses %s and sends nothing', async (_name, parameters, message) => {
@@ -266,14 +390,16 @@ describe('Event limits, checked before sending', () => {
 			{ items: [{ summary: 'fine' }, { summary: 'x'.repeat(2000) }], continueOnFail: true },
 		);
 		expect(jsonOf(result)[0]).toMatchObject({ status: 'success' });
-		expect(jsonOf(result)[1].error).toMatch(/"Summary" must be at most 1024 characters .*\(item 1\)/);
+		expect(jsonOf(result)[1].error).toMatch(
+			/"Summary" must be at most 1024 characters .*\(item 1\)/,
+		);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
 		expect(eventRequests()).toHaveLength(1);
 	});
 });
 
 describe('Event errors from PagerDuty', () => {
-	it('shows PagerDuty\'s 400 errors, never the routing key', async () => {
+	it("shows PagerDuty's 400 errors, never the routing key", async () => {
 		const result = await runEvent(
 			{ operation: 'trigger', summary: 's', source: 's' },
 			{ credential: { routingKeySecret: UNKNOWN_KEY } },
@@ -298,17 +424,31 @@ describe('Event errors from PagerDuty', () => {
 		pagerDuty.sandbox.queueResponses(2, {
 			status: 429,
 			operation: 'POST /v2/enqueue',
-			body: { status: 'throttle event', message: 'Requests for this service are arriving too quickly.  Please retry later.' },
+			body: {
+				status: 'throttle event',
+				message: 'Requests for this service are arriving too quickly.  Please retry later.',
+			},
 		});
-		const result = await runEvent({ operation: 'trigger', summary: 's', source: 's', dedupKey: 'throttled' });
+		const result = await runEvent({
+			operation: 'trigger',
+			summary: 's',
+			source: 's',
+			dedupKey: 'throttled',
+		});
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result)).toEqual([{ status: 'success', message: 'Event processed', dedup_key: 'throttled' }]);
+		expect(jsonOf(result)).toEqual([
+			{ status: 'success', message: 'Event processed', dedup_key: 'throttled' },
+		]);
 		expect(eventRequests().map((request) => request.status)).toEqual([429, 429, 202]);
 		expect(incidentByKey('throttled')).toHaveLength(1);
 	});
 
 	it('gives up on 429 once the Max Retry Wait is used up, with advice', async () => {
-		pagerDuty.sandbox.queueResponses(5, { status: 429, operation: 'POST /v2/enqueue', body: { status: 'throttle event' } });
+		pagerDuty.sandbox.queueResponses(5, {
+			status: 429,
+			operation: 'POST /v2/enqueue',
+			body: { status: 'throttle event' },
+		});
 		const result = await runEvent({
 			operation: 'trigger',
 			summary: 's',
@@ -325,7 +465,9 @@ describe('Event errors from PagerDuty', () => {
 			{ operation: 'acknowledge', dedupKey: 'x', requestSettings: { maxRetryWait: 0 } },
 			{ credential: { baseUrl: 'http://127.0.0.1:1' } },
 		);
-		expect(result.error?.message).toMatch(/^Could not reach the PagerDuty Events API at http:\/\/127\.0\.0\.1:1/);
+		expect(result.error?.message).toMatch(
+			/^Could not reach the PagerDuty Events API at http:\/\/127\.0\.0\.1:1/,
+		);
 		expect(visible(result)).not.toContain(DEFAULT_ROUTING_KEY);
 	});
 });
@@ -338,12 +480,20 @@ describe('PagerDuty Events V2 API credential', () => {
 			message: 'Connection successful!',
 		});
 		const [request] = eventRequests();
-		expect(request.body).toMatchObject({ routing_key: DEFAULT_ROUTING_KEY, event_action: 'acknowledge' });
+		expect(request.body).toMatchObject({
+			routing_key: DEFAULT_ROUTING_KEY,
+			event_action: 'acknowledge',
+		});
 		expect(pagerDuty.sandbox.store.incidents).toHaveLength(before);
 	});
 
 	it('reports an unknown key', async () => {
-		expect(await testCredential(new PagerDutyEventsApi(), eventsCredential({ routingKeySecret: UNKNOWN_KEY }))).toEqual({
+		expect(
+			await testCredential(
+				new PagerDutyEventsApi(),
+				eventsCredential({ routingKeySecret: UNKNOWN_KEY }),
+			),
+		).toEqual({
 			status: 'Error',
 			message: 'PagerDuty rejected the routing key. Check the key and the Service Region.',
 		});
@@ -351,11 +501,15 @@ describe('PagerDuty Events V2 API credential', () => {
 
 	it('is the only credential the Event resource uses', () => {
 		const credentials = new PagerDuty().description.credentials ?? [];
-		expect(credentials.find((credential) => credential.name === 'pagerDutyEventsV2Api')?.displayOptions).toEqual({
+		expect(
+			credentials.find((credential) => credential.name === 'pagerDutyEventsV2Api')?.displayOptions,
+		).toEqual({
 			show: { resource: ['event'] },
 		});
 		for (const name of ['pagerDutyRestApi', 'pagerDutyRestOAuth2Api']) {
-			expect(credentials.find((credential) => credential.name === name)?.displayOptions?.hide).toEqual({
+			expect(
+				credentials.find((credential) => credential.name === name)?.displayOptions?.hide,
+			).toEqual({
 				resource: ['event'],
 			});
 		}

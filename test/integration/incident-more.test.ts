@@ -1,11 +1,12 @@
+import { ADMIN_EMAIL, jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
 import { sandboxAlerts } from '../../dev/sandbox/rest-alerts';
 import type { Incident } from '../../dev/sandbox/store';
-import { ADMIN_EMAIL, jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
-const withStatus = (status: Incident['status']) => store().incidents.filter((incident) => incident.status === status);
+const withStatus = (status: Incident['status']) =>
+	store().incidents.filter((incident) => incident.status === status);
 const users = () => store().users.filter((user) => user.role !== 'observer');
 
 describe('Incident → Create and Update with assignees and incident type', () => {
@@ -18,7 +19,10 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			title: 'Checkout errors',
 			serviceId: { __rl: true, mode: 'id', value: service.id },
 			email: ADMIN_EMAIL,
-			additionalFields: { assigneeUserIds: `${first.id}, ${second.id}`, incidentType: 'security_incident' },
+			additionalFields: {
+				assigneeUserIds: `${first.id}, ${second.id}`,
+				incidentType: 'security_incident',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(pagerDuty.restRequests()[0].body).toMatchObject({
@@ -31,8 +35,13 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			},
 		});
 		const [incident] = jsonOf(result);
-		expect(incident).toMatchObject({ assigned_via: 'direct_assignment', incident_type: { name: 'security_incident' } });
-		expect((incident.assignments as Array<{ assignee: { id: string } }>).map((a) => a.assignee.id)).toEqual([first.id, second.id]);
+		expect(incident).toMatchObject({
+			assigned_via: 'direct_assignment',
+			incident_type: { name: 'security_incident' },
+		});
+		expect(
+			(incident.assignments as Array<{ assignee: { id: string } }>).map((a) => a.assignee.id),
+		).toEqual([first.id, second.id]);
 	});
 
 	it('refuses assignees together with an escalation policy, before sending', async () => {
@@ -42,7 +51,10 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			title: 'Checkout errors',
 			serviceId: store().services[0].id,
 			email: ADMIN_EMAIL,
-			additionalFields: { assigneeUserIds: users()[0].id, escalationPolicyId: store().escalationPolicies[0].id },
+			additionalFields: {
+				assigneeUserIds: users()[0].id,
+				escalationPolicyId: store().escalationPolicies[0].id,
+			},
 		});
 		expect(result.error?.message).toBe(
 			'"Assignee User IDs" cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy (item 0)',
@@ -62,7 +74,10 @@ describe('Incident → Create and Update with assignees and incident type', () =
 		});
 		expect(result.error).toBeUndefined();
 		expect(pagerDuty.restRequests()[0].body).toEqual({
-			incident: { type: 'incident_reference', assignments: [{ assignee: { id: assignee.id, type: 'user_reference' } }] },
+			incident: {
+				type: 'incident_reference',
+				assignments: [{ assignee: { id: assignee.id, type: 'user_reference' } }],
+			},
 		});
 		expect(jsonOf(result)[0]).toMatchObject({ assignments: [{ assignee: { id: assignee.id } }] });
 
@@ -73,7 +88,9 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			email: ADMIN_EMAIL,
 			updateFields: { assigneeUserIds: assignee.id, escalationLevel: 2 },
 		});
-		expect(refused.error?.message).toMatch(/^"Assignee User IDs" cannot be combined with Escalation Level/);
+		expect(refused.error?.message).toMatch(
+			/^"Assignee User IDs" cannot be combined with Escalation Level/,
+		);
 	});
 });
 
@@ -92,7 +109,11 @@ describe('Incident → Manage Many', () => {
 		expect(request).toMatchObject({ method: 'PUT', path: '/incidents', status: 200 });
 		expect(request.headers.from).toBe(ADMIN_EMAIL);
 		expect(request.body).toEqual({
-			incidents: open.map((incident) => ({ id: incident.id, type: 'incident_reference', status: 'acknowledged' })),
+			incidents: open.map((incident) => ({
+				id: incident.id,
+				type: 'incident_reference',
+				status: 'acknowledged',
+			})),
 		});
 		expect(jsonOf(result).map((incident) => [incident.id, incident.status])).toEqual(
 			open.map((incident) => [incident.id, 'acknowledged']),
@@ -100,7 +121,7 @@ describe('Incident → Manage Many', () => {
 		expect(pairedItemsOf(result)).toEqual([0, 0, 0]);
 	});
 
-	it('surfaces PagerDuty\'s 404 when one of the incidents does not exist', async () => {
+	it("surfaces PagerDuty's 404 when one of the incidents does not exist", async () => {
 		const result = await pagerDuty.run({
 			resource: 'incident',
 			operation: 'manageMany',
@@ -113,8 +134,20 @@ describe('Incident → Manage Many', () => {
 
 	it('refuses an empty change and an empty ID list before sending', async () => {
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'manageMany', incidentIds: '={{ $json.ids }}', email: ADMIN_EMAIL, updateFields: '={{ $json.fields }}' },
-			{ items: [{ ids: 'Q1,Q2', fields: {} }, { ids: ' , ', fields: { status: 'resolved' } }], continueOnFail: true },
+			{
+				resource: 'incident',
+				operation: 'manageMany',
+				incidentIds: '={{ $json.ids }}',
+				email: ADMIN_EMAIL,
+				updateFields: '={{ $json.fields }}',
+			},
+			{
+				items: [
+					{ ids: 'Q1,Q2', fields: {} },
+					{ ids: ' , ', fields: { status: 'resolved' } },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
 			'"Update Fields" must contain at least one change (item 0)',
@@ -137,10 +170,16 @@ describe('Incident → Manage Many', () => {
 				updateFields: { priorityId: priority.id },
 			});
 			expect(result.error).toBeUndefined();
-			const sizes = many.restRequests().map((request) => (request.body as { incidents: unknown[] }).incidents.length);
+			const sizes = many
+				.restRequests()
+				.map((request) => (request.body as { incidents: unknown[] }).incidents.length);
 			expect(sizes).toEqual([250, 50]);
 			expect(jsonOf(result).map((incident) => incident.id)).toEqual(ids);
-			expect(jsonOf(result).every((incident) => (incident.priority as { id: string }).id === priority.id)).toBe(true);
+			expect(
+				jsonOf(result).every(
+					(incident) => (incident.priority as { id: string }).id === priority.id,
+				),
+			).toBe(true);
 		});
 	});
 });
@@ -148,7 +187,9 @@ describe('Incident → Manage Many', () => {
 describe('Incident → Merge', () => {
 	it('merges open incidents into the target: their alerts move over and they are resolved', async () => {
 		const [target, sourceA, sourceB] = withStatus('triggered').concat(withStatus('acknowledged'));
-		const alertsBefore = sandboxAlerts(store()).filter((alert) => alert.incident.id === target.id).length;
+		const alertsBefore = sandboxAlerts(store()).filter(
+			(alert) => alert.incident.id === target.id,
+		).length;
 		const result = await pagerDuty.run({
 			resource: 'incident',
 			operation: 'merge',
@@ -158,7 +199,11 @@ describe('Incident → Merge', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [request] = pagerDuty.restRequests();
-		expect(request).toMatchObject({ method: 'PUT', path: `/incidents/${target.id}/merge`, status: 200 });
+		expect(request).toMatchObject({
+			method: 'PUT',
+			path: `/incidents/${target.id}/merge`,
+			status: 200,
+		});
 		expect(request.body).toEqual({
 			source_incidents: [
 				{ id: sourceA.id, type: 'incident_reference' },
@@ -170,17 +215,31 @@ describe('Incident → Merge', () => {
 			status: 'resolved',
 			resolve_reason: { type: 'merge_resolve_reason', incident: { id: target.id } },
 		});
-		const alertsAfter = sandboxAlerts(store()).filter((alert) => alert.incident.id === target.id).length;
+		const alertsAfter = sandboxAlerts(store()).filter(
+			(alert) => alert.incident.id === target.id,
+		).length;
 		expect(alertsAfter).toBeGreaterThanOrEqual(alertsBefore + 2);
 		expect(jsonOf(result)[0].alert_counts).toMatchObject({ all: alertsAfter });
 	});
 
-	it('shows PagerDuty\'s error when the target is resolved, and refuses merging an incident into itself', async () => {
+	it("shows PagerDuty's error when the target is resolved, and refuses merging an incident into itself", async () => {
 		const resolved = withStatus('resolved')[0];
 		const open = withStatus('triggered')[0];
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'merge', incidentId: '={{ $json.target }}', sourceIncidentIds: '={{ $json.sources }}', email: ADMIN_EMAIL },
-			{ items: [{ target: resolved.id, sources: open.id }, { target: open.id, sources: [open.id] }], continueOnFail: true },
+			{
+				resource: 'incident',
+				operation: 'merge',
+				incidentId: '={{ $json.target }}',
+				sourceIncidentIds: '={{ $json.sources }}',
+				email: ADMIN_EMAIL,
+			},
+			{
+				items: [
+					{ target: resolved.id, sources: open.id },
+					{ target: open.id, sources: [open.id] },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
 			'PagerDuty 400: Incident Already Resolved (code 1001)',
@@ -193,20 +252,41 @@ describe('Incident → Merge', () => {
 describe('Incident → Snooze', () => {
 	it('snoozes an acknowledged incident: 201, still acknowledged, unacknowledges later', async () => {
 		const incident = withStatus('acknowledged')[0];
-		const result = await pagerDuty.run({ resource: 'incident', operation: 'snooze', incidentId: incident.id, duration: 7200, email: ADMIN_EMAIL });
+		const result = await pagerDuty.run({
+			resource: 'incident',
+			operation: 'snooze',
+			incidentId: incident.id,
+			duration: 7200,
+			email: ADMIN_EMAIL,
+		});
 		expect(result.error).toBeUndefined();
 		const [request] = pagerDuty.restRequests();
-		expect(request).toMatchObject({ method: 'POST', path: `/incidents/${incident.id}/snooze`, status: 201, body: { duration: 7200 } });
+		expect(request).toMatchObject({
+			method: 'POST',
+			path: `/incidents/${incident.id}/snooze`,
+			status: 201,
+			body: { duration: 7200 },
+		});
 		expect(request.headers.from).toBe(ADMIN_EMAIL);
 		const [snoozed] = jsonOf(result);
-		expect(snoozed).toMatchObject({ id: incident.id, status: 'acknowledged', pending_actions: [{ type: 'unacknowledge' }] });
+		expect(snoozed).toMatchObject({
+			id: incident.id,
+			status: 'acknowledged',
+			pending_actions: [{ type: 'unacknowledge' }],
+		});
 	});
 
-	it('refuses durations outside 1 … 604800 seconds, and shows PagerDuty\'s 1012 for a triggered incident', async () => {
+	it("refuses durations outside 1 … 604800 seconds, and shows PagerDuty's 1012 for a triggered incident", async () => {
 		const acknowledged = withStatus('acknowledged')[0];
 		const triggered = withStatus('triggered')[0];
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'snooze', incidentId: '={{ $json.id }}', duration: '={{ $json.duration }}', email: ADMIN_EMAIL },
+			{
+				resource: 'incident',
+				operation: 'snooze',
+				incidentId: '={{ $json.id }}',
+				duration: '={{ $json.duration }}',
+				email: ADMIN_EMAIL,
+			},
 			{
 				items: [
 					{ id: acknowledged.id, duration: 0 },
@@ -238,7 +318,11 @@ describe('Incident → Create Status Update', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [request] = pagerDuty.restRequests();
-		expect(request).toMatchObject({ method: 'POST', path: `/incidents/${incident.id}/status_updates`, status: 200 });
+		expect(request).toMatchObject({
+			method: 'POST',
+			path: `/incidents/${incident.id}/status_updates`,
+			status: 200,
+		});
 		expect(request.body).toEqual({
 			message: 'Failover done, watching error rates',
 			subject: 'Checkout incident update',
@@ -254,9 +338,20 @@ describe('Incident → Create Status Update', () => {
 	});
 
 	it('refuses a subject without HTML message, and maps an unknown incident to 404', async () => {
-		const base = { resource: 'incident', operation: 'createStatusUpdate', message: 'Update', email: ADMIN_EMAIL };
-		const refused = await pagerDuty.run({ ...base, incidentId: withStatus('triggered')[0].id, customEmail: { subject: 'Only a subject' } });
-		expect(refused.error?.message).toBe('"HTML Message" is needed too: PagerDuty takes Subject and HTML Message together (item 0)');
+		const base = {
+			resource: 'incident',
+			operation: 'createStatusUpdate',
+			message: 'Update',
+			email: ADMIN_EMAIL,
+		};
+		const refused = await pagerDuty.run({
+			...base,
+			incidentId: withStatus('triggered')[0].id,
+			customEmail: { subject: 'Only a subject' },
+		});
+		expect(refused.error?.message).toBe(
+			'"HTML Message" is needed too: PagerDuty takes Subject and HTML Message together (item 0)',
+		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 
 		const missing = await pagerDuty.run({ ...base, incidentId: 'QDOESNOTEXIST1' });
@@ -280,7 +375,11 @@ describe('Incident → Create Responder Request', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [request] = pagerDuty.restRequests();
-		expect(request).toMatchObject({ method: 'POST', path: `/incidents/${incident.id}/responder_requests`, status: 200 });
+		expect(request).toMatchObject({
+			method: 'POST',
+			path: `/incidents/${incident.id}/responder_requests`,
+			status: 200,
+		});
 		expect(request.headers.from).toBeUndefined();
 		expect(request.body).toEqual({
 			requester_id: requester.id,
@@ -299,15 +398,25 @@ describe('Incident → Create Responder Request', () => {
 		expect(responderRequest.responder_request_targets).toHaveLength(2);
 	});
 
-	it('needs at least one target, and explains PagerDuty\'s 402 when the plan lacks coordinated responding', async () => {
-		const base = { resource: 'incident', operation: 'createResponderRequest', incidentId: withStatus('triggered')[0].id, requesterId: users()[0].id, message: 'Help' };
+	it("needs at least one target, and explains PagerDuty's 402 when the plan lacks coordinated responding", async () => {
+		const base = {
+			resource: 'incident',
+			operation: 'createResponderRequest',
+			incidentId: withStatus('triggered')[0].id,
+			requesterId: users()[0].id,
+			message: 'Help',
+		};
 		const noTargets = await pagerDuty.run(base);
-		expect(noTargets.error?.message).toBe('"Target User IDs" or "Target Escalation Policy IDs" must name at least one responder (item 0)');
+		expect(noTargets.error?.message).toBe(
+			'"Target User IDs" or "Target Escalation Policy IDs" must name at least one responder (item 0)',
+		);
 
 		const abilities = store().abilities;
 		abilities.splice(abilities.indexOf('coordinated_responding'), 1);
 		const result = await pagerDuty.run({ ...base, targetUserIds: users()[1].id });
-		expect(result.error?.message).toBe('PagerDuty 402: Account does not have the abilities to perform the action (code 2014)');
+		expect(result.error?.message).toBe(
+			'PagerDuty 402: Account does not have the abilities to perform the action (code 2014)',
+		);
 		expect(result.error?.description).toMatch(/coordinated_responding/);
 		expect(result.error?.description).toMatch(/plan lacks the ability/);
 	});
@@ -321,7 +430,13 @@ describe('Incident → Get Many, Simplify', () => {
 	});
 
 	it('returns the fields people use when Simplify is on', async () => {
-		const result = await pagerDuty.run({ resource: 'incident', operation: 'getAll', limit: 1, simplify: true, options: { sortBy: 'incident_number:asc' } });
+		const result = await pagerDuty.run({
+			resource: 'incident',
+			operation: 'getAll',
+			limit: 1,
+			simplify: true,
+			options: { sortBy: 'incident_number:asc' },
+		});
 		const [simplified] = jsonOf(result);
 		const incident = store().incident(String(simplified.id))!;
 		expect(simplified).toEqual({
@@ -332,8 +447,14 @@ describe('Incident → Get Many, Simplify', () => {
 			urgency: incident.urgency,
 			priority: incident.priority?.summary ?? null,
 			service: { id: incident.service.id, summary: incident.service.summary },
-			escalation_policy: { id: incident.escalation_policy.id, summary: incident.escalation_policy.summary },
-			assignees: incident.assignments.map((assignment) => ({ id: assignment.assignee.id, summary: assignment.assignee.summary })),
+			escalation_policy: {
+				id: incident.escalation_policy.id,
+				summary: incident.escalation_policy.summary,
+			},
+			assignees: incident.assignments.map((assignment) => ({
+				id: assignment.assignee.id,
+				summary: assignment.assignee.summary,
+			})),
 			incident_key: incident.incident_key,
 			created_at: incident.created_at,
 			last_status_change_at: incident.last_status_change_at,

@@ -1,12 +1,20 @@
-import { ADMIN_EMAIL, DEFAULT_ACCOUNT_TOKEN, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import {
+	ADMIN_EMAIL,
+	DEFAULT_ACCOUNT_TOKEN,
+	jsonOf,
+	pairedItemsOf,
+	queryOf,
+	useSandbox,
+} from './pagerduty';
 
 const pagerDuty = useSandbox();
 
 const firstService = () => pagerDuty.sandbox.store.services[0];
-const openIncident = () => pagerDuty.sandbox.store.incidents.find((incident) => incident.status === 'triggered')!;
+const openIncident = () =>
+	pagerDuty.sandbox.store.incidents.find((incident) => incident.status === 'triggered')!;
 
 describe('Incident → Create', () => {
-	it('opens the incident with PagerDuty\'s body and From header, and returns it', async () => {
+	it("opens the incident with PagerDuty's body and From header, and returns it", async () => {
 		const service = firstService();
 		const result = await pagerDuty.run({
 			resource: 'incident',
@@ -15,7 +23,9 @@ describe('Incident → Create', () => {
 			serviceId: service.id,
 			email: ADMIN_EMAIL,
 			additionalFields: { urgency: 'low', details: 'p99 at 2.4 s', incidentKey: 'db-latency-1' },
-			conferenceBridgeUi: { conferenceBridgeValues: { conferenceUrl: 'https://meet.example.com/ops' } },
+			conferenceBridgeUi: {
+				conferenceBridgeValues: { conferenceUrl: 'https://meet.example.com/ops' },
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -36,22 +46,37 @@ describe('Incident → Create', () => {
 			},
 		});
 		expect(jsonOf(result)).toEqual([
-			expect.objectContaining({ type: 'incident', title: 'Database latency above 2 s', urgency: 'low', status: 'triggered' }),
+			expect.objectContaining({
+				type: 'incident',
+				title: 'Database latency above 2 s',
+				urgency: 'low',
+				status: 'triggered',
+			}),
 		]);
 		expect(pairedItemsOf(result)).toEqual([0]);
 	});
 
-	it('uses the credential\'s Default From Email when the node\'s Email is empty', async () => {
+	it("uses the credential's Default From Email when the node's Email is empty", async () => {
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'create', title: 'Disk full', serviceId: firstService().id },
+			{
+				resource: 'incident',
+				operation: 'create',
+				title: 'Disk full',
+				serviceId: firstService().id,
+			},
 			{ credential: { defaultFromEmail: ADMIN_EMAIL } },
 		);
 		expect(result.error).toBeUndefined();
 		expect(pagerDuty.restRequests()[0].headers.from).toBe(ADMIN_EMAIL);
 	});
 
-	it('with neither, shows PagerDuty\'s From error and says where to set the email', async () => {
-		const result = await pagerDuty.run({ resource: 'incident', operation: 'create', title: 'Disk full', serviceId: firstService().id });
+	it("with neither, shows PagerDuty's From error and says where to set the email", async () => {
+		const result = await pagerDuty.run({
+			resource: 'incident',
+			operation: 'create',
+			title: 'Disk full',
+			serviceId: firstService().id,
+		});
 		expect(result.error?.message).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(result.error?.description).toMatch(/From header/);
 		expect(result.error?.description).toMatch(/Default From Email/);
@@ -59,7 +84,12 @@ describe('Incident → Create', () => {
 
 	it('needs no From with a user API token', async () => {
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'create', title: 'Disk full', serviceId: firstService().id },
+			{
+				resource: 'incident',
+				operation: 'create',
+				title: 'Disk full',
+				serviceId: firstService().id,
+			},
 			{ auth: 'userToken' },
 		);
 		expect(result.error).toBeUndefined();
@@ -68,8 +98,21 @@ describe('Incident → Create', () => {
 
 	it('refuses bad input before sending, naming the parameter and the item', async () => {
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'create', title: '={{ $json.title }}', serviceId: firstService().id, email: '={{ $json.email }}' },
-			{ items: [{ title: 'ok', email: ADMIN_EMAIL }, { title: 'ok', email: 'not-an-email' }, { title: '  ', email: ADMIN_EMAIL }], continueOnFail: true },
+			{
+				resource: 'incident',
+				operation: 'create',
+				title: '={{ $json.title }}',
+				serviceId: firstService().id,
+				email: '={{ $json.email }}',
+			},
+			{
+				items: [
+					{ title: 'ok', email: ADMIN_EMAIL },
+					{ title: 'ok', email: 'not-an-email' },
+					{ title: '  ', email: ADMIN_EMAIL },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(jsonOf(result).map((json) => json.error ?? 'ok')).toEqual([
 			'ok',
@@ -82,7 +125,7 @@ describe('Incident → Create', () => {
 });
 
 describe('Incident → Get', () => {
-	it('reads each item\'s incident, paired with its item', async () => {
+	it("reads each item's incident, paired with its item", async () => {
 		const [first, second] = pagerDuty.sandbox.store.incidents;
 		const result = await pagerDuty.run(
 			{ resource: 'incident', operation: 'get', incidentId: '={{ $json.id }}' },
@@ -90,10 +133,15 @@ describe('Incident → Get', () => {
 		);
 		expect(jsonOf(result).map((incident) => incident.id)).toEqual([first.id, second.id]);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
-		expect(pagerDuty.restRequests().map((request) => request.path).sort()).toEqual([`/incidents/${first.id}`, `/incidents/${second.id}`].sort());
+		expect(
+			pagerDuty
+				.restRequests()
+				.map((request) => request.path)
+				.sort(),
+		).toEqual([`/incidents/${first.id}`, `/incidents/${second.id}`].sort());
 	});
 
-	it('maps PagerDuty\'s 404 to an error with a hint; with continue on fail the other items go on', async () => {
+	it("maps PagerDuty's 404 to an error with a hint; with continue on fail the other items go on", async () => {
 		const [first] = pagerDuty.sandbox.store.incidents;
 		const result = await pagerDuty.run(
 			{ resource: 'incident', operation: 'get', incidentId: '={{ $json.id }}' },
@@ -121,8 +169,12 @@ describe('Incident → Get', () => {
 describe('Incident → Get Many', () => {
 	const manyIncidents = useSandbox({ seed: { incidents: 250 } });
 
-	it('returns all incidents over several pages, in PagerDuty\'s order, without duplicates', async () => {
-		const result = await manyIncidents.run({ resource: 'incident', operation: 'getAll', returnAll: true });
+	it("returns all incidents over several pages, in PagerDuty's order, without duplicates", async () => {
+		const result = await manyIncidents.run({
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		const ids = jsonOf(result).map((incident) => incident.id);
 		const expected = manyIncidents.sandbox.store.incidents.map((incident) => incident.id);
 		expect(ids).toEqual(expected);
@@ -132,30 +184,45 @@ describe('Incident → Get Many', () => {
 	});
 
 	it('honours a limit above the page size by paging (the built-in node sent limit=150)', async () => {
-		const result = await manyIncidents.run({ resource: 'incident', operation: 'getAll', returnAll: false, limit: 150 });
+		const result = await manyIncidents.run({
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 150,
+		});
 		expect(result.items).toHaveLength(150);
-		expect(manyIncidents.restRequests().every((request) => Number(queryOf(request).limit) <= 100)).toBe(true);
+		expect(
+			manyIncidents.restRequests().every((request) => Number(queryOf(request).limit) <= 100),
+		).toBe(true);
 	});
 
-	it('uses the built-in node\'s default limit of 100 when the workflow saved none', async () => {
+	it("uses the built-in node's default limit of 100 when the workflow saved none", async () => {
 		const result = await manyIncidents.run({ resource: 'incident', operation: 'getAll' });
 		expect(result.items).toHaveLength(100);
 	});
 
-	it('sends filters as PagerDuty\'s bracketed lists, read per item', async () => {
+	it("sends filters as PagerDuty's bracketed lists, read per item", async () => {
 		const [serviceA, serviceB] = manyIncidents.sandbox.store.services;
 		const result = await manyIncidents.run(
 			{
 				resource: 'incident',
 				operation: 'getAll',
 				limit: 5,
-				options: { statuses: '={{ $json.statuses }}', serviceIds: [serviceA.id, serviceB.id], include: ['assigness', 'firstTriggerLogEntries'], sortBy: 'created_at:desc' },
+				options: {
+					statuses: '={{ $json.statuses }}',
+					serviceIds: [serviceA.id, serviceB.id],
+					include: ['assigness', 'firstTriggerLogEntries'],
+					sortBy: 'created_at:desc',
+				},
 			},
 			{ items: [{ statuses: ['triggered'] }, { statuses: ['resolved', 'acknowledged'] }] },
 		);
 		expect(result.error).toBeUndefined();
 		const queries = manyIncidents.restRequests().map(queryOf);
-		expect(queries.map((query) => query['statuses[]'])).toEqual(['triggered', ['resolved', 'acknowledged']]);
+		expect(queries.map((query) => query['statuses[]'])).toEqual([
+			'triggered',
+			['resolved', 'acknowledged'],
+		]);
 		expect(queries[0]).toMatchObject({
 			'service_ids[]': [serviceA.id, serviceB.id],
 			'include[]': ['assignees', 'first_trigger_log_entries'],
@@ -163,19 +230,29 @@ describe('Incident → Get Many', () => {
 		});
 		const statuses = jsonOf(result).map((incident) => incident.status);
 		const pairs = pairedItemsOf(result);
-		expect(statuses.filter((_, index) => pairs[index] === 0).every((status) => status === 'triggered')).toBe(true);
-		expect(statuses.filter((_, index) => pairs[index] === 1).every((status) => status !== 'triggered')).toBe(true);
+		expect(
+			statuses.filter((_, index) => pairs[index] === 0).every((status) => status === 'triggered'),
+		).toBe(true);
+		expect(
+			statuses.filter((_, index) => pairs[index] === 1).every((status) => status !== 'triggered'),
+		).toBe(true);
 	});
 
 	it('refuses a malformed team ID list, naming the parameter', async () => {
-		const result = await manyIncidents.run({ resource: 'incident', operation: 'getAll', options: { teamIds: 'PTEAM1, ../x' } });
-		expect(result.error?.message).toBe('"Team IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)');
+		const result = await manyIncidents.run({
+			resource: 'incident',
+			operation: 'getAll',
+			options: { teamIds: 'PTEAM1, ../x' },
+		});
+		expect(result.error?.message).toBe(
+			'"Team IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+		);
 		expect(manyIncidents.restRequests()).toHaveLength(0);
 	});
 });
 
 describe('Incident → Update', () => {
-	it('acknowledges with PagerDuty\'s body and From, and returns the incident', async () => {
+	it("acknowledges with PagerDuty's body and From, and returns the incident", async () => {
 		const incident = openIncident();
 		const result = await pagerDuty.run({
 			resource: 'incident',
@@ -186,11 +263,24 @@ describe('Incident → Update', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [request] = pagerDuty.restRequests();
-		expect(request).toMatchObject({ method: 'PUT', path: `/incidents/${incident.id}`, status: 200 });
-		expect(request.body).toEqual({
-			incident: { type: 'incident_reference', status: 'acknowledged', title: 'Renamed', escalation_level: 1 },
+		expect(request).toMatchObject({
+			method: 'PUT',
+			path: `/incidents/${incident.id}`,
+			status: 200,
 		});
-		expect(jsonOf(result)[0]).toMatchObject({ id: incident.id, status: 'acknowledged', title: 'Renamed' });
+		expect(request.body).toEqual({
+			incident: {
+				type: 'incident_reference',
+				status: 'acknowledged',
+				title: 'Renamed',
+				escalation_level: 1,
+			},
+		});
+		expect(jsonOf(result)[0]).toMatchObject({
+			id: incident.id,
+			status: 'acknowledged',
+			title: 'Renamed',
+		});
 	});
 
 	it('refuses escalation level 0 instead of dropping it silently', async () => {
@@ -201,7 +291,9 @@ describe('Incident → Update', () => {
 			email: ADMIN_EMAIL,
 			updateFields: { escalationLevel: 0 },
 		});
-		expect(result.error?.message).toBe('"Escalation Level" must be 1 or higher: levels of an escalation policy start at 1 (item 0)');
+		expect(result.error?.message).toBe(
+			'"Escalation Level" must be 1 or higher: levels of an escalation policy start at 1 (item 0)',
+		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 });

@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
-import { callLoadOptions } from '../../dev/harness/engine';
 import { credentialTypes, jsonOf, useSandbox } from './pagerduty';
+import { callLoadOptions } from '../../dev/harness/engine';
+import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 
 const pagerDuty = useSandbox({ seed: { incidents: 300 } });
 
@@ -20,7 +20,9 @@ async function listSearch(method: string, filter?: string, paginationToken?: str
 
 describe('resource locator values', () => {
 	const getIncident = (incidentId: unknown) =>
-		pagerDuty.run({ resource: 'incident', operation: 'get', incidentId } as never, { continueOnFail: true });
+		pagerDuty.run({ resource: 'incident', operation: 'get', incidentId } as never, {
+			continueOnFail: true,
+		});
 
 	it('reads the ID from each mode, and from a plain string saved by the built-in node', async () => {
 		const incident = pagerDuty.sandbox.store.incidents[0];
@@ -37,8 +39,10 @@ describe('resource locator values', () => {
 		}
 	});
 
-	it('n8n refuses a foreign URL in URL mode before running, with the mode\'s message', async () => {
-		await expect(getIncident({ __rl: true, mode: 'url', value: 'https://example.com/incidents/Q1' })).rejects.toThrow(
+	it("n8n refuses a foreign URL in URL mode before running, with the mode's message", async () => {
+		await expect(
+			getIncident({ __rl: true, mode: 'url', value: 'https://example.com/incidents/Q1' }),
+		).rejects.toThrow(
 			/Not a PagerDuty incident URL \(e\.g\. https:\/\/acme\.pagerduty\.com\/incidents\//,
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
@@ -54,10 +58,14 @@ describe('resource locator values', () => {
 });
 
 describe('listSearch', () => {
-	it('searches services with PagerDuty\'s query filter', async () => {
+	it("searches services with PagerDuty's query filter", async () => {
 		const service = pagerDuty.sandbox.store.services[1];
 		const result = await listSearch('searchServices', service.name.slice(0, 6));
-		expect(result.results).toContainEqual({ name: service.name, value: service.id, url: service.html_url });
+		expect(result.results).toContainEqual({
+			name: service.name,
+			value: service.id,
+			url: service.html_url,
+		});
 		const [request] = pagerDuty.restRequests();
 		expect(request.query).toContainEqual(['query', service.name.slice(0, 6)]);
 	});
@@ -69,11 +77,15 @@ describe('listSearch', () => {
 		const second = await listSearch('searchIncidents', undefined, first.paginationToken);
 		const ids = new Set([...first.results, ...second.results].map((result) => result.value));
 		expect(ids.size).toBe(first.results.length + second.results.length);
-		expect(pagerDuty.restRequests().map((request) => request.query.find(([name]) => name === 'offset')?.[1])).toEqual(['0', '25']);
+		expect(
+			pagerDuty
+				.restRequests()
+				.map((request) => request.query.find(([name]) => name === 'offset')?.[1]),
+		).toEqual(['0', '25']);
 	});
 
 	it.each(['searchEscalationPolicies', 'searchUsers', 'searchTeams', 'searchPriorities'])(
-		'%s lists the account\'s objects',
+		"%s lists the account's objects",
 		async (method) => {
 			const result = await listSearch(method);
 			expect(result.results.length).toBeGreaterThan(0);
@@ -112,12 +124,25 @@ describe('locators inside Additional Fields', () => {
 				additionalFields,
 			});
 		for (const additionalFields of [
-			{ escalationPolicyId: { __rl: true, mode: 'list', value: policy.id }, priorityId: { __rl: true, mode: 'id', value: priority.id } },
-			{ escalationPolicyId: { __rl: true, mode: 'url', value: `https://acme.pagerduty.com/escalation_policies#${policy.id}` }, priorityId: priority.id },
+			{
+				escalationPolicyId: { __rl: true, mode: 'list', value: policy.id },
+				priorityId: { __rl: true, mode: 'id', value: priority.id },
+			},
+			{
+				escalationPolicyId: {
+					__rl: true,
+					mode: 'url',
+					value: `https://acme.pagerduty.com/escalation_policies#${policy.id}`,
+				},
+				priorityId: priority.id,
+			},
 		]) {
 			const result = await create(additionalFields);
 			expect(result.error).toBeUndefined();
-			expect(jsonOf(result)[0]).toMatchObject({ escalation_policy: { id: policy.id }, priority: { id: priority.id } });
+			expect(jsonOf(result)[0]).toMatchObject({
+				escalation_policy: { id: policy.id },
+				priority: { id: priority.id },
+			});
 		}
 	});
 });

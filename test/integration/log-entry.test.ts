@@ -5,7 +5,9 @@ const pagerDuty = useSandbox();
 const store = () => pagerDuty.sandbox.store;
 const busiestIncident = () =>
 	store().incidents.reduce((best, incident) =>
-		store().incidentLogEntries(incident.id).length > store().incidentLogEntries(best.id).length ? incident : best,
+		store().incidentLogEntries(incident.id).length > store().incidentLogEntries(best.id).length
+			? incident
+			: best,
 	);
 
 describe('Log Entry → Get', () => {
@@ -30,7 +32,13 @@ describe('Log Entry → Get Many', () => {
 			resource: 'logEntry',
 			operation: 'getAll',
 			returnAll: true,
-			options: { since, until, isOverview: true, include: ['incidents', 'services'], timeZone: 'Europe/Berlin' },
+			options: {
+				since,
+				until,
+				isOverview: true,
+				include: ['incidents', 'services'],
+				timeZone: 'Europe/Berlin',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({
@@ -42,14 +50,27 @@ describe('Log Entry → Get Many', () => {
 		});
 		const entries = jsonOf(result);
 		expect(entries.length).toBeGreaterThan(0);
-		expect(entries.every((entry) => store().isOverviewLogEntry(store().logEntry(String(entry.id))!))).toBe(true);
-		expect(entries.every((entry) => String(entry.created_at).endsWith('+01:00') || String(entry.created_at).endsWith('+02:00'))).toBe(true);
+		expect(
+			entries.every((entry) => store().isOverviewLogEntry(store().logEntry(String(entry.id))!)),
+		).toBe(true);
+		expect(
+			entries.every(
+				(entry) =>
+					String(entry.created_at).endsWith('+01:00') ||
+					String(entry.created_at).endsWith('+02:00'),
+			),
+		).toBe(true);
 		expect(entries[0]).toHaveProperty('self');
 		expect(entries[0]).toHaveProperty('channel');
 	});
 
 	it('returns the simplified fields when Simplify is on', async () => {
-		const result = await pagerDuty.run({ resource: 'logEntry', operation: 'getAll', limit: 1, simplify: true });
+		const result = await pagerDuty.run({
+			resource: 'logEntry',
+			operation: 'getAll',
+			limit: 1,
+			simplify: true,
+		});
 		const [simplified] = jsonOf(result);
 		const entry = store().logEntry(String(simplified.id))!;
 		expect(simplified).toEqual({
@@ -63,14 +84,20 @@ describe('Log Entry → Get Many', () => {
 	});
 
 	it('refuses a malformed Since, naming the parameter', async () => {
-		const result = await pagerDuty.run({ resource: 'logEntry', operation: 'getAll', options: { since: 'yesterday' } });
-		expect(result.error?.message).toBe('"Since" must be a date and time such as 2026-11-01T00:00:00Z (item 0)');
+		const result = await pagerDuty.run({
+			resource: 'logEntry',
+			operation: 'getAll',
+			options: { since: 'yesterday' },
+		});
+		expect(result.error?.message).toBe(
+			'"Since" must be a date and time such as 2026-11-01T00:00:00Z (item 0)',
+		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 });
 
 describe('Log Entry → Get Many for an Incident', () => {
-	it('lists one incident\'s timeline, newest first, simplified by default', async () => {
+	it("lists one incident's timeline, newest first, simplified by default", async () => {
 		const incident = busiestIncident();
 		const expected = store().incidentLogEntries(incident.id).slice().reverse();
 		const result = await pagerDuty.run({
@@ -80,7 +107,10 @@ describe('Log Entry → Get Many for an Incident', () => {
 			returnAll: true,
 		});
 		expect(result.error).toBeUndefined();
-		expect(pagerDuty.restRequests()[0]).toMatchObject({ method: 'GET', path: `/incidents/${incident.id}/log_entries` });
+		expect(pagerDuty.restRequests()[0]).toMatchObject({
+			method: 'GET',
+			path: `/incidents/${incident.id}/log_entries`,
+		});
 		expect(jsonOf(result)).toEqual(
 			expected.map((entry) => ({
 				id: entry.id,
@@ -101,7 +131,12 @@ describe('Log Entry → Get Many for an Incident', () => {
 			incidentId: incident.id,
 			limit: 2,
 			simplify: false,
-			options: { isOverview: true, since: incident.created_at, include: ['channels'], timeZone: 'America/New_York' },
+			options: {
+				isOverview: true,
+				since: incident.created_at,
+				include: ['channels'],
+				timeZone: 'America/New_York',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({
@@ -120,7 +155,10 @@ describe('Log Entry → Get Many for an Incident', () => {
 	it('maps an unknown incident to 404 and refuses a malformed incident URL', async () => {
 		const result = await pagerDuty.run(
 			{ resource: 'logEntry', operation: 'getAllForIncident', incidentId: '={{ $json.incident }}' },
-			{ items: [{ incident: 'QDOESNOTEXIST1' }, { incident: 'https://example.com/incidents/Q1' }], continueOnFail: true },
+			{
+				items: [{ incident: 'QDOESNOTEXIST1' }, { incident: 'https://example.com/incidents/Q1' }],
+				continueOnFail: true,
+			},
 		);
 		const [missing, malformed] = jsonOf(result);
 		expect(missing.error).toBe('PagerDuty 404: Not Found (code 2100)');

@@ -1,14 +1,16 @@
-import { maintenanceWindows } from '../../dev/sandbox/rest-maintenance-windows';
 import { ADMIN_EMAIL, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { maintenanceWindows } from '../../dev/sandbox/rest-maintenance-windows';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
-const windowDescribed = (description: string) => maintenanceWindows(store()).find((window) => window.description === description)!;
-const hoursFromNow = (hours: number) => `${new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 19)}Z`;
+const windowDescribed = (description: string) =>
+	maintenanceWindows(store()).find((window) => window.description === description)!;
+const hoursFromNow = (hours: number) =>
+	`${new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 19)}Z`;
 
 describe('Maintenance Window → Create', () => {
-	it('creates the window with PagerDuty\'s body and From, and returns it', async () => {
+	it("creates the window with PagerDuty's body and From, and returns it", async () => {
 		const [web, search] = [store().services[0], store().services[3]];
 		const [start, end] = [hoursFromNow(24), hoursFromNow(26)];
 		const result = await pagerDuty.run({
@@ -49,8 +51,20 @@ describe('Maintenance Window → Create', () => {
 	it('refuses an end before the start, naming the item; PagerDuty wants From', async () => {
 		const service = store().services[0];
 		const result = await pagerDuty.run(
-			{ resource: 'maintenanceWindow', operation: 'create', startTime: '={{ $json.start }}', endTime: '={{ $json.end }}', serviceIds: [service.id] },
-			{ items: [{ start: hoursFromNow(5), end: hoursFromNow(4) }, { start: hoursFromNow(1), end: hoursFromNow(2) }], continueOnFail: true },
+			{
+				resource: 'maintenanceWindow',
+				operation: 'create',
+				startTime: '={{ $json.start }}',
+				endTime: '={{ $json.end }}',
+				serviceIds: [service.id],
+			},
+			{
+				items: [
+					{ start: hoursFromNow(5), end: hoursFromNow(4) },
+					{ start: hoursFromNow(1), end: hoursFromNow(2) },
+				],
+				continueOnFail: true,
+			},
 		);
 		const [backwards, noFrom] = jsonOf(result);
 		expect(backwards.error).toBe('"End Time" must be after "Start Time" (item 0)');
@@ -62,16 +76,37 @@ describe('Maintenance Window → Create', () => {
 
 describe('Maintenance Window → Get / Get Many', () => {
 	it('lists open windows (ongoing and future), with services in full', async () => {
-		const result = await pagerDuty.run({ resource: 'maintenanceWindow', operation: 'getAll', returnAll: true, options: { filter: 'open', include: ['services'] } });
-		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({ filter: 'open', 'include[]': 'services' });
-		expect(jsonOf(result).map((window) => window.description)).toEqual(['Search cluster re-index', 'CDN provider migration']);
-		expect(jsonOf(result)[0].services).toEqual([expect.objectContaining({ type: 'service', name: 'Search Indexer' })]);
+		const result = await pagerDuty.run({
+			resource: 'maintenanceWindow',
+			operation: 'getAll',
+			returnAll: true,
+			options: { filter: 'open', include: ['services'] },
+		});
+		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({
+			filter: 'open',
+			'include[]': 'services',
+		});
+		expect(jsonOf(result).map((window) => window.description)).toEqual([
+			'Search cluster re-index',
+			'CDN provider migration',
+		]);
+		expect(jsonOf(result)[0].services).toEqual([
+			expect.objectContaining({ type: 'service', name: 'Search Indexer' }),
+		]);
 	});
 
 	it('filters past windows by service and query', async () => {
 		const checkout = store().services[1];
-		const result = await pagerDuty.run({ resource: 'maintenanceWindow', operation: 'getAll', options: { filter: 'past', serviceIds: [checkout.id], query: 'engine' } });
-		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({ filter: 'past', 'service_ids[]': checkout.id, query: 'engine' });
+		const result = await pagerDuty.run({
+			resource: 'maintenanceWindow',
+			operation: 'getAll',
+			options: { filter: 'past', serviceIds: [checkout.id], query: 'engine' },
+		});
+		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({
+			filter: 'past',
+			'service_ids[]': checkout.id,
+			query: 'engine',
+		});
 		expect(jsonOf(result).map((window) => window.description)).toEqual(['Database engine upgrade']);
 	});
 
@@ -90,10 +125,19 @@ describe('Maintenance Window → Update', () => {
 	it('sends the whole window PagerDuty requires, with the changed end time', async () => {
 		const window = windowDescribed('CDN provider migration');
 		const newEnd = hoursFromNow(24 * 3 + 6);
-		const result = await pagerDuty.run({ resource: 'maintenanceWindow', operation: 'update', maintenanceWindowId: window.id, updateFields: { endTime: newEnd } });
+		const result = await pagerDuty.run({
+			resource: 'maintenanceWindow',
+			operation: 'update',
+			maintenanceWindowId: window.id,
+			updateFields: { endTime: newEnd },
+		});
 		expect(result.error).toBeUndefined();
 		const write = pagerDuty.restRequests()[1];
-		expect(write).toMatchObject({ method: 'PUT', path: `/maintenance_windows/${window.id}`, status: 200 });
+		expect(write).toMatchObject({
+			method: 'PUT',
+			path: `/maintenance_windows/${window.id}`,
+			status: 200,
+		});
 		expect(write.body).toEqual({
 			maintenance_window: {
 				type: 'maintenance_window',
@@ -105,9 +149,14 @@ describe('Maintenance Window → Update', () => {
 		expect(jsonOf(result)[0]).toMatchObject({ end_time: newEnd });
 	});
 
-	it('refuses an end time before the window\'s current start, before writing', async () => {
+	it("refuses an end time before the window's current start, before writing", async () => {
 		const window = windowDescribed('CDN provider migration');
-		const result = await pagerDuty.run({ resource: 'maintenanceWindow', operation: 'update', maintenanceWindowId: window.id, updateFields: { endTime: hoursFromNow(1) } });
+		const result = await pagerDuty.run({
+			resource: 'maintenanceWindow',
+			operation: 'update',
+			maintenanceWindowId: window.id,
+			updateFields: { endTime: hoursFromNow(1) },
+		});
 		expect(result.error?.message).toBe('"End Time" must be after "Start Time" (item 0)');
 		expect(pagerDuty.restRequests().map((request) => request.method)).toEqual(['GET']);
 	});
@@ -115,25 +164,44 @@ describe('Maintenance Window → Update', () => {
 
 describe('Maintenance Window → Delete', () => {
 	it('deletes a future window and ends an ongoing one', async () => {
-		const [future, ongoing] = [windowDescribed('CDN provider migration'), windowDescribed('Search cluster re-index')];
+		const [future, ongoing] = [
+			windowDescribed('CDN provider migration'),
+			windowDescribed('Search cluster re-index'),
+		];
 		const result = await pagerDuty.run(
-			{ resource: 'maintenanceWindow', operation: 'delete', maintenanceWindowId: '={{ $json.id }}' },
+			{
+				resource: 'maintenanceWindow',
+				operation: 'delete',
+				maintenanceWindowId: '={{ $json.id }}',
+			},
 			{ items: [{ id: future.id }, { id: ongoing.id }] },
 		);
 		expect(jsonOf(result)).toEqual([
 			{ deleted: true, id: future.id },
 			{ deleted: true, id: ongoing.id },
 		]);
-		expect(pagerDuty.restRequests().every((request) => request.method === 'DELETE' && request.status === 204)).toBe(true);
+		expect(
+			pagerDuty
+				.restRequests()
+				.every((request) => request.method === 'DELETE' && request.status === 204),
+		).toBe(true);
 		expect(maintenanceWindows(store()).map((window) => window.id)).not.toContain(future.id);
 		expect(Date.parse(ongoing.end_time)).toBeLessThanOrEqual(Date.now());
 	});
 
-	it('explains PagerDuty\'s 405 for a window that has ended', async () => {
+	it("explains PagerDuty's 405 for a window that has ended", async () => {
 		const past = windowDescribed('Database engine upgrade');
-		const result = await pagerDuty.run({ resource: 'maintenanceWindow', operation: 'delete', maintenanceWindowId: past.id });
-		expect(result.error?.message).toBe('PagerDuty 405: This maintenance window has already ended, so it cannot be deleted');
-		expect(result.error?.description).toMatch(/Cannot cancel past maintenance window \(code 5003\)/);
+		const result = await pagerDuty.run({
+			resource: 'maintenanceWindow',
+			operation: 'delete',
+			maintenanceWindowId: past.id,
+		});
+		expect(result.error?.message).toBe(
+			'PagerDuty 405: This maintenance window has already ended, so it cannot be deleted',
+		);
+		expect(result.error?.description).toMatch(
+			/Cannot cancel past maintenance window \(code 5003\)/,
+		);
 		expect(result.error?.description).toMatch(/Filter "Open"/);
 	});
 });

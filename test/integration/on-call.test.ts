@@ -5,25 +5,40 @@ const pagerDuty = useSandbox();
 const store = () => pagerDuty.sandbox.store;
 const DAY_MS = 86_400_000;
 const isoAt = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const named = <T extends { name: string }>(list: T[], name: string) => list.find((entry) => entry.name === name)!;
+const named = <T extends { name: string }>(list: T[], name: string) =>
+	list.find((entry) => entry.name === name)!;
 
 // The seeded schedules rotate weekly from midnight UTC four weeks ago: Platform Primary through
 // Priya, Lukas, Kenji (so Lukas this week, Kenji next week), Payments Primary through Jane, Sofia.
 const today = () => Math.floor(Date.now() / DAY_MS) * DAY_MS;
 
 describe('On-Call → Get Many', () => {
-	it('lists who is on call now for a policy: the schedule\'s shift and the user named directly', async () => {
+	it("lists who is on call now for a policy: the schedule's shift and the user named directly", async () => {
 		const policy = named(store().escalationPolicies, 'Platform On-Call');
 		const schedule = named(store().schedules, 'Platform Primary');
-		const result = await pagerDuty.run({ resource: 'onCall', operation: 'getAll', returnAll: true, options: { escalationPolicyIds: policy.id } });
+		const result = await pagerDuty.run({
+			resource: 'onCall',
+			operation: 'getAll',
+			returnAll: true,
+			options: { escalationPolicyIds: policy.id },
+		});
 
 		expect(result.error).toBeUndefined();
 		const [request] = pagerDuty.restRequests();
 		expect(request).toMatchObject({ method: 'GET', path: '/oncalls', status: 200 });
-		expect(queryOf(request)).toEqual({ 'escalation_policy_ids[]': policy.id, limit: '100', offset: '0', total: 'true' });
+		expect(queryOf(request)).toEqual({
+			'escalation_policy_ids[]': policy.id,
+			limit: '100',
+			offset: '0',
+			total: 'true',
+		});
 		expect(jsonOf(result)).toEqual([
 			{
-				escalation_policy: expect.objectContaining({ id: policy.id, type: 'escalation_policy_reference', summary: 'Platform On-Call' }),
+				escalation_policy: expect.objectContaining({
+					id: policy.id,
+					type: 'escalation_policy_reference',
+					summary: 'Platform On-Call',
+				}),
 				escalation_level: 1,
 				schedule: expect.objectContaining({ id: schedule.id, type: 'schedule_reference' }),
 				user: expect.objectContaining({ summary: 'Lukas Becker', type: 'user_reference' }),
@@ -41,7 +56,7 @@ describe('On-Call → Get Many', () => {
 		]);
 	});
 
-	it('finds a user\'s next shift in a window with PagerDuty\'s filters, in the time zone asked for', async () => {
+	it("finds a user's next shift in a window with PagerDuty's filters, in the time zone asked for", async () => {
 		const schedule = named(store().schedules, 'Platform Primary');
 		const kenji = named(store().users, 'Kenji Sato');
 		const since = isoAt(Date.now());
@@ -50,7 +65,15 @@ describe('On-Call → Get Many', () => {
 			resource: 'onCall',
 			operation: 'getAll',
 			returnAll: true,
-			options: { scheduleIds: schedule.id, userIds: kenji.id, since, until, earliest: true, include: ['users'], timeZone: 'Asia/Tokyo' },
+			options: {
+				scheduleIds: schedule.id,
+				userIds: kenji.id,
+				since,
+				until,
+				earliest: true,
+				include: ['users'],
+				timeZone: 'Asia/Tokyo',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -80,12 +103,21 @@ describe('On-Call → Get Many', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(pairedItemsOf(result)).toEqual([0, 0, 0, 1]);
-		expect(pagerDuty.restRequests().map((request) => queryOf(request).limit).sort()).toEqual(['1', '3']);
+		expect(
+			pagerDuty
+				.restRequests()
+				.map((request) => queryOf(request).limit)
+				.sort(),
+		).toEqual(['1', '3']);
 	});
 
 	it('refuses a window reaching more than 90 days ahead, or ending before it starts, before sending', async () => {
 		const result = await pagerDuty.run(
-			{ resource: 'onCall', operation: 'getAll', options: { since: '={{ $json.since }}', until: '={{ $json.until }}' } },
+			{
+				resource: 'onCall',
+				operation: 'getAll',
+				options: { since: '={{ $json.since }}', until: '={{ $json.until }}' },
+			},
 			{
 				items: [
 					{ since: isoAt(Date.now()), until: isoAt(Date.now() + 91 * DAY_MS) },
@@ -101,8 +133,12 @@ describe('On-Call → Get Many', () => {
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 
-	it('shows PagerDuty\'s 400 for a time zone it does not know', async () => {
-		const result = await pagerDuty.run({ resource: 'onCall', operation: 'getAll', options: { timeZone: 'Mars/Olympus_Mons' } });
+	it("shows PagerDuty's 400 for a time zone it does not know", async () => {
+		const result = await pagerDuty.run({
+			resource: 'onCall',
+			operation: 'getAll',
+			options: { timeZone: 'Mars/Olympus_Mons' },
+		});
 		expect(result.error?.message).toMatch(/^PagerDuty 400/);
 		expect(result.error?.description).toMatch(/time_zone/);
 	});

@@ -4,7 +4,6 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
-import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import type { RunNodeResult } from '../../dev/harness/engine';
 import { callLoadOptions, runNode } from '../../dev/harness/engine';
 import type { PagerDutySandbox, RecordedRequest, SandboxOptions } from '../../dev/sandbox/server';
@@ -14,6 +13,7 @@ import {
 	DEFAULT_USER_TOKEN,
 	startSandbox,
 } from '../../dev/sandbox/server';
+import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 
 export { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, DEFAULT_USER_TOKEN };
 export const ADMIN_EMAIL = 'jane.doe@example.com';
@@ -59,7 +59,10 @@ export function useSandbox(options: SandboxOptions = {}) {
 					...region,
 					clientId: DEFAULT_OAUTH_CLIENT.clientId,
 					clientSecret: DEFAULT_OAUTH_CLIENT.clientSecret,
-					oauthTokenData: { ...token, token_type: 'Bearer' } as unknown as ICredentialDataDecryptedObject,
+					oauthTokenData: {
+						...token,
+						token_type: 'Bearer',
+					} as unknown as ICredentialDataDecryptedObject,
 					...overrides,
 				},
 			};
@@ -68,7 +71,10 @@ export function useSandbox(options: SandboxOptions = {}) {
 		return { pagerDutyRestApi: { apiToken, ...region, ...overrides } };
 	}
 
-	async function run(parameters: INodeParameters, runOptions: RunOptions = {}): Promise<RunNodeResult> {
+	async function run(
+		parameters: INodeParameters,
+		runOptions: RunOptions = {},
+	): Promise<RunNodeResult> {
 		const auth = runOptions.auth ?? 'apiToken';
 		return await runNode({
 			nodeType: new PagerDuty(),
@@ -80,7 +86,11 @@ export function useSandbox(options: SandboxOptions = {}) {
 		});
 	}
 
-	async function loadOptions(method: string, parameters: INodeParameters = {}, auth: Auth = 'apiToken') {
+	async function loadOptions(
+		method: string,
+		parameters: INodeParameters = {},
+		auth: Auth = 'apiToken',
+	) {
 		return await callLoadOptions({
 			nodeType: new PagerDuty(),
 			parameters: { authentication: auth === 'oAuth2' ? 'oAuth2' : 'apiToken', ...parameters },

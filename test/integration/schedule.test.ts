@@ -16,7 +16,16 @@ async function createRotation(): Promise<IDataObject> {
 		operation: 'create',
 		name: 'Database Rotation',
 		timeZone: 'UTC',
-		layers: { layer: [{ start: '2026-01-05T00:00:00Z', turnLength: 24, turnLengthUnit: 'hours', userIds: `${user('Priya Raman').id},${user('Lukas Becker').id}` }] },
+		layers: {
+			layer: [
+				{
+					start: '2026-01-05T00:00:00Z',
+					turnLength: 24,
+					turnLengthUnit: 'hours',
+					userIds: `${user('Priya Raman').id},${user('Lukas Becker').id}`,
+				},
+			],
+		},
 	});
 	expect(result.error).toBeUndefined();
 	pagerDuty.sandbox.clearRequests();
@@ -24,12 +33,16 @@ async function createRotation(): Promise<IDataObject> {
 }
 
 const entriesOf = (schedule: IDataObject) =>
-	((schedule.final_schedule as IDataObject).rendered_schedule_entries as Array<{ start: string; end: string; user: { summary: string } }>).map(
-		(entry) => [entry.start, entry.end, entry.user.summary],
-	);
+	(
+		(schedule.final_schedule as IDataObject).rendered_schedule_entries as Array<{
+			start: string;
+			end: string;
+			user: { summary: string };
+		}>
+	).map((entry) => [entry.start, entry.end, entry.user.summary]);
 
 describe('Schedule → Create', () => {
-	it('creates the schedule with its layers in PagerDuty\'s shape (turns in seconds) and returns it', async () => {
+	it("creates the schedule with its layers in PagerDuty's shape (turns in seconds) and returns it", async () => {
 		const result = await pagerDuty.run({
 			resource: 'schedule',
 			operation: 'create',
@@ -37,8 +50,21 @@ describe('Schedule → Create', () => {
 			timeZone: 'Europe/Berlin',
 			layers: {
 				layer: [
-					{ name: 'Weekdays', start: '2026-11-02T09:00:00+01:00', turnLength: 1, turnLengthUnit: 'weeks', userIds: `${user('Jane Doe').id},${user('Kenji Sato').id}` },
-					{ start: '2026-11-07T00:00:00+01:00', rotationVirtualStart: '2026-11-07T09:00:00+01:00', end: '2026-12-31T00:00:00+01:00', turnLength: 12, turnLengthUnit: 'hours', userIds: user('Sofia Rossi').id },
+					{
+						name: 'Weekdays',
+						start: '2026-11-02T09:00:00+01:00',
+						turnLength: 1,
+						turnLengthUnit: 'weeks',
+						userIds: `${user('Jane Doe').id},${user('Kenji Sato').id}`,
+					},
+					{
+						start: '2026-11-07T00:00:00+01:00',
+						rotationVirtualStart: '2026-11-07T09:00:00+01:00',
+						end: '2026-12-31T00:00:00+01:00',
+						turnLength: 12,
+						turnLengthUnit: 'hours',
+						userIds: user('Sofia Rossi').id,
+					},
 				],
 			},
 			additionalFields: { description: 'Website pager' },
@@ -75,12 +101,17 @@ describe('Schedule → Create', () => {
 			},
 		});
 		const [schedule] = jsonOf(result);
-		expect(schedule).toMatchObject({ type: 'schedule', name: 'Web Primary', time_zone: 'Europe/Berlin', final_schedule: { name: 'Final Schedule' } });
+		expect(schedule).toMatchObject({
+			type: 'schedule',
+			name: 'Web Primary',
+			time_zone: 'Europe/Berlin',
+			final_schedule: { name: 'Final Schedule' },
+		});
 		expect(schedule.schedule_layers).toHaveLength(2);
 		expect(schedule.html_url).toMatch(/^https:\/\/acme\.pagerduty\.com\/schedules\/P[A-Z0-9]{6}$/);
 	});
 
-	it('refuses a layer without users before sending, and shows PagerDuty\'s 400 for an unknown user', async () => {
+	it("refuses a layer without users before sending, and shows PagerDuty's 400 for an unknown user", async () => {
 		const result = await pagerDuty.run(
 			{
 				resource: 'schedule',
@@ -105,11 +136,23 @@ describe('Schedule → Get', () => {
 		const result = await pagerDuty.run({
 			resource: 'schedule',
 			operation: 'get',
-			scheduleId: { __rl: true, mode: 'url', value: `https://acme.eu.pagerduty.com/schedules#${String(schedule.id)}` },
-			options: { since: '2026-01-05T12:00:00Z', until: '2026-01-07T12:00:00Z', timeZone: 'Europe/Berlin' },
+			scheduleId: {
+				__rl: true,
+				mode: 'url',
+				value: `https://acme.eu.pagerduty.com/schedules#${String(schedule.id)}`,
+			},
+			options: {
+				since: '2026-01-05T12:00:00Z',
+				until: '2026-01-07T12:00:00Z',
+				timeZone: 'Europe/Berlin',
+			},
 		});
 		expect(result.error).toBeUndefined();
-		expect(queryOf(pagerDuty.restRequests()[0])).toEqual({ since: '2026-01-05T12:00:00Z', until: '2026-01-07T12:00:00Z', time_zone: 'Europe/Berlin' });
+		expect(queryOf(pagerDuty.restRequests()[0])).toEqual({
+			since: '2026-01-05T12:00:00Z',
+			until: '2026-01-07T12:00:00Z',
+			time_zone: 'Europe/Berlin',
+		});
 		expect(entriesOf(jsonOf(result)[0])).toEqual([
 			['2026-01-05T13:00:00+01:00', '2026-01-06T01:00:00+01:00', 'Priya Raman'],
 			['2026-01-06T01:00:00+01:00', '2026-01-07T01:00:00+01:00', 'Lukas Becker'],
@@ -117,7 +160,7 @@ describe('Schedule → Get', () => {
 		]);
 	});
 
-	it('with Overflow, keeps the shifts\' real start and end', async () => {
+	it("with Overflow, keeps the shifts' real start and end", async () => {
 		const schedule = await createRotation();
 		const result = await pagerDuty.run({
 			resource: 'schedule',
@@ -126,11 +169,17 @@ describe('Schedule → Get', () => {
 			options: { since: '2026-01-05T12:00:00Z', until: '2026-01-05T18:00:00Z', overflow: true },
 		});
 		expect(queryOf(pagerDuty.restRequests()[0]).overflow).toBe('true');
-		expect(entriesOf(jsonOf(result)[0])).toEqual([['2026-01-05T00:00:00Z', '2026-01-06T00:00:00Z', 'Priya Raman']]);
+		expect(entriesOf(jsonOf(result)[0])).toEqual([
+			['2026-01-05T00:00:00Z', '2026-01-06T00:00:00Z', 'Priya Raman'],
+		]);
 	});
 
-	it('fails with PagerDuty\'s 404 for an unknown schedule', async () => {
-		const result = await pagerDuty.run({ resource: 'schedule', operation: 'get', scheduleId: 'PNOSUCH' });
+	it("fails with PagerDuty's 404 for an unknown schedule", async () => {
+		const result = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'get',
+			scheduleId: 'PNOSUCH',
+		});
 		expect(result.error?.message).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 });
@@ -144,9 +193,16 @@ describe('Schedule → Get Many', () => {
 			options: { query: 'primary', include: ['final_schedule'], timeZone: 'UTC' },
 		});
 		expect(result.error).toBeUndefined();
-		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({ query: 'primary', 'include[]': 'final_schedule', time_zone: 'UTC' });
+		expect(queryOf(pagerDuty.restRequests()[0])).toMatchObject({
+			query: 'primary',
+			'include[]': 'final_schedule',
+			time_zone: 'UTC',
+		});
 		const schedules = jsonOf(result);
-		expect(schedules.map((schedule) => schedule.name)).toEqual(['Payments Primary', 'Platform Primary']);
+		expect(schedules.map((schedule) => schedule.name)).toEqual([
+			'Payments Primary',
+			'Platform Primary',
+		]);
 		expect(schedules[0]).toHaveProperty('final_schedule.rendered_schedule_entries');
 		expect(schedules[0]).not.toHaveProperty('schedule_layers');
 	});
@@ -160,7 +216,12 @@ describe('Schedule → Get Many', () => {
 describe('Schedule → Update', () => {
 	it('reads the schedule and sends it back whole with the changes (layers kept)', async () => {
 		const schedule = await createRotation();
-		const result = await pagerDuty.run({ resource: 'schedule', operation: 'update', scheduleId: String(schedule.id), updateFields: { name: 'DB Rotation' } });
+		const result = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'update',
+			scheduleId: String(schedule.id),
+			updateFields: { name: 'DB Rotation' },
+		});
 		expect(result.error).toBeUndefined();
 		const [read, write] = pagerDuty.restRequests();
 		expect(`${read.method} ${read.path}`).toBe(`GET /schedules/${String(schedule.id)}`);
@@ -187,7 +248,11 @@ describe('Schedule → Update', () => {
 				],
 			},
 		});
-		expect(jsonOf(result)[0]).toMatchObject({ id: schedule.id, name: 'DB Rotation', schedule_layers: [expect.objectContaining({ id: layer.id })] });
+		expect(jsonOf(result)[0]).toMatchObject({
+			id: schedule.id,
+			name: 'DB Rotation',
+			schedule_layers: [expect.objectContaining({ id: layer.id })],
+		});
 	});
 
 	it('replaces the layers when new ones are given', async () => {
@@ -196,24 +261,43 @@ describe('Schedule → Update', () => {
 			resource: 'schedule',
 			operation: 'update',
 			scheduleId: String(schedule.id),
-			layers: { layer: [{ start: '2026-01-05T00:00:00Z', turnLength: 2, turnLengthUnit: 'days', userIds: user('Kenji Sato').id }] },
+			layers: {
+				layer: [
+					{
+						start: '2026-01-05T00:00:00Z',
+						turnLength: 2,
+						turnLengthUnit: 'days',
+						userIds: user('Kenji Sato').id,
+					},
+				],
+			},
 		});
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result)[0].users).toEqual([expect.objectContaining({ id: user('Kenji Sato').id })]);
+		expect(jsonOf(result)[0].users).toEqual([
+			expect.objectContaining({ id: user('Kenji Sato').id }),
+		]);
 	});
 });
 
 describe('Schedule → Delete', () => {
 	it('deletes an unused schedule (204) and returns { deleted, id }', async () => {
 		const schedule = await createRotation();
-		const result = await pagerDuty.run({ resource: 'schedule', operation: 'delete', scheduleId: String(schedule.id) });
+		const result = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'delete',
+			scheduleId: String(schedule.id),
+		});
 		expect(jsonOf(result)).toEqual([{ deleted: true, id: schedule.id }]);
 		expect(pagerDuty.restRequests()[0]).toMatchObject({ method: 'DELETE', status: 204 });
 		expect(store().schedule(String(schedule.id))).toBeUndefined();
 	});
 
-	it('shows PagerDuty\'s 400 while an escalation policy uses the schedule', async () => {
-		const result = await pagerDuty.run({ resource: 'schedule', operation: 'delete', scheduleId: store().schedules[0].id });
+	it("shows PagerDuty's 400 while an escalation policy uses the schedule", async () => {
+		const result = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'delete',
+			scheduleId: store().schedules[0].id,
+		});
 		expect(result.error?.message).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(result.error?.description).toMatch(/used by escalation policies \(Platform On-Call\)/);
 	});
@@ -223,8 +307,19 @@ describe('Schedule → Get On-Call Users', () => {
 	it('lists the users on call in the window', async () => {
 		const schedule = await createRotation();
 		const result = await pagerDuty.run(
-			{ resource: 'schedule', operation: 'getOnCallUsers', scheduleId: String(schedule.id), returnAll: true, options: { since: '={{ $json.since }}', until: '={{ $json.until }}' } },
-			{ items: [{ since: '2026-01-05T12:00:00Z', until: '2026-01-06T12:00:00Z' }, { since: '2026-01-06T12:00:00Z', until: '2026-01-06T13:00:00Z' }] },
+			{
+				resource: 'schedule',
+				operation: 'getOnCallUsers',
+				scheduleId: String(schedule.id),
+				returnAll: true,
+				options: { since: '={{ $json.since }}', until: '={{ $json.until }}' },
+			},
+			{
+				items: [
+					{ since: '2026-01-05T12:00:00Z', until: '2026-01-06T12:00:00Z' },
+					{ since: '2026-01-06T12:00:00Z', until: '2026-01-06T13:00:00Z' },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => [item.pairedItem, item.json.name])).toEqual([
@@ -235,8 +330,12 @@ describe('Schedule → Get On-Call Users', () => {
 		expect(pagerDuty.restRequests()[0].path).toBe(`/schedules/${String(schedule.id)}/users`);
 	});
 
-	it('fails with PagerDuty\'s 404 for an unknown schedule', async () => {
-		const result = await pagerDuty.run({ resource: 'schedule', operation: 'getOnCallUsers', scheduleId: 'PNOSUCH' });
+	it("fails with PagerDuty's 404 for an unknown schedule", async () => {
+		const result = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'getOnCallUsers',
+			scheduleId: 'PNOSUCH',
+		});
 		expect(result.error?.message).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 });
@@ -254,14 +353,33 @@ describe('Schedule overrides', () => {
 			end: '2026-01-05T18:00:00Z',
 		});
 		expect(created.error).toBeUndefined();
-		expect(pagerDuty.restRequests()[0]).toMatchObject({ method: 'POST', path: `/schedules/${String(schedule.id)}/overrides`, status: 201 });
+		expect(pagerDuty.restRequests()[0]).toMatchObject({
+			method: 'POST',
+			path: `/schedules/${String(schedule.id)}/overrides`,
+			status: 201,
+		});
 		expect(pagerDuty.restRequests()[0].body).toEqual({
-			overrides: [{ start: '2026-01-05T06:00:00Z', end: '2026-01-05T18:00:00Z', user: { id: kenji.id, type: 'user_reference' } }],
+			overrides: [
+				{
+					start: '2026-01-05T06:00:00Z',
+					end: '2026-01-05T18:00:00Z',
+					user: { id: kenji.id, type: 'user_reference' },
+				},
+			],
 		});
 		const [override] = jsonOf(created);
-		expect(override).toMatchObject({ id: expect.stringMatching(/^Q[A-Z0-9]{13}$/), start: '2026-01-05T06:00:00Z', user: { id: kenji.id } });
+		expect(override).toMatchObject({
+			id: expect.stringMatching(/^Q[A-Z0-9]{13}$/),
+			start: '2026-01-05T06:00:00Z',
+			user: { id: kenji.id },
+		});
 
-		const rendered = await pagerDuty.run({ resource: 'schedule', operation: 'get', scheduleId: String(schedule.id), options: { since: '2026-01-05T00:00:00Z', until: '2026-01-06T00:00:00Z' } });
+		const rendered = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'get',
+			scheduleId: String(schedule.id),
+			options: { since: '2026-01-05T00:00:00Z', until: '2026-01-06T00:00:00Z' },
+		});
 		expect(entriesOf(jsonOf(rendered)[0])).toEqual([
 			['2026-01-05T00:00:00Z', '2026-01-05T06:00:00Z', 'Priya Raman'],
 			['2026-01-05T06:00:00Z', '2026-01-05T18:00:00Z', 'Kenji Sato'],
@@ -277,8 +395,17 @@ describe('Schedule overrides', () => {
 			until: '2026-01-06T00:00:00Z',
 			returnAll: true,
 		});
-		expect(queryOf(pagerDuty.restRequests()[0])).toEqual({ since: '2026-01-05T12:00:00Z', until: '2026-01-06T00:00:00Z' });
-		expect(jsonOf(listed)).toEqual([expect.objectContaining({ id: override.id, start: '2026-01-05T12:00:00Z', end: '2026-01-05T18:00:00Z' })]);
+		expect(queryOf(pagerDuty.restRequests()[0])).toEqual({
+			since: '2026-01-05T12:00:00Z',
+			until: '2026-01-06T00:00:00Z',
+		});
+		expect(jsonOf(listed)).toEqual([
+			expect.objectContaining({
+				id: override.id,
+				start: '2026-01-05T12:00:00Z',
+				end: '2026-01-05T18:00:00Z',
+			}),
+		]);
 	});
 
 	it('maps the 400 PagerDuty reports for one override to an error', async () => {
@@ -292,7 +419,9 @@ describe('Schedule overrides', () => {
 			end: '2026-01-05T06:00:00Z',
 		});
 		expect(pagerDuty.restRequests()[0].status).toBe(201);
-		expect(result.error?.message).toBe('PagerDuty refused the override: Override must end after its start');
+		expect(result.error?.message).toBe(
+			'PagerDuty refused the override: Override must end after its start',
+		);
 	});
 
 	it('lists editable overrides only by ID, up to the limit, and deletes a future one (204)', async () => {
@@ -322,20 +451,42 @@ describe('Schedule overrides', () => {
 		const overrideId = String(jsonOf(listed)[0].id);
 
 		pagerDuty.sandbox.clearRequests();
-		const deleted = await pagerDuty.run({ resource: 'schedule', operation: 'deleteOverride', scheduleId: String(schedule.id), overrideId });
+		const deleted = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'deleteOverride',
+			scheduleId: String(schedule.id),
+			overrideId,
+		});
 		expect(jsonOf(deleted)).toEqual([{ deleted: true, id: overrideId }]);
-		expect(pagerDuty.restRequests()[0]).toMatchObject({ method: 'DELETE', path: `/schedules/${String(schedule.id)}/overrides/${overrideId}`, status: 204 });
+		expect(pagerDuty.restRequests()[0]).toMatchObject({
+			method: 'DELETE',
+			path: `/schedules/${String(schedule.id)}/overrides/${overrideId}`,
+			status: 204,
+		});
 
-		const again = await pagerDuty.run({ resource: 'schedule', operation: 'deleteOverride', scheduleId: String(schedule.id), overrideId });
+		const again = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'deleteOverride',
+			scheduleId: String(schedule.id),
+			overrideId,
+		});
 		expect(again.error?.message).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 
 	it('refuses a malformed window for Get Many Overrides before sending', async () => {
 		const result = await pagerDuty.run(
-			{ resource: 'schedule', operation: 'getAllOverrides', scheduleId: store().schedules[0].id, since: '={{ $json.since }}', until: '2026-01-06T00:00:00Z' },
+			{
+				resource: 'schedule',
+				operation: 'getAllOverrides',
+				scheduleId: store().schedules[0].id,
+				since: '={{ $json.since }}',
+				until: '2026-01-06T00:00:00Z',
+			},
 			{ items: [{ since: 'yesterday' }] },
 		);
-		expect(result.error?.message).toBe('"Since" must be a date and time such as 2026-11-01T00:00:00Z (item 0)');
+		expect(result.error?.message).toBe(
+			'"Since" must be a date and time such as 2026-11-01T00:00:00Z (item 0)',
+		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 });

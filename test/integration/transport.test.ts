@@ -7,17 +7,30 @@ const idsOf = (incidents: Array<{ id: string }>) => incidents.map((incident) => 
 describe('return-all paging', () => {
 	const pagerDuty = useSandbox({ seed: { incidents: 1000 }, latencyMs: 40 });
 
-	it('asks for the total first, then fetches the other pages in parallel, in PagerDuty\'s order', async () => {
-		const result = await pagerDuty.run({ resource: 'incident', operation: 'getAll', returnAll: true });
-		expect(jsonOf(result).map((incident) => incident.id)).toEqual(idsOf(pagerDuty.sandbox.store.incidents));
+	it("asks for the total first, then fetches the other pages in parallel, in PagerDuty's order", async () => {
+		const result = await pagerDuty.run({
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(jsonOf(result).map((incident) => incident.id)).toEqual(
+			idsOf(pagerDuty.sandbox.store.incidents),
+		);
 		const queries = pagerDuty.restRequests().map(queryOf);
 		expect(queries[0]).toMatchObject({ offset: '0', limit: '100', total: 'true' });
-		expect(queries.map((query) => Number(query.offset)).sort((a, b) => a - b)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+		expect(queries.map((query) => Number(query.offset)).sort((a, b) => a - b)).toEqual([
+			0, 100, 200, 300, 400, 500, 600, 700, 800, 900,
+		]);
 		expect(pagerDuty.sandbox.stats.maxInFlight).toBeGreaterThan(1);
 	});
 
 	it('sends one page at a time with concurrency 1', async () => {
-		await pagerDuty.run({ resource: 'incident', operation: 'getAll', returnAll: true, requestSettings: { concurrency: 1 } });
+		await pagerDuty.run({
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: true,
+			requestSettings: { concurrency: 1 },
+		});
 		expect(pagerDuty.sandbox.stats.maxInFlight).toBe(1);
 	});
 });
@@ -26,19 +39,32 @@ describe('past the 10,000 offset ceiling', () => {
 	const pagerDuty = useSandbox({ seed: { incidents: 12_000 } });
 
 	it('slices the time window until each slice fits, and returns every incident once, in order', async () => {
-		const result = await pagerDuty.run({ resource: 'incident', operation: 'getAll', returnAll: true });
+		const result = await pagerDuty.run({
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		const ids = jsonOf(result).map((incident) => incident.id);
 		expect(ids).toHaveLength(12_000);
 		expect(ids).toEqual(idsOf(pagerDuty.sandbox.store.incidents));
 		const queries = pagerDuty.restRequests().map(queryOf);
-		expect(queries.every((query) => Number(query.offset) + Number(query.limit) <= 10_000)).toBe(true);
+		expect(queries.every((query) => Number(query.offset) + Number(query.limit) <= 10_000)).toBe(
+			true,
+		);
 		expect(queries.filter((query) => query.since && query.until).length).toBeGreaterThan(100);
 	}, 60_000);
 
 	it('fails with advice when the list cannot be sliced (Date Range: All)', async () => {
-		const result = await pagerDuty.run({ resource: 'incident', operation: 'getAll', returnAll: true, options: { dateRange: 'all' } });
-		expect(result.error?.message).toBe('PagerDuty lists at most 10,000 records per query, and this query has more');
+		const result = await pagerDuty.run({
+			resource: 'incident',
+			operation: 'getAll',
+			returnAll: true,
+			options: { dateRange: 'all' },
+		});
+		expect(result.error?.message).toBe(
+			'PagerDuty lists at most 10,000 records per query, and this query has more',
+		);
 		expect(result.error?.description).toMatch(/Since\/Until/);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
 	});
@@ -46,29 +72,50 @@ describe('past the 10,000 offset ceiling', () => {
 
 describe('incident updates across items', () => {
 	const pagerDuty = useSandbox({ seed: { incidents: 1600 } });
-	const open = () => pagerDuty.sandbox.store.incidents.filter((incident) => incident.status === 'triggered');
+	const open = () =>
+		pagerDuty.sandbox.store.incidents.filter((incident) => incident.status === 'triggered');
 
 	it('acknowledges 300 items with 2 bulk requests (250 + 50), each item paired with its incident', async () => {
 		const incidents = open().slice(0, 300);
 		expect(incidents).toHaveLength(300);
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'update', incidentId: '={{ $json.id }}', email: ADMIN_EMAIL, updateFields: { status: 'acknowledged' } },
+			{
+				resource: 'incident',
+				operation: 'update',
+				incidentId: '={{ $json.id }}',
+				email: ADMIN_EMAIL,
+				updateFields: { status: 'acknowledged' },
+			},
 			{ items: incidents.map(({ id }) => ({ id })) },
 		);
 		expect(result.error).toBeUndefined();
 		const requests = pagerDuty.restRequests();
-		expect(requests.map((request) => [request.method, request.path, (request.body as { incidents: unknown[] }).incidents.length])).toEqual([
+		expect(
+			requests.map((request) => [
+				request.method,
+				request.path,
+				(request.body as { incidents: unknown[] }).incidents.length,
+			]),
+		).toEqual([
 			['PUT', '/incidents', 250],
 			['PUT', '/incidents', 50],
 		]);
-		expect(jsonOf(result).map((incident) => [incident.id, incident.status])).toEqual(incidents.map(({ id }) => [id, 'acknowledged']));
+		expect(jsonOf(result).map((incident) => [incident.id, incident.status])).toEqual(
+			incidents.map(({ id }) => [id, 'acknowledged']),
+		);
 		expect(pairedItemsOf(result)).toEqual(incidents.map((_, index) => index));
 	});
 
 	it('maps a failing item back to its own error: the others are still updated', async () => {
 		const [a, b, c] = open();
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'update', incidentId: '={{ $json.id }}', email: ADMIN_EMAIL, updateFields: { status: '={{ $json.status }}' } },
+			{
+				resource: 'incident',
+				operation: 'update',
+				incidentId: '={{ $json.id }}',
+				email: ADMIN_EMAIL,
+				updateFields: { status: '={{ $json.status }}' },
+			},
 			{
 				items: [
 					{ id: a.id, status: 'acknowledged' },
@@ -95,7 +142,13 @@ describe('incident updates across items', () => {
 	it('keeps two changes to the same incident in order', async () => {
 		const [a] = open();
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'update', incidentId: a.id, email: ADMIN_EMAIL, updateFields: { status: '={{ $json.status }}' } },
+			{
+				resource: 'incident',
+				operation: 'update',
+				incidentId: a.id,
+				email: ADMIN_EMAIL,
+				updateFields: { status: '={{ $json.status }}' },
+			},
 			{ items: [{ status: 'acknowledged' }, { status: 'resolved' }] },
 		);
 		expect(jsonOf(result).map((incident) => incident.status)).toEqual(['acknowledged', 'resolved']);
@@ -109,7 +162,12 @@ describe('items in parallel', () => {
 	it('keeps output order = input order with concurrency', async () => {
 		const ids = idsOf(pagerDuty.sandbox.store.incidents).slice(0, 40).reverse();
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'get', incidentId: '={{ $json.id }}', requestSettings: { concurrency: 8 } },
+			{
+				resource: 'incident',
+				operation: 'get',
+				incidentId: '={{ $json.id }}',
+				requestSettings: { concurrency: 8 },
+			},
 			{ items: ids.map((id) => ({ id })) },
 		);
 		expect(jsonOf(result).map((incident) => incident.id)).toEqual(ids);
@@ -150,7 +208,12 @@ describe('rate limits and retries', () => {
 		pagerDuty.sandbox.dropConnections(1);
 		const result = await getIncidents([firstId()]);
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: firstId() })]);
-		expect(pagerDuty.restRequests().map((request) => request.status).sort()).toEqual([0, 200, 503]);
+		expect(
+			pagerDuty
+				.restRequests()
+				.map((request) => request.status)
+				.sort(),
+		).toEqual([0, 200, 503]);
 	});
 
 	it('gives up after 5 attempts and says so', async () => {
@@ -172,10 +235,18 @@ describe('rate limits and retries', () => {
 		pagerDuty.sandbox.dropConnections(1);
 		const service = pagerDuty.sandbox.store.services[0];
 		const result = await pagerDuty.run(
-			{ resource: 'incident', operation: 'create', title: 'Disk full', serviceId: service.id, email: ADMIN_EMAIL },
+			{
+				resource: 'incident',
+				operation: 'create',
+				title: 'Disk full',
+				serviceId: service.id,
+				email: ADMIN_EMAIL,
+			},
 			{ continueOnFail: true },
 		);
-		expect(jsonOf(result)[0].error).toMatch(/^Could not reach PagerDuty at http:\/\/127\.0\.0\.1:\d+: /);
+		expect(jsonOf(result)[0].error).toMatch(
+			/^Could not reach PagerDuty at http:\/\/127\.0\.0\.1:\d+: /,
+		);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
 	});
 
@@ -197,7 +268,12 @@ describe('rate limits and retries', () => {
 });
 
 describe('the rate limiter', () => {
-	const pagerDuty = useSandbox({ seed: { incidents: 40 }, enforceRateLimit: true, rateLimitPerMinute: 10, rateWindowMs: 2000 });
+	const pagerDuty = useSandbox({
+		seed: { incidents: 40 },
+		enforceRateLimit: true,
+		rateLimitPerMinute: 10,
+		rateWindowMs: 2000,
+	});
 
 	it('slows down before PagerDuty answers 429: 25 requests through a 10-per-window limit, no 429', async () => {
 		const ids = idsOf(pagerDuty.sandbox.store.incidents).slice(0, 25);
@@ -227,16 +303,18 @@ describe('a create whose answer was lost', () => {
 			additionalFields: { incidentKey: 'disk-full-db-01' },
 		};
 		await pagerDuty.run(parameters);
-		const created = pagerDuty.sandbox.store.incidents.find((incident) => incident.incident_key === 'disk-full-db-01')!;
+		const created = pagerDuty.sandbox.store.incidents.find(
+			(incident) => incident.incident_key === 'disk-full-db-01',
+		)!;
 		pagerDuty.sandbox.clearRequests();
 		pagerDuty.sandbox.queueResponses(1, { status: 504, operation: 'POST /incidents' });
 		const result = await pagerDuty.run(parameters);
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: created.id })]);
-		expect(pagerDuty.restRequests().map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
-			'POST /incidents 504',
-			'POST /incidents 400',
-			'GET /incidents 200',
-		]);
+		expect(
+			pagerDuty
+				.restRequests()
+				.map((request) => `${request.method} ${request.path} ${request.status}`),
+		).toEqual(['POST /incidents 504', 'POST /incidents 400', 'GET /incidents 200']);
 	});
 });

@@ -2,28 +2,37 @@
 // signed deliveries that the sandbox POSTs over real HTTP to a local receiver, which hands the
 // exact bytes it received to the node through n8n-core's WebhookContext.
 import { createServer, Server } from 'http';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { AddressInfo } from 'net';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
+import { useSandbox } from './pagerduty';
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
-import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
-import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
-import { DEDUP_MAX_IDS, DEDUP_WINDOW_MS, rememberDelivery } from '../../nodes/PagerDutyTrigger/verification';
 import type { DeliveryOutcome } from '../../dev/harness/webhook';
 import { WebhookHarness } from '../../dev/harness/webhook';
 import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
 import type { DeliveryOptions } from '../../dev/sandbox/webhook-delivery';
 import { deliverWebhook, rotateWebhookSecret, sign } from '../../dev/sandbox/webhook-delivery';
-import { useSandbox } from './pagerduty';
+import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
+import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
+import {
+	DEDUP_MAX_IDS,
+	DEDUP_WINDOW_MS,
+	rememberDelivery,
+} from '../../nodes/PagerDutyTrigger/verification';
 
 const pagerDuty = useSandbox();
 
 const TYPE_NAME = 'n8n-nodes-pagerduty.pagerDutyTrigger';
 
 /** The local "n8n": receives the sandbox's POSTs and runs them through the harness. */
-const receiver = { server: undefined as unknown as Server, url: '', harness: undefined as WebhookHarness | undefined, outcomes: [] as DeliveryOutcome[], received: [] as Buffer[] };
+const receiver = {
+	server: undefined as unknown as Server,
+	url: '',
+	harness: undefined as WebhookHarness | undefined,
+	outcomes: [] as DeliveryOutcome[],
+	received: [] as Buffer[],
+};
 
 beforeAll(async () => {
 	receiver.server = createServer((req, res) => {
@@ -80,7 +89,10 @@ function trigger(parameters: INodeParameters = {}): WebhookHarness {
 }
 
 const stored = () => webhookSubscriptions(pagerDuty.sandbox.store);
-const operations = () => pagerDuty.restRequests().map((request) => `${request.method} ${request.operation ?? request.path}`);
+const operations = () =>
+	pagerDuty
+		.restRequests()
+		.map((request) => `${request.method} ${request.operation ?? request.path}`);
 
 async function activeTrigger(parameters: INodeParameters = {}) {
 	const harness = trigger(parameters);
@@ -89,7 +101,11 @@ async function activeTrigger(parameters: INodeParameters = {}) {
 	return { harness, subscriptionId };
 }
 
-async function deliver(subscriptionId: string, eventType = 'incident.triggered', options: DeliveryOptions = {}) {
+async function deliver(
+	subscriptionId: string,
+	eventType = 'incident.triggered',
+	options: DeliveryOptions = {},
+) {
 	const before = receiver.outcomes.length;
 	const result = await deliverWebhook(pagerDuty.sandbox.store, subscriptionId, eventType, options);
 	// The receiver records the outcome once the node has answered.
@@ -98,7 +114,7 @@ async function deliver(subscriptionId: string, eventType = 'incident.triggered',
 }
 
 describe('PagerDuty Trigger → subscription lifecycle', () => {
-	it('activation creates one subscription for n8n\'s webhook URL and keeps its secret in static data only', async () => {
+	it("activation creates one subscription for n8n's webhook URL and keeps its secret in static data only", async () => {
 		const harness = trigger();
 		expect(await harness.runHook('checkExists')).toBe(false);
 		expect(await harness.runHook('create')).toBe(true);
@@ -109,8 +125,13 @@ describe('PagerDuty Trigger → subscription lifecycle', () => {
 		expect(subscription.delivery_method.url).toMatch(new RegExp(`^${receiver.url}/webhook/`));
 		expect(subscription.events).toEqual(['incident.triggered', 'incident.resolved']);
 		expect(subscription.filter).toEqual({ type: 'account_reference' });
-		expect(harness.staticData).toMatchObject({ subscriptionId: subscription.id, signingSecret: secrets[0] });
-		const create = pagerDuty.restRequests().find((request) => request.operation === 'POST /webhook_subscriptions');
+		expect(harness.staticData).toMatchObject({
+			subscriptionId: subscription.id,
+			signingSecret: secrets[0],
+		});
+		const create = pagerDuty
+			.restRequests()
+			.find((request) => request.operation === 'POST /webhook_subscriptions');
 		expect(create?.body).toMatchObject({
 			webhook_subscription: {
 				type: 'webhook_subscription',
@@ -127,7 +148,10 @@ describe('PagerDuty Trigger → subscription lifecycle', () => {
 		await harness.activate();
 		expect(await harness.runHook('checkExists')).toBe(true);
 		expect(stored()).toHaveLength(1);
-		expect(operations()).toEqual(['GET GET /webhook_subscriptions/{id}', 'GET GET /webhook_subscriptions/{id}']);
+		expect(operations()).toEqual([
+			'GET GET /webhook_subscriptions/{id}',
+			'GET GET /webhook_subscriptions/{id}',
+		]);
 	});
 
 	it('deactivation deletes the subscription and forgets the secret', async () => {
@@ -186,7 +210,9 @@ describe('PagerDuty Trigger → subscription lifecycle', () => {
 	});
 
 	it('fails activation clearly without event types', async () => {
-		await expect(trigger({ events: [] }).activate()).rejects.toThrow('Choose at least one event type to listen for');
+		await expect(trigger({ events: [] }).activate()).rejects.toThrow(
+			'Choose at least one event type to listen for',
+		);
 		expect(stored()).toHaveLength(0);
 	});
 });
@@ -230,13 +256,20 @@ describe('PagerDuty Trigger → deliveries', () => {
 		const first = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-1' });
 		const again = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-1' });
 		const other = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-2' });
-		expect([first, again, other].map(({ outcome }) => outcome.startsExecution)).toEqual([true, false, true]);
+		expect([first, again, other].map(({ outcome }) => outcome.startsExecution)).toEqual([
+			true,
+			false,
+			true,
+		]);
 		expect(again.result.status).toBe(200);
 	});
 
 	it('a forged delivery does not use up its webhook id', async () => {
 		const { subscriptionId } = await activeTrigger();
-		await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-9', forge: 'wrongSecret' });
+		await deliver(subscriptionId, 'incident.triggered', {
+			webhookId: 'wh-9',
+			forge: 'wrongSecret',
+		});
 		const genuine = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-9' });
 		expect(genuine.outcome.startsExecution).toBe(true);
 	});
@@ -263,7 +296,9 @@ describe('PagerDuty Trigger → deliveries', () => {
 		expect(outcome.items[0].data).toEqual({ title: 'Café down — ☕' });
 		// The same content, re-serialised, would carry a different signature.
 		const reserialised = Buffer.from(JSON.stringify(JSON.parse(rawBody.toString('utf8'))), 'utf8');
-		expect(sign(stored()[0].secrets[0], reserialised)).not.toBe(sign(stored()[0].secrets[0], rawBody));
+		expect(sign(stored()[0].secrets[0], reserialised)).not.toBe(
+			sign(stored()[0].secrets[0], rawBody),
+		);
 	});
 
 	it('refuses everything while it holds no signing secret', async () => {
@@ -274,7 +309,7 @@ describe('PagerDuty Trigger → deliveries', () => {
 		expect(outcome.startsExecution).toBe(false);
 	});
 
-	it('answers PagerDuty\'s test ping without starting the workflow, unless asked to', async () => {
+	it("answers PagerDuty's test ping without starting the workflow, unless asked to", async () => {
 		const { subscriptionId } = await activeTrigger();
 		const ping = await deliver(subscriptionId, 'pagey.ping');
 		expect(ping.result.status).toBe(200);
@@ -288,13 +323,16 @@ describe('PagerDuty Trigger → deliveries', () => {
 
 	it('the REST ping (POST …/ping) reaches the trigger as a signed test event', async () => {
 		const { subscriptionId } = await activeTrigger();
-		const response = await fetch(`${pagerDuty.sandbox.url}/webhook_subscriptions/${subscriptionId}/ping`, {
-			method: 'POST',
-			headers: {
-				accept: 'application/vnd.pagerduty+json;version=2',
-				authorization: `Token token=${String(pagerDuty.credentialsFor('apiToken').pagerDutyRestApi.apiToken)}`,
+		const response = await fetch(
+			`${pagerDuty.sandbox.url}/webhook_subscriptions/${subscriptionId}/ping`,
+			{
+				method: 'POST',
+				headers: {
+					accept: 'application/vnd.pagerduty+json;version=2',
+					authorization: `Token token=${String(pagerDuty.credentialsFor('apiToken').pagerDutyRestApi.apiToken)}`,
+				},
 			},
-		});
+		);
 		expect(response.status).toBe(202);
 		await Promise.all(stored()[0].pings);
 		expect(receiver.outcomes).toHaveLength(1);
@@ -302,16 +340,23 @@ describe('PagerDuty Trigger → deliveries', () => {
 	});
 
 	it('filters by event type after verification', async () => {
-		const { subscriptionId } = await activeTrigger({ options: { onlyEventTypes: ['incident.resolved'] } });
+		const { subscriptionId } = await activeTrigger({
+			options: { onlyEventTypes: ['incident.resolved'] },
+		});
 		const triggered = await deliver(subscriptionId, 'incident.triggered');
 		const resolved = await deliver(subscriptionId, 'incident.resolved');
 		expect(triggered.result.status).toBe(200);
-		expect([triggered, resolved].map(({ outcome }) => outcome.startsExecution)).toEqual([false, true]);
+		expect([triggered, resolved].map(({ outcome }) => outcome.startsExecution)).toEqual([
+			false,
+			true,
+		]);
 	});
 
 	it('can include the request headers, and never outputs the secret', async () => {
 		const { harness, subscriptionId } = await activeTrigger({ options: { includeHeaders: true } });
-		const { result, outcome } = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-headers' });
+		const { result, outcome } = await deliver(subscriptionId, 'incident.triggered', {
+			webhookId: 'wh-headers',
+		});
 		expect(outcome.items[0].headers).toMatchObject({
 			'x-webhook-id': 'wh-headers',
 			'x-pagerduty-signature': result.signature,
@@ -331,7 +376,8 @@ describe('PagerDuty Trigger → de-duplication window', () => {
 
 	it('keeps at most 1,000 ids, dropping the oldest', () => {
 		const staticData: IDataObject = {};
-		for (let index = 0; index <= DEDUP_MAX_IDS; index++) rememberDelivery(staticData, `id-${index}`, index);
+		for (let index = 0; index <= DEDUP_MAX_IDS; index++)
+			rememberDelivery(staticData, `id-${index}`, index);
 		expect(Object.keys(staticData.recentWebhookIds as IDataObject)).toHaveLength(DEDUP_MAX_IDS);
 		expect(rememberDelivery(staticData, 'id-0', DEDUP_MAX_IDS + 1)).toBe(true);
 		expect(rememberDelivery(staticData, `id-${DEDUP_MAX_IDS}`, DEDUP_MAX_IDS + 2)).toBe(false);

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
-import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
 import { jsonOf, queryOf, useSandbox } from './pagerduty';
+import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
+import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
 
 const pagerDuty = useSandbox();
 
@@ -76,17 +76,30 @@ describe('Webhook Subscription → Get, Get Many, Update, Delete, Send Test Even
 
 	it('gets one without its secret', async () => {
 		const id = await existing();
-		const result = await pagerDuty.run({ resource: 'webhookSubscription', operation: 'get', webhookSubscriptionId: id });
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ id, delivery_method: expect.objectContaining({ secret: null }) })]);
+		const result = await pagerDuty.run({
+			resource: 'webhookSubscription',
+			operation: 'get',
+			webhookSubscriptionId: id,
+		});
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({ id, delivery_method: expect.objectContaining({ secret: null }) }),
+		]);
 	});
 
 	it('lists them, filtered by scope', async () => {
 		await existing();
 		const team = pagerDuty.sandbox.store.teams[0];
-		await create({ filterScope: 'team', subscriptionTeamId: { __rl: true, mode: 'id', value: team.id } });
+		await create({
+			filterScope: 'team',
+			subscriptionTeamId: { __rl: true, mode: 'id', value: team.id },
+		});
 		pagerDuty.sandbox.clearRequests();
 
-		const all = await pagerDuty.run({ resource: 'webhookSubscription', operation: 'getAll', returnAll: true });
+		const all = await pagerDuty.run({
+			resource: 'webhookSubscription',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(jsonOf(all)).toHaveLength(2);
 		const teams = await pagerDuty.run({
 			resource: 'webhookSubscription',
@@ -94,8 +107,13 @@ describe('Webhook Subscription → Get, Get Many, Update, Delete, Send Test Even
 			returnAll: true,
 			filters: { filterType: 'team', filterId: team.id },
 		});
-		expect(jsonOf(teams).map((subscription) => subscription.filter)).toEqual([{ type: 'team_reference', id: team.id }]);
-		expect(queryOf(pagerDuty.restRequests()[1])).toMatchObject({ filter_type: 'team', filter_id: team.id });
+		expect(jsonOf(teams).map((subscription) => subscription.filter)).toEqual([
+			{ type: 'team_reference', id: team.id },
+		]);
+		expect(queryOf(pagerDuty.restRequests()[1])).toMatchObject({
+			filter_type: 'team',
+			filter_id: team.id,
+		});
 	});
 
 	it('updates events, description, active state and scope (never the delivery method)', async () => {
@@ -105,7 +123,11 @@ describe('Webhook Subscription → Get, Get Many, Update, Delete, Send Test Even
 			resource: 'webhookSubscription',
 			operation: 'update',
 			webhookSubscriptionId: id,
-			updateFields: { events: ['incident.resolved', 'service.updated'], description: 'Renamed', active: false },
+			updateFields: {
+				events: ['incident.resolved', 'service.updated'],
+				description: 'Renamed',
+				active: false,
+			},
 			changeScope: true,
 			filterScope: 'service',
 			subscriptionServiceId: { __rl: true, mode: 'id', value: service.id },
@@ -129,7 +151,9 @@ describe('Webhook Subscription → Get, Get Many, Update, Delete, Send Test Even
 			operation: 'request',
 			method: 'PUT',
 			path: `/webhook_subscriptions/${id}`,
-			body: JSON.stringify({ webhook_subscription: { delivery_method: { url: 'https://elsewhere.example.com' } } }),
+			body: JSON.stringify({
+				webhook_subscription: { delivery_method: { url: 'https://elsewhere.example.com' } },
+			}),
 		});
 		expect(result.error?.message).toMatch(/^PagerDuty 400/);
 		expect(stored()[0].subscription.delivery_method.url).toBe('http://127.0.0.1:1/hooks/pagerduty');
@@ -137,22 +161,38 @@ describe('Webhook Subscription → Get, Get Many, Update, Delete, Send Test Even
 
 	it('deletes one', async () => {
 		const id = await existing();
-		const result = await pagerDuty.run({ resource: 'webhookSubscription', operation: 'delete', webhookSubscriptionId: id });
+		const result = await pagerDuty.run({
+			resource: 'webhookSubscription',
+			operation: 'delete',
+			webhookSubscriptionId: id,
+		});
 		expect(jsonOf(result)).toEqual([{ deleted: true, id }]);
 		expect(stored()).toHaveLength(0);
 	});
 
 	it('asks PagerDuty to send the test event', async () => {
 		const id = await existing();
-		const result = await pagerDuty.run({ resource: 'webhookSubscription', operation: 'test', webhookSubscriptionId: id });
+		const result = await pagerDuty.run({
+			resource: 'webhookSubscription',
+			operation: 'test',
+			webhookSubscriptionId: id,
+		});
 		expect(jsonOf(result)).toEqual([{ sent: true, id, event_type: 'pagey.ping' }]);
-		expect(pagerDuty.restRequests()[0]).toMatchObject({ method: 'POST', path: `/webhook_subscriptions/${id}/ping`, status: 202 });
+		expect(pagerDuty.restRequests()[0]).toMatchObject({
+			method: 'POST',
+			path: `/webhook_subscriptions/${id}/ping`,
+			status: 202,
+		});
 		// The sandbox really tries to deliver it (nothing listens on that port: it fails fast).
 		await Promise.all(stored()[0].pings);
 	});
 
-	it('shows PagerDuty\'s 404 for an unknown ID', async () => {
-		const result = await pagerDuty.run({ resource: 'webhookSubscription', operation: 'get', webhookSubscriptionId: 'PNOPE00' });
+	it("shows PagerDuty's 404 for an unknown ID", async () => {
+		const result = await pagerDuty.run({
+			resource: 'webhookSubscription',
+			operation: 'get',
+			webhookSubscriptionId: 'PNOPE00',
+		});
 		expect(result.error?.message).toMatch(/^PagerDuty 404/);
 	});
 });

@@ -1,4 +1,9 @@
-import { Contract, IncomingRequestShape, loadContract, validateRequest } from '../../dev/sandbox/contract';
+import {
+	Contract,
+	IncomingRequestShape,
+	loadContract,
+	validateRequest,
+} from '../../dev/sandbox/contract';
 import { validateSchema } from '../../dev/sandbox/json-schema';
 import { REST_HANDLERS } from '../../dev/sandbox/rest-handlers';
 
@@ -34,7 +39,14 @@ describe('derived contract file', () => {
 		expect(contract.operations['POST /incidents/{id}/notes'].fromRequired).toBe(true);
 		expect(contract.operations['GET /incidents'].fromRequired).toBe(false);
 		expect(Object.keys(contract.operations['GET /incidents'].query)).toEqual(
-			expect.arrayContaining(['statuses[]', 'service_ids[]', 'include[]', 'limit', 'offset', 'total']),
+			expect.arrayContaining([
+				'statuses[]',
+				'service_ids[]',
+				'include[]',
+				'limit',
+				'offset',
+				'total',
+			]),
 		);
 	});
 
@@ -47,7 +59,8 @@ describe('derived contract file', () => {
 				for (const [key, value] of Object.entries(node)) {
 					// "properties" maps property names, which may legitimately be "title" etc.
 					const isPropertyName = at.endsWith('.properties');
-					if (!isPropertyName && (forbidden.has(key) || key.startsWith('x-'))) offenders.push(`${at}.${key}`);
+					if (!isPropertyName && (forbidden.has(key) || key.startsWith('x-')))
+						offenders.push(`${at}.${key}`);
 					walk(value, `${at}.${key}`);
 				}
 			}
@@ -64,56 +77,94 @@ describe('validateRequest', () => {
 		const me = validateRequest(contract, request({ path: '/users/me' }));
 		expect(me.ok && me.match.operation).toBe('GET /users/me');
 		const user = validateRequest(contract, request({ path: '/users/PABC123' }));
-		expect(user.ok && user.match).toMatchObject({ operation: 'GET /users/{id}', pathParams: { id: 'PABC123' } });
+		expect(user.ok && user.match).toMatchObject({
+			operation: 'GET /users/{id}',
+			pathParams: { id: 'PABC123' },
+		});
 	});
 
 	it('answers 404 for unknown routes and 405 for unknown methods', () => {
-		expect(validateRequest(contract, request({ path: '/nope' }))).toMatchObject({ ok: false, status: 404 });
-		expect(validateRequest(contract, request({ path: '/incidents/' }))).toMatchObject({ ok: false, status: 404 });
-		expect(validateRequest(contract, request({ method: 'DELETE', path: '/incidents/PX' }))).toMatchObject({
+		expect(validateRequest(contract, request({ path: '/nope' }))).toMatchObject({
+			ok: false,
+			status: 404,
+		});
+		expect(validateRequest(contract, request({ path: '/incidents/' }))).toMatchObject({
+			ok: false,
+			status: 404,
+		});
+		expect(
+			validateRequest(contract, request({ method: 'DELETE', path: '/incidents/PX' })),
+		).toMatchObject({
 			ok: false,
 			status: 405,
 		});
 	});
 
 	it('requires the versioned Accept header, tolerating extra media types', () => {
-		expect(violationsOf(contract, request({ headers: { 'content-type': 'application/json' } }))).toEqual([
-			'header.Accept: is required',
-		]);
 		expect(
-			violationsOf(contract, request({ headers: { accept: 'application/json', 'content-type': 'application/json' } })),
+			violationsOf(contract, request({ headers: { 'content-type': 'application/json' } })),
+		).toEqual(['header.Accept: is required']);
+		expect(
+			violationsOf(
+				contract,
+				request({ headers: { accept: 'application/json', 'content-type': 'application/json' } }),
+			),
 		).toEqual(['header.Accept: must include application/vnd.pagerduty+json;version=2']);
 		expect(
 			validateRequest(
 				contract,
-				request({ headers: { Accept: `${ACCEPT}, application/json`, 'Content-Type': 'application/json; charset=utf-8' } }),
+				request({
+					headers: {
+						Accept: `${ACCEPT}, application/json`,
+						'Content-Type': 'application/json; charset=utf-8',
+					},
+				}),
 			).ok,
 		).toBe(true);
 	});
 
 	it('requires Content-Type application/json as the spec declares', () => {
-		expect(violationsOf(contract, request({ headers: { accept: ACCEPT } }))).toEqual(['header.Content-Type: is required']);
+		expect(violationsOf(contract, request({ headers: { accept: ACCEPT } }))).toEqual([
+			'header.Content-Type: is required',
+		]);
 		expect(
-			violationsOf(contract, request({ headers: { accept: ACCEPT, 'content-type': 'text/plain' } })),
+			violationsOf(
+				contract,
+				request({ headers: { accept: ACCEPT, 'content-type': 'text/plain' } }),
+			),
 		).toEqual(['header.Content-Type: must be application/json']);
 	});
 
 	it('rejects limit above 100, unknown parameters and bad types', () => {
-		expect(violationsOf(contract, request({ query: [['limit', '500']] }))).toEqual(['query.limit: must be <= 100']);
+		expect(violationsOf(contract, request({ query: [['limit', '500']] }))).toEqual([
+			'query.limit: must be <= 100',
+		]);
 		expect(violationsOf(contract, request({ query: [['statuses', 'triggered']] }))).toEqual([
 			'query.statuses: unknown parameter (did you mean statuses[]?)',
 		]);
-		expect(violationsOf(contract, request({ query: [['offset', 'ten']] }))).toEqual(['query.offset: must be an integer']);
-		expect(violationsOf(contract, request({ query: [['total', 'yes']] }))).toEqual(['query.total: must be true or false']);
+		expect(violationsOf(contract, request({ query: [['offset', 'ten']] }))).toEqual([
+			'query.offset: must be an integer',
+		]);
+		expect(violationsOf(contract, request({ query: [['total', 'yes']] }))).toEqual([
+			'query.total: must be true or false',
+		]);
 		expect(violationsOf(contract, request({ query: [['since', 'last tuesday']] }))).toEqual([
 			'query.since: must be an ISO 8601 date-time',
 		]);
 		expect(violationsOf(contract, request({ query: [['time_zone', 'Mars/Olympus']] }))).toEqual([
 			'query.time_zone: must be a time zone name',
 		]);
-		expect(violationsOf(contract, request({ query: [['limit', '1'], ['limit', '2']] }))).toEqual([
-			'query.limit: must be given once',
-		]);
+		expect(
+			violationsOf(
+				contract,
+				request({
+					query: [
+						['limit', '1'],
+						['limit', '2'],
+					],
+				}),
+			),
+		).toEqual(['query.limit: must be given once']);
 	});
 
 	it('collects repeated array parameters and checks their items', () => {
@@ -143,29 +194,53 @@ describe('validateRequest', () => {
 
 	it('validates JSON bodies against the request schema', () => {
 		const post = (body: unknown): string[] =>
-			violationsOf(contract, request({ method: 'POST', path: '/incidents', rawBody: JSON.stringify(body) }));
-		expect(post({ incident: { type: 'incident', title: 'x', service: { id: 'PX', type: 'service_reference' } } })).toEqual([]);
-		expect(post({ incident: { type: 'incident', title: 'x', service: { type: 'service_reference' } } })).toEqual([
-			'body.incident.service.id: is required',
-		]);
-		expect(post({ incident: { type: 'incident', title: 42, service: { id: 'PX', type: 'service_reference' } } })).toEqual([
-			'body.incident.title: must be string, got integer',
-		]);
-		expect(post({ incident: { type: 'ticket', title: 'x', service: { id: 'PX', type: 'service' } } }).sort()).toEqual([
+			violationsOf(
+				contract,
+				request({ method: 'POST', path: '/incidents', rawBody: JSON.stringify(body) }),
+			);
+		expect(
+			post({
+				incident: {
+					type: 'incident',
+					title: 'x',
+					service: { id: 'PX', type: 'service_reference' },
+				},
+			}),
+		).toEqual([]);
+		expect(
+			post({ incident: { type: 'incident', title: 'x', service: { type: 'service_reference' } } }),
+		).toEqual(['body.incident.service.id: is required']);
+		expect(
+			post({
+				incident: { type: 'incident', title: 42, service: { id: 'PX', type: 'service_reference' } },
+			}),
+		).toEqual(['body.incident.title: must be string, got integer']);
+		expect(
+			post({
+				incident: { type: 'ticket', title: 'x', service: { id: 'PX', type: 'service' } },
+			}).sort(),
+		).toEqual([
 			'body.incident.service.type: must be one of "service_reference"',
 			'body.incident.type: must be one of "incident"',
 		]);
-		expect(violationsOf(contract, request({ method: 'POST', path: '/incidents', rawBody: '{oops' }))).toEqual([
-			'body: is not valid JSON',
-		]);
+		expect(
+			violationsOf(contract, request({ method: 'POST', path: '/incidents', rawBody: '{oops' })),
+		).toEqual(['body: is not valid JSON']);
 	});
 
 	it('accepts both priority forms on incident updates (oneOf)', () => {
 		const put = (incident: unknown): string[] =>
-			violationsOf(contract, request({ method: 'PUT', path: '/incidents/PX', rawBody: JSON.stringify({ incident }) }));
+			violationsOf(
+				contract,
+				request({ method: 'PUT', path: '/incidents/PX', rawBody: JSON.stringify({ incident }) }),
+			);
 		expect(put({ type: 'incident_reference', priority: 'P1' })).toEqual([]);
-		expect(put({ type: 'incident_reference', priority: { id: 'PP', type: 'priority_reference' } })).toEqual([]);
-		expect(put({ type: 'incident_reference', priority: 7 })[0]).toBe('body.incident.priority: does not match any allowed schema');
+		expect(
+			put({ type: 'incident_reference', priority: { id: 'PP', type: 'priority_reference' } }),
+		).toEqual([]);
+		expect(put({ type: 'incident_reference', priority: 7 })[0]).toBe(
+			'body.incident.priority: does not match any allowed schema',
+		);
 		expect(put({ type: 'incidents', status: 'closed' })).toEqual([
 			'body.incident.type: must be one of "incident", "incident_reference"',
 			'body.incident.status: must be one of "resolved", "acknowledged", "triggered"',
@@ -175,7 +250,11 @@ describe('validateRequest', () => {
 	it('reports fromRequired instead of enforcing From itself', () => {
 		const result = validateRequest(
 			contract,
-			request({ method: 'POST', path: '/incidents/PX/notes', rawBody: JSON.stringify({ note: { content: 'hi' } }) }),
+			request({
+				method: 'POST',
+				path: '/incidents/PX/notes',
+				rawBody: JSON.stringify({ note: { content: 'hi' } }),
+			}),
 		);
 		expect(result.ok && result.match.fromRequired).toBe(true);
 	});
@@ -184,12 +263,15 @@ describe('validateRequest', () => {
 describe('validateSchema', () => {
 	it('honours additionalProperties false, nullable and array limits', () => {
 		expect(
-			validateSchema({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, { a: 'x', b: 1 }, 'body'),
+			validateSchema(
+				{ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false },
+				{ a: 'x', b: 1 },
+				'body',
+			),
 		).toEqual(['body.b: is not an allowed property']);
 		expect(validateSchema({ type: 'string', nullable: true }, null, 'body')).toEqual([]);
-		expect(validateSchema({ type: 'array', maxItems: 1, items: { type: 'integer' } }, [1, 'a'], 'body')).toEqual([
-			'body: must have at most 1 items',
-			'body[1]: must be integer, got string',
-		]);
+		expect(
+			validateSchema({ type: 'array', maxItems: 1, items: { type: 'integer' } }, [1, 'a'], 'body'),
+		).toEqual(['body: must have at most 1 items', 'body[1]: must be integer, got string']);
 	});
 });

@@ -69,9 +69,21 @@ describe('PagerDuty sandbox fault injection', () => {
 		expect(log.requests.map((request: { status: number }) => request.status)).toEqual([500, 200]);
 
 		const issued = (await (await post('oauth/token', { scope: 'write' })).json()) as Json;
-		expect((await call(sandbox.url, 'GET', '/users/me', { headers: { Authorization: `Bearer ${issued.access_token}` } })).status).toBe(200);
+		expect(
+			(
+				await call(sandbox.url, 'GET', '/users/me', {
+					headers: { Authorization: `Bearer ${issued.access_token}` },
+				})
+			).status,
+		).toBe(200);
 		expect((await post('oauth/expire', { access_token: issued.access_token })).status).toBe(204);
-		expect((await call(sandbox.url, 'GET', '/users/me', { headers: { Authorization: `Bearer ${issued.access_token}` } })).status).toBe(401);
+		expect(
+			(
+				await call(sandbox.url, 'GET', '/users/me', {
+					headers: { Authorization: `Bearer ${issued.access_token}` },
+				})
+			).status,
+		).toBe(401);
 
 		expect((await post('drop', { count: 1 })).status).toBe(204);
 		await expect(call(sandbox.url, 'GET', '/teams')).rejects.toThrow();
@@ -84,7 +96,11 @@ describe('PagerDuty sandbox fault injection', () => {
 	});
 
 	it('can enforce the rate limit itself', async () => {
-		const limited = await startSandbox({ seed: { incidents: 1 }, rateLimitPerMinute: 2, enforceRateLimit: true });
+		const limited = await startSandbox({
+			seed: { incidents: 1 },
+			rateLimitPerMinute: 2,
+			enforceRateLimit: true,
+		});
 		try {
 			expect((await call(limited.url, 'GET', '/teams')).status).toBe(200);
 			expect((await call(limited.url, 'GET', '/teams')).status).toBe(200);

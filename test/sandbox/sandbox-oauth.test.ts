@@ -10,7 +10,10 @@ function basic(id: string, secret: string): string {
 	return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 }
 
-async function authorize(sandbox: PagerDutySandbox, extra: Record<string, string> = {}): Promise<URL> {
+async function authorize(
+	sandbox: PagerDutySandbox,
+	extra: Record<string, string> = {},
+): Promise<URL> {
 	const params = new URLSearchParams({
 		response_type: 'code',
 		client_id: CLIENT.clientId,
@@ -19,7 +22,9 @@ async function authorize(sandbox: PagerDutySandbox, extra: Record<string, string
 		state: 'xyz-state',
 		...extra,
 	});
-	const response = await fetch(`${sandbox.url}/oauth/authorize?${params.toString()}`, { redirect: 'manual' });
+	const response = await fetch(`${sandbox.url}/oauth/authorize?${params.toString()}`, {
+		redirect: 'manual',
+	});
 	expect(response.status).toBe(302);
 	return new URL(response.headers.get('location') ?? '');
 }
@@ -65,7 +70,11 @@ describe('PagerDuty sandbox OAuth', () => {
 			client_secret: CLIENT.clientSecret,
 		});
 		expect(exchanged.status).toBe(200);
-		expect(exchanged.body).toMatchObject({ token_type: 'bearer', scope: 'openid write', expires_in: expect.any(Number) });
+		expect(exchanged.body).toMatchObject({
+			token_type: 'bearer',
+			scope: 'openid write',
+			expires_in: expect.any(Number),
+		});
 
 		const me = await call(sandbox.url, 'GET', '/users/me', {
 			headers: { Authorization: `Bearer ${exchanged.body.access_token}` },
@@ -74,7 +83,11 @@ describe('PagerDuty sandbox OAuth', () => {
 		expect(me.body.user.email).toBe(ADMIN_EMAIL);
 
 		// Codes are single use.
-		const reused = await token(sandbox, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, basic(CLIENT.clientId, CLIENT.clientSecret));
+		const reused = await token(
+			sandbox,
+			{ grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
+			basic(CLIENT.clientId, CLIENT.clientSecret),
+		);
 		expect(reused.status).toBe(400);
 		expect(reused.body.error).toBe('invalid_grant');
 	});
@@ -83,13 +96,19 @@ describe('PagerDuty sandbox OAuth', () => {
 		const redirect = await authorize(sandbox);
 		const first = await token(
 			sandbox,
-			{ grant_type: 'authorization_code', code: redirect.searchParams.get('code') ?? '', redirect_uri: REDIRECT },
+			{
+				grant_type: 'authorization_code',
+				code: redirect.searchParams.get('code') ?? '',
+				redirect_uri: REDIRECT,
+			},
 			basic(CLIENT.clientId, CLIENT.clientSecret),
 		);
 		expect(first.status).toBe(200);
 
 		sandbox.expireAccessToken(first.body.access_token);
-		const expired = await call(sandbox.url, 'GET', '/incidents', { headers: { Authorization: `Bearer ${first.body.access_token}` } });
+		const expired = await call(sandbox.url, 'GET', '/incidents', {
+			headers: { Authorization: `Bearer ${first.body.access_token}` },
+		});
 		expect(expired.status).toBe(401);
 		expect(expired.body).toEqual({ error: { message: 'Authentication failed', code: 2006 } });
 
@@ -102,7 +121,9 @@ describe('PagerDuty sandbox OAuth', () => {
 		expect(refreshed.body.access_token).not.toBe(first.body.access_token);
 		expect(refreshed.body.refresh_token).not.toBe(first.body.refresh_token);
 
-		const ok = await call(sandbox.url, 'GET', '/incidents', { headers: { Authorization: `Bearer ${refreshed.body.access_token}` } });
+		const ok = await call(sandbox.url, 'GET', '/incidents', {
+			headers: { Authorization: `Bearer ${refreshed.body.access_token}` },
+		});
 		expect(ok.status).toBe(200);
 		const oldRefresh = await token(
 			sandbox,
@@ -111,7 +132,9 @@ describe('PagerDuty sandbox OAuth', () => {
 		);
 		expect(oldRefresh.status).toBe(400);
 
-		const requests = sandbox.requests.filter((request) => request.operation === 'POST /oauth/token');
+		const requests = sandbox.requests.filter(
+			(request) => request.operation === 'POST /oauth/token',
+		);
 		expect(requests[requests.length - 1].body).toMatchObject({ grant_type: 'refresh_token' });
 	});
 
@@ -124,10 +147,16 @@ describe('PagerDuty sandbox OAuth', () => {
 			client_secret: CLIENT.clientSecret,
 		});
 		expect(refreshed.status).toBe(200);
-		const old = await call(sandbox.url, 'GET', '/priorities', { headers: { Authorization: `Bearer ${issued.access_token}` } });
+		const old = await call(sandbox.url, 'GET', '/priorities', {
+			headers: { Authorization: `Bearer ${issued.access_token}` },
+		});
 		expect(old.status).toBe(401);
 
-		const badSecret = await token(sandbox, { grant_type: 'refresh_token', refresh_token: refreshed.body.refresh_token }, basic(CLIENT.clientId, 'wrong'));
+		const badSecret = await token(
+			sandbox,
+			{ grant_type: 'refresh_token', refresh_token: refreshed.body.refresh_token },
+			basic(CLIENT.clientId, 'wrong'),
+		);
 		expect(badSecret.status).toBe(401);
 		expect(badSecret.body.error).toBe('invalid_client');
 	});
@@ -135,12 +164,25 @@ describe('PagerDuty sandbox OAuth', () => {
 	it('supports PKCE and read-only scope', async () => {
 		const verifier = 'a-very-long-code-verifier-value-with-enough-entropy-1234567890';
 		const challenge = createHash('sha256').update(verifier).digest('base64url');
-		const redirect = await authorize(sandbox, { scope: 'read', code_challenge: challenge, code_challenge_method: 'S256' });
+		const redirect = await authorize(sandbox, {
+			scope: 'read',
+			code_challenge: challenge,
+			code_challenge_method: 'S256',
+		});
 		const code = redirect.searchParams.get('code') ?? '';
-		const wrong = await token(sandbox, { grant_type: 'authorization_code', code, code_verifier: 'nope', client_id: CLIENT.clientId });
+		const wrong = await token(sandbox, {
+			grant_type: 'authorization_code',
+			code,
+			code_verifier: 'nope',
+			client_id: CLIENT.clientId,
+		});
 		expect(wrong.status).toBe(400);
 
-		const redirect2 = await authorize(sandbox, { scope: 'read', code_challenge: challenge, code_challenge_method: 'S256' });
+		const redirect2 = await authorize(sandbox, {
+			scope: 'read',
+			code_challenge: challenge,
+			code_challenge_method: 'S256',
+		});
 		const exchanged = await token(sandbox, {
 			grant_type: 'authorization_code',
 			code: redirect2.searchParams.get('code') ?? '',
@@ -152,10 +194,15 @@ describe('PagerDuty sandbox OAuth', () => {
 		expect(exchanged.body.scope).toBe('openid read');
 		const bearer = { Authorization: `Bearer ${exchanged.body.access_token}` };
 		expect((await call(sandbox.url, 'GET', '/incidents', { headers: bearer })).status).toBe(200);
-		const write = await call(sandbox.url, 'POST', `/incidents/${sandbox.store.incidents[0].id}/notes`, {
-			headers: bearer,
-			body: { note: { content: 'read-only token' } },
-		});
+		const write = await call(
+			sandbox.url,
+			'POST',
+			`/incidents/${sandbox.store.incidents[0].id}/notes`,
+			{
+				headers: bearer,
+				body: { note: { content: 'read-only token' } },
+			},
+		);
 		expect(write.status).toBe(403);
 	});
 
@@ -164,7 +211,9 @@ describe('PagerDuty sandbox OAuth', () => {
 		const b = sandbox.issueOAuthToken(CLIENT.clientId, 'write', 'priya.raman@example.com');
 		sandbox.expireAllAccessTokens();
 		for (const issued of [a, b]) {
-			const response = await call(sandbox.url, 'GET', '/teams', { headers: { Authorization: `Bearer ${issued.access_token}` } });
+			const response = await call(sandbox.url, 'GET', '/teams', {
+				headers: { Authorization: `Bearer ${issued.access_token}` },
+			});
 			expect(response.status).toBe(401);
 		}
 	});

@@ -1,5 +1,5 @@
-import { createSeededStore } from '../../dev/sandbox/seed';
 import { ADMIN_EMAIL, call, PD_ACCEPT } from '../../dev/sandbox/helpers';
+import { createSeededStore } from '../../dev/sandbox/seed';
 import { DEFAULT_USER_TOKEN, PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 const USER_TOKEN = { Authorization: `Token token=${DEFAULT_USER_TOKEN}` };
@@ -32,7 +32,9 @@ describe('PagerDuty sandbox REST', () => {
 			const incident = a.incidents[0];
 			expect(incident.id).toMatch(/^Q[A-Z0-9]{13}$/);
 			expect(incident.html_url).toBe(`https://acme.pagerduty.com/incidents/${incident.id}`);
-			expect(new Set(a.incidents.map((item) => item.status))).toEqual(new Set(['triggered', 'acknowledged', 'resolved']));
+			expect(new Set(a.incidents.map((item) => item.status))).toEqual(
+				new Set(['triggered', 'acknowledged', 'resolved']),
+			);
 			expect(a.incidentLogEntries(incident.id)[0].type).toBe('trigger_log_entry');
 			const oldest = Date.parse(a.incidents[0].created_at);
 			expect(Date.parse(now) - oldest).toBeLessThan(30 * 24 * 3600 * 1000);
@@ -49,12 +51,18 @@ describe('PagerDuty sandbox REST', () => {
 
 	describe('authentication and contract', () => {
 		it('answers 401 for unknown or missing credentials', async () => {
-			const bad = await call(sandbox.url, 'GET', '/incidents', { headers: { Authorization: 'Token token=nope' } });
+			const bad = await call(sandbox.url, 'GET', '/incidents', {
+				headers: { Authorization: 'Token token=nope' },
+			});
 			expect(bad.status).toBe(401);
 			expect(bad.body).toEqual({ error: { message: 'Authentication failed', code: 2006 } });
-			const none = await call(sandbox.url, 'GET', '/incidents', { headers: { Authorization: undefined } });
+			const none = await call(sandbox.url, 'GET', '/incidents', {
+				headers: { Authorization: undefined },
+			});
 			expect(none.status).toBe(401);
-			const bearer = await call(sandbox.url, 'GET', '/incidents', { headers: { Authorization: 'Bearer nope' } });
+			const bearer = await call(sandbox.url, 'GET', '/incidents', {
+				headers: { Authorization: 'Bearer nope' },
+			});
 			expect(bearer.status).toBe(401);
 		});
 
@@ -62,7 +70,11 @@ describe('PagerDuty sandbox REST', () => {
 			const limit = await call(sandbox.url, 'GET', '/incidents?limit=500');
 			expect(limit.status).toBe(400);
 			expect(limit.body).toEqual({
-				error: { message: 'Invalid Input Provided', code: 2001, errors: ['query.limit: must be <= 100'] },
+				error: {
+					message: 'Invalid Input Provided',
+					code: 2001,
+					errors: ['query.limit: must be <= 100'],
+				},
 			});
 			const unknown = await call(sandbox.url, 'GET', '/users?colour=blue');
 			expect(unknown.body.error.errors).toEqual(['query.colour: unknown parameter']);
@@ -77,7 +89,9 @@ describe('PagerDuty sandbox REST', () => {
 				body: { note: { content: 123 } },
 			});
 			expect(wrongType.status).toBe(400);
-			expect(wrongType.body.error.errors).toEqual(['body.note.content: must be string, got integer']);
+			expect(wrongType.body.error.errors).toEqual([
+				'body.note.content: must be string, got integer',
+			]);
 		});
 
 		it('answers 404 for unknown routes and ids', async () => {
@@ -91,7 +105,13 @@ describe('PagerDuty sandbox REST', () => {
 
 		it('requires From with account-level keys on From operations only', async () => {
 			const service = sandbox.store.services[0];
-			const body = { incident: { type: 'incident', title: 'Disk full', service: { id: service.id, type: 'service_reference' } } };
+			const body = {
+				incident: {
+					type: 'incident',
+					title: 'Disk full',
+					service: { id: service.id, type: 'service_reference' },
+				},
+			};
 			const missing = await call(sandbox.url, 'POST', '/incidents', { body });
 			expect(missing.status).toBe(400);
 			expect(missing.body).toEqual({
@@ -101,11 +121,20 @@ describe('PagerDuty sandbox REST', () => {
 					errors: ["You must specify a user's email address in the From header"],
 				},
 			});
-			const unknownUser = await call(sandbox.url, 'POST', '/incidents', { body, headers: { From: 'ghost@example.com' } });
+			const unknownUser = await call(sandbox.url, 'POST', '/incidents', {
+				body,
+				headers: { From: 'ghost@example.com' },
+			});
 			expect(unknownUser.status).toBe(400);
-			const userToken = await call(sandbox.url, 'POST', '/incidents', { body, headers: USER_TOKEN });
+			const userToken = await call(sandbox.url, 'POST', '/incidents', {
+				body,
+				headers: USER_TOKEN,
+			});
 			expect(userToken.status).toBe(201);
-			const withFrom = await call(sandbox.url, 'POST', '/incidents', { body: { incident: { ...body.incident, title: 'Again' } }, headers: FROM_ADMIN });
+			const withFrom = await call(sandbox.url, 'POST', '/incidents', {
+				body: { incident: { ...body.incident, title: 'Again' } },
+				headers: FROM_ADMIN,
+			});
 			expect(withFrom.status).toBe(201);
 		});
 
@@ -146,7 +175,11 @@ describe('PagerDuty sandbox REST', () => {
 			let offset = 0;
 			let more = true;
 			while (more) {
-				const page = await call(sandbox.url, 'GET', `/incidents?limit=50&offset=${offset}&total=true`);
+				const page = await call(
+					sandbox.url,
+					'GET',
+					`/incidents?limit=50&offset=${offset}&total=true`,
+				);
 				expect(page.body.total).toBe(120);
 				for (const incident of page.body.incidents) seen.add(incident.id);
 				more = page.body.more;
@@ -179,7 +212,13 @@ describe('PagerDuty sandbox REST', () => {
 
 		it('returns all notes without pagination', async () => {
 			const incident = sandbox.store.incidents[0];
-			for (let i = 0; i < 30; i++) sandbox.store.addNote(incident, sandbox.store.users[0], `note ${i}`, sandbox.store.nowIso());
+			for (let i = 0; i < 30; i++)
+				sandbox.store.addNote(
+					incident,
+					sandbox.store.users[0],
+					`note ${i}`,
+					sandbox.store.nowIso(),
+				);
 			const notes = await call(sandbox.url, 'GET', `/incidents/${incident.id}/notes`);
 			expect(notes.status).toBe(200);
 			expect(Object.keys(notes.body)).toEqual(['notes']);
@@ -196,7 +235,8 @@ describe('PagerDuty sandbox REST', () => {
 				`/incidents?limit=100&statuses[]=triggered&statuses[]=acknowledged&service_ids[]=${service.id}&sort_by=created_at:desc`,
 			);
 			expect(page.status).toBe(200);
-			const incidents: Array<{ status: string; service: { id: string }; created_at: string }> = page.body.incidents;
+			const incidents: Array<{ status: string; service: { id: string }; created_at: string }> =
+				page.body.incidents;
 			expect(incidents.length).toBeGreaterThan(0);
 			for (const incident of incidents) {
 				expect(['triggered', 'acknowledged']).toContain(incident.status);
@@ -205,7 +245,9 @@ describe('PagerDuty sandbox REST', () => {
 			const times = incidents.map((incident) => incident.created_at);
 			expect(times).toEqual(times.slice().sort().reverse());
 			const low = await call(sandbox.url, 'GET', '/incidents?limit=100&urgencies[]=low');
-			expect(low.body.incidents.every((incident: { urgency: string }) => incident.urgency === 'low')).toBe(true);
+			expect(
+				low.body.incidents.every((incident: { urgency: string }) => incident.urgency === 'low'),
+			).toBe(true);
 		});
 
 		it('applies the default 30-day window unless date_range=all', async () => {
@@ -215,7 +257,11 @@ describe('PagerDuty sandbox REST', () => {
 			expect(windowed.body.total).toBe(119);
 			const all = await call(sandbox.url, 'GET', '/incidents?limit=100&date_range=all&total=true');
 			expect(all.body.total).toBe(120);
-			const ranged = await call(sandbox.url, 'GET', '/incidents?since=2019-12-31T00:00:00Z&until=2020-01-02T00:00:00Z&total=true');
+			const ranged = await call(
+				sandbox.url,
+				'GET',
+				'/incidents?since=2019-12-31T00:00:00Z&until=2020-01-02T00:00:00Z&total=true',
+			);
 			expect(ranged.body.total).toBe(1);
 		});
 
@@ -237,20 +283,40 @@ describe('PagerDuty sandbox REST', () => {
 			});
 			expect(created.status).toBe(201);
 			const incident = created.body.incident;
-			expect(incident).toMatchObject({ type: 'incident', status: 'triggered', title: 'Checkout is down', incident_number: 121 });
+			expect(incident).toMatchObject({
+				type: 'incident',
+				status: 'triggered',
+				title: 'Checkout is down',
+				incident_number: 121,
+			});
 			expect(incident.body).toEqual({ type: 'incident_body', details: 'HTTP 503 everywhere' });
 
 			const duplicate = await call(sandbox.url, 'POST', '/incidents', {
 				headers: FROM_ADMIN,
-				body: { incident: { type: 'incident', title: 'dup', service: { id: service.id, type: 'service_reference' }, incident_key: 'checkout-down' } },
+				body: {
+					incident: {
+						type: 'incident',
+						title: 'dup',
+						service: { id: service.id, type: 'service_reference' },
+						incident_key: 'checkout-down',
+					},
+				},
 			});
 			expect(duplicate.status).toBe(400);
 			expect(duplicate.body.error.code).toBe(2001);
-			expect(duplicate.body.error.errors[0]).toMatch(/Open incident with key 'checkout-down' already exists/);
+			expect(duplicate.body.error.errors[0]).toMatch(
+				/Open incident with key 'checkout-down' already exists/,
+			);
 
 			const ack = await call(sandbox.url, 'PUT', `/incidents/${incident.id}`, {
 				headers: FROM_ADMIN,
-				body: { incident: { type: 'incident_reference', status: 'acknowledged', priority: { id: p1.id, type: 'priority_reference' } } },
+				body: {
+					incident: {
+						type: 'incident_reference',
+						status: 'acknowledged',
+						priority: { id: p1.id, type: 'priority_reference' },
+					},
+				},
 			});
 			expect(ack.status).toBe(200);
 			expect(ack.body.incident.status).toBe('acknowledged');
@@ -259,7 +325,13 @@ describe('PagerDuty sandbox REST', () => {
 
 			const resolved = await call(sandbox.url, 'PUT', `/incidents/${incident.id}`, {
 				headers: USER_TOKEN,
-				body: { incident: { type: 'incident_reference', status: 'resolved', resolution: 'Restarted pods' } },
+				body: {
+					incident: {
+						type: 'incident_reference',
+						status: 'resolved',
+						resolution: 'Restarted pods',
+					},
+				},
 			});
 			expect(resolved.body.incident).toMatchObject({ status: 'resolved', assignments: [] });
 			expect(resolved.body.incident.resolved_at).not.toBeNull();
@@ -273,17 +345,42 @@ describe('PagerDuty sandbox REST', () => {
 
 			const log = await call(sandbox.url, 'GET', `/incidents/${incident.id}/log_entries?limit=100`);
 			const types = log.body.log_entries.map((entry: { type: string }) => entry.type);
-			expect(types).toEqual(expect.arrayContaining(['trigger_log_entry', 'acknowledge_log_entry', 'annotate_log_entry', 'resolve_log_entry']));
-			const overview = await call(sandbox.url, 'GET', `/incidents/${incident.id}/log_entries?is_overview=true`);
-			expect(overview.body.log_entries.map((entry: { type: string }) => entry.type)).not.toContain('annotate_log_entry');
-			const resolveEntry = log.body.log_entries.find((entry: { type: string }) => entry.type === 'resolve_log_entry');
-			const single = await call(sandbox.url, 'GET', `/log_entries/${resolveEntry.id}?time_zone=Asia/Kolkata`);
+			expect(types).toEqual(
+				expect.arrayContaining([
+					'trigger_log_entry',
+					'acknowledge_log_entry',
+					'annotate_log_entry',
+					'resolve_log_entry',
+				]),
+			);
+			const overview = await call(
+				sandbox.url,
+				'GET',
+				`/incidents/${incident.id}/log_entries?is_overview=true`,
+			);
+			expect(overview.body.log_entries.map((entry: { type: string }) => entry.type)).not.toContain(
+				'annotate_log_entry',
+			);
+			const resolveEntry = log.body.log_entries.find(
+				(entry: { type: string }) => entry.type === 'resolve_log_entry',
+			);
+			const single = await call(
+				sandbox.url,
+				'GET',
+				`/log_entries/${resolveEntry.id}?time_zone=Asia/Kolkata`,
+			);
 			expect(single.body.log_entry.created_at).toMatch(/\+05:30$/);
 
 			const notes = await call(sandbox.url, 'GET', `/incidents/${incident.id}/notes`);
-			expect(notes.body.notes.map((note: { content: string }) => note.content)).toContain('Restarted pods');
+			expect(notes.body.notes.map((note: { content: string }) => note.content)).toContain(
+				'Restarted pods',
+			);
 
-			const reopened = await call(sandbox.url, 'GET', `/incidents?incident_key=checkout-down&statuses[]=resolved`);
+			const reopened = await call(
+				sandbox.url,
+				'GET',
+				`/incidents?incident_key=checkout-down&statuses[]=resolved`,
+			);
 			expect(reopened.body.incidents).toHaveLength(1);
 		});
 
@@ -294,20 +391,40 @@ describe('PagerDuty sandbox REST', () => {
 				body: { incident: { type: 'incident_update', status: 'acknowledged' } },
 			});
 			expect(wrong.status).toBe(400);
-			expect(wrong.body.error.errors).toEqual(['body.incident.type: must be one of "incident", "incident_reference"']);
+			expect(wrong.body.error.errors).toEqual([
+				'body.incident.type: must be one of "incident", "incident_reference"',
+			]);
 		});
 
 		it('updates in bulk up to 250 incidents', async () => {
-			const open = sandbox.store.incidents.filter((incident) => incident.status !== 'resolved').slice(0, 3);
+			const open = sandbox.store.incidents
+				.filter((incident) => incident.status !== 'resolved')
+				.slice(0, 3);
 			const bulk = await call(sandbox.url, 'PUT', '/incidents', {
 				headers: FROM_ADMIN,
-				body: { incidents: open.map((incident) => ({ id: incident.id, type: 'incident_reference', status: 'resolved' })) },
+				body: {
+					incidents: open.map((incident) => ({
+						id: incident.id,
+						type: 'incident_reference',
+						status: 'resolved',
+					})),
+				},
 			});
 			expect(bulk.status).toBe(200);
-			expect(bulk.body.incidents.map((incident: { status: string }) => incident.status)).toEqual(['resolved', 'resolved', 'resolved']);
+			expect(bulk.body.incidents.map((incident: { status: string }) => incident.status)).toEqual([
+				'resolved',
+				'resolved',
+				'resolved',
+			]);
 			const tooMany = await call(sandbox.url, 'PUT', '/incidents', {
 				headers: FROM_ADMIN,
-				body: { incidents: Array.from({ length: 251 }, () => ({ id: open[0].id, type: 'incident_reference', status: 'resolved' })) },
+				body: {
+					incidents: Array.from({ length: 251 }, () => ({
+						id: open[0].id,
+						type: 'incident_reference',
+						status: 'resolved',
+					})),
+				},
 			});
 			expect(tooMany.status).toBe(413);
 		});
@@ -319,7 +436,10 @@ describe('PagerDuty sandbox REST', () => {
 				body: { note: { content: 'Looking into it' } },
 			});
 			expect(note.status).toBe(201);
-			expect(note.body.note).toMatchObject({ content: 'Looking into it', user: { type: 'user_reference', summary: 'Priya Raman' } });
+			expect(note.body.note).toMatchObject({
+				content: 'Looking into it',
+				user: { type: 'user_reference', summary: 'Priya Raman' },
+			});
 		});
 	});
 
@@ -336,7 +456,11 @@ describe('PagerDuty sandbox REST', () => {
 			expect(service.body.service.escalation_policy.type).toBe('escalation_policy_reference');
 			const policies = await call(sandbox.url, 'GET', '/escalation_policies');
 			expect(policies.body.escalation_policies).toHaveLength(3);
-			const policy = await call(sandbox.url, 'GET', `/escalation_policies/${policies.body.escalation_policies[0].id}`);
+			const policy = await call(
+				sandbox.url,
+				'GET',
+				`/escalation_policies/${policies.body.escalation_policies[0].id}`,
+			);
 			expect(policy.body.escalation_policy.escalation_rules.length).toBeGreaterThan(0);
 			const priorities = await call(sandbox.url, 'GET', '/priorities');
 			expect(priorities.body).toMatchObject({ limit: 25, offset: 0, more: false, total: null });

@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
 import { settleWithConcurrency } from '../../nodes/PagerDuty/helpers/concurrency';
-import { backoffDelay, isRetryable } from '../../nodes/PagerDuty/transport/retry';
 import { RateLimiter } from '../../nodes/PagerDuty/transport/rateLimiter';
+import { backoffDelay, isRetryable } from '../../nodes/PagerDuty/transport/retry';
 
 describe('settleWithConcurrency', () => {
 	it('keeps index order whatever order tasks finish in, and never exceeds the limit', async () => {
@@ -15,7 +15,9 @@ describe('settleWithConcurrency', () => {
 			running--;
 			return index * 10;
 		});
-		expect(results.map((result) => (result.ok ? result.value : 'error'))).toEqual(Array.from({ length: 12 }, (_, i) => i * 10));
+		expect(results.map((result) => (result.ok ? result.value : 'error'))).toEqual(
+			Array.from({ length: 12 }, (_, i) => i * 10),
+		);
 		expect(peak).toBe(4);
 	});
 
@@ -48,13 +50,20 @@ describe('retry policy', () => {
 		[503, 'POST', true, true],
 		[400, 'GET', false, false],
 		[404, 'GET', false, false],
-	] as const)('status %s on %s (idempotent POST: %s) → retry %s', (status, method, idempotent, expected) => {
-		expect(isRetryable(status, method, idempotent)).toBe(expected);
-	});
+	] as const)(
+		'status %s on %s (idempotent POST: %s) → retry %s',
+		(status, method, idempotent, expected) => {
+			expect(isRetryable(status, method, idempotent)).toBe(expected);
+		},
+	);
 
 	it('backs off exponentially with jitter, capped at 30 s', () => {
-		expect([1, 2, 3, 4].map((attempt) => backoffDelay(attempt, () => 0))).toEqual([250, 500, 1000, 2000]);
-		expect([1, 2, 3, 4].map((attempt) => backoffDelay(attempt, () => 1))).toEqual([500, 1000, 2000, 4000]);
+		expect([1, 2, 3, 4].map((attempt) => backoffDelay(attempt, () => 0))).toEqual([
+			250, 500, 1000, 2000,
+		]);
+		expect([1, 2, 3, 4].map((attempt) => backoffDelay(attempt, () => 1))).toEqual([
+			500, 1000, 2000, 4000,
+		]);
 		expect(backoffDelay(20, () => 1)).toBe(30_000);
 	});
 });

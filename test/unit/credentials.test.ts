@@ -1,9 +1,9 @@
-import builtInCredentials from '../fixtures/n8n-nodes-base-credentials.json';
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import packageJson from '../../package.json';
+import builtInCredentials from '../fixtures/n8n-nodes-base-credentials.json';
 
 const ours = [new PagerDutyApi(), new PagerDutyOAuth2Api(), new PagerDutyEventsApi()];
 
@@ -26,7 +26,12 @@ describe('credential type names', () => {
 
 	it('are the ones the node asks for, per authentication mode', () => {
 		const credentials = new PagerDuty().description.credentials ?? [];
-		expect(credentials.map((credential) => [credential.name, credential.displayOptions?.show?.authentication])).toEqual([
+		expect(
+			credentials.map((credential) => [
+				credential.name,
+				credential.displayOptions?.show?.authentication,
+			]),
+		).toEqual([
 			['pagerDutyRestApi', ['apiToken']],
 			['pagerDutyRestOAuth2Api', ['oAuth2']],
 			['pagerDutyEventsV2Api', undefined],
@@ -66,14 +71,15 @@ describe('PagerDuty REST API credential', () => {
 
 describe('PagerDuty REST OAuth2 API credential', () => {
 	const credential = new PagerDutyOAuth2Api();
-	const property = (name: string) => credential.properties.find((candidate) => candidate.name === name);
+	const property = (name: string) =>
+		credential.properties.find((candidate) => candidate.name === name);
 
-	it('extends n8n\'s OAuth2 credential with the authorization-code grant', () => {
+	it("extends n8n's OAuth2 credential with the authorization-code grant", () => {
 		expect(credential.extends).toEqual(['oAuth2Api']);
 		expect(property('grantType')).toMatchObject({ type: 'hidden', default: 'authorizationCode' });
 	});
 
-	it('asks for PagerDuty\'s write scope unless Read Only is chosen', () => {
+	it("asks for PagerDuty's write scope unless Read Only is chosen", () => {
 		expect(property('accessLevel')).toMatchObject({ default: 'write' });
 		expect(property('scope')?.type).toBe('hidden');
 		expect(property('scope')?.default).toContain('"read"');

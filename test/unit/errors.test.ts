@@ -13,14 +13,20 @@ const node: INode = {
 };
 
 describe('pagerDutyApiError', () => {
-	it('shows PagerDuty\'s message, code and field errors (array form)', () => {
+	it("shows PagerDuty's message, code and field errors (array form)", () => {
 		const error = pagerDutyApiError(
 			node,
 			{
 				method: 'POST',
 				path: '/incidents',
 				status: 400,
-				body: { error: { message: 'Invalid Input Provided', code: 2001, errors: ['Title cannot be empty.'] } },
+				body: {
+					error: {
+						message: 'Invalid Input Provided',
+						code: 2001,
+						errors: ['Title cannot be empty.'],
+					},
+				},
 			},
 			'apiToken',
 		);
@@ -37,11 +43,21 @@ describe('pagerDutyApiError', () => {
 				method: 'POST',
 				path: '/v3/schedules',
 				status: 400,
-				body: { error: { message: 'Invalid', code: 2001, errors: { 'event.effective_since': ['Date cannot be more than 12 months in the future'] } } },
+				body: {
+					error: {
+						message: 'Invalid',
+						code: 2001,
+						errors: {
+							'event.effective_since': ['Date cannot be more than 12 months in the future'],
+						},
+					},
+				},
 			},
 			'apiToken',
 		);
-		expect(error.description).toContain('event.effective_since: Date cannot be more than 12 months in the future');
+		expect(error.description).toContain(
+			'event.effective_since: Date cannot be more than 12 months in the future',
+		);
 	});
 
 	it.each([
@@ -51,7 +67,11 @@ describe('pagerDutyApiError', () => {
 		[403, 'apiToken', /read-only API key/],
 		[429, 'apiToken', /rate limit/],
 	])('hints what to do on %s (%s)', (status, authentication, hint) => {
-		const error = pagerDutyApiError(node, { method: 'GET', path: '/incidents', status, body: {} }, authentication);
+		const error = pagerDutyApiError(
+			node,
+			{ method: 'GET', path: '/incidents', status, body: {} },
+			authentication,
+		);
 		expect(error.description).toMatch(hint);
 	});
 
@@ -62,7 +82,13 @@ describe('pagerDutyApiError', () => {
 				method: 'POST',
 				path: '/incidents',
 				status: 400,
-				body: { error: { message: 'Invalid Input Provided', code: 2001, errors: ['You must specify a user\'s email address in the From header'] } },
+				body: {
+					error: {
+						message: 'Invalid Input Provided',
+						code: 2001,
+						errors: ["You must specify a user's email address in the From header"],
+					},
+				},
 			},
 			'apiToken',
 		);

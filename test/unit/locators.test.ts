@@ -3,7 +3,11 @@ import { idFromUrl } from '../../nodes/PagerDuty/helpers/locators';
 describe('idFromUrl', () => {
 	it.each([
 		['incident', 'https://acme.pagerduty.com/incidents/Q2T4ZLRMNV8ICM', 'Q2T4ZLRMNV8ICM'],
-		['incident', 'https://acme.eu.pagerduty.com/incidents/Q2T4ZLRMNV8ICM?tab=timeline', 'Q2T4ZLRMNV8ICM'],
+		[
+			'incident',
+			'https://acme.eu.pagerduty.com/incidents/Q2T4ZLRMNV8ICM?tab=timeline',
+			'Q2T4ZLRMNV8ICM',
+		],
 		['service', 'https://acme.eu.pagerduty.com/service-directory/PWIXJZS', 'PWIXJZS'],
 		['service', 'https://acme.pagerduty.com/services/PWIXJZS/integrations', 'PWIXJZS'],
 		['escalationPolicy', 'https://acme.pagerduty.com/escalation_policies#PT20YPA', 'PT20YPA'],

@@ -10,7 +10,14 @@ function fakeContext(options: {
 	cancelSignal?: AbortSignal;
 }) {
 	const sent: Array<{ credentialType: string; request: IHttpRequestOptions }> = [];
-	const node: INode = { id: '1', name: 'PagerDuty', type: 'n8n-nodes-pagerduty.pagerDuty', typeVersion: 1, position: [0, 0], parameters: {} };
+	const node: INode = {
+		id: '1',
+		name: 'PagerDuty',
+		type: 'n8n-nodes-pagerduty.pagerDuty',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const context = {
 		getInputData: () => [{ json: {} }],
 		getNode: () => node,
@@ -19,7 +26,10 @@ function fakeContext(options: {
 		getCredentials: async () => options.credentials ?? { apiToken: 'secret', region: 'us' },
 		getExecutionCancelSignal: () => options.cancelSignal,
 		helpers: {
-			httpRequestWithAuthentication: async (credentialType: string, request: IHttpRequestOptions) => {
+			httpRequestWithAuthentication: async (
+				credentialType: string,
+				request: IHttpRequestOptions,
+			) => {
 				sent.push({ credentialType, request });
 				return { headers: {}, ...(options.respond?.(request) ?? { statusCode: 200, body: {} }) };
 			},
@@ -39,63 +49,110 @@ describe('pagerDutyApiRequest', () => {
 		expect(sent[0].request.baseURL).toBe(expected);
 	});
 
-	it('picks the credential by the authentication parameter and sends PagerDuty\'s headers', async () => {
-		const { context, sent } = fakeContext({ authentication: 'oAuth2', credentials: { region: 'us' } });
-		await pagerDutyApiRequest.call(context, { method: 'GET', path: '/incidents', qs: { statuses: ['triggered'] } });
+	it("picks the credential by the authentication parameter and sends PagerDuty's headers", async () => {
+		const { context, sent } = fakeContext({
+			authentication: 'oAuth2',
+			credentials: { region: 'us' },
+		});
+		await pagerDutyApiRequest.call(context, {
+			method: 'GET',
+			path: '/incidents',
+			qs: { statuses: ['triggered'] },
+		});
 		expect(sent[0].credentialType).toBe('pagerDutyRestOAuth2Api');
 		expect(sent[0].request).toMatchObject({
 			url: '/incidents',
 			arrayFormat: 'brackets',
-			headers: { Accept: 'application/vnd.pagerduty+json;version=2', 'Content-Type': 'application/json' },
+			headers: {
+				Accept: 'application/vnd.pagerduty+json;version=2',
+				'Content-Type': 'application/json',
+			},
 		});
 		expect(sent[0].request.headers).not.toHaveProperty('From');
 	});
 
-	it('falls back to the credential\'s default From email, and lets the node\'s own win', async () => {
-		const { context, sent } = fakeContext({ credentials: { apiToken: 't', region: 'us', defaultFromEmail: 'ops@example.com' } });
+	it("falls back to the credential's default From email, and lets the node's own win", async () => {
+		const { context, sent } = fakeContext({
+			credentials: { apiToken: 't', region: 'us', defaultFromEmail: 'ops@example.com' },
+		});
 		await pagerDutyApiRequest.call(context, { method: 'POST', path: '/incidents', body: {} });
-		await pagerDutyApiRequest.call(context, { method: 'POST', path: '/incidents', body: {}, from: 'jane@example.com' });
-		expect(sent.map(({ request }) => request.headers?.From)).toEqual(['ops@example.com', 'jane@example.com']);
+		await pagerDutyApiRequest.call(context, {
+			method: 'POST',
+			path: '/incidents',
+			body: {},
+			from: 'jane@example.com',
+		});
+		expect(sent.map(({ request }) => request.headers?.From)).toEqual([
+			'ops@example.com',
+			'jane@example.com',
+		]);
 	});
 
-	it('turns an error answer into an error carrying PagerDuty\'s message', async () => {
+	it("turns an error answer into an error carrying PagerDuty's message", async () => {
 		const { context } = fakeContext({
 			respond: () => ({ statusCode: 404, body: { error: { message: 'Not Found', code: 2100 } } }),
 		});
-		await expect(pagerDutyApiRequest.call(context, { method: 'GET', path: '/incidents/X' })).rejects.toThrow(
-			'PagerDuty 404: Not Found (code 2100)',
-		);
+		await expect(
+			pagerDutyApiRequest.call(context, { method: 'GET', path: '/incidents/X' }),
+		).rejects.toThrow('PagerDuty 404: Not Found (code 2100)');
 	});
 });
 
 describe('pagerDutyApiRequestAllItems', () => {
-	const pagedList = (total: number, reportTotal = true) => (request: IHttpRequestOptions) => {
-		const { limit, offset } = request.qs as { limit: number; offset: number };
-		const records = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({ id: `P${offset + i}` }));
-		const body = { incidents: records, limit, offset, more: offset + limit < total, total: request.qs?.total && reportTotal ? total : null };
-		return { statusCode: 200, body };
-	};
-	const offsetsSent = (sent: Array<{ request: IHttpRequestOptions }>) => sent.map(({ request }) => request.qs?.offset).sort((a, b) => Number(a) - Number(b));
+	const pagedList =
+		(total: number, reportTotal = true) =>
+		(request: IHttpRequestOptions) => {
+			const { limit, offset } = request.qs as { limit: number; offset: number };
+			const records = Array.from(
+				{ length: Math.max(0, Math.min(limit, total - offset)) },
+				(_, i) => ({ id: `P${offset + i}` }),
+			);
+			const body = {
+				incidents: records,
+				limit,
+				offset,
+				more: offset + limit < total,
+				total: request.qs?.total && reportTotal ? total : null,
+			};
+			return { statusCode: 200, body };
+		};
+	const offsetsSent = (sent: Array<{ request: IHttpRequestOptions }>) =>
+		sent.map(({ request }) => request.qs?.offset).sort((a, b) => Number(a) - Number(b));
 
 	it('advances the offset by the page size (n8n-io/n8n#35775): 250 records in 3 pages, in order', async () => {
 		const { context, sent } = fakeContext({ respond: pagedList(250) });
-		const records = await pagerDutyApiRequestAllItems.call(context, { method: 'GET', path: '/incidents' }, 'incidents');
+		const records = await pagerDutyApiRequestAllItems.call(
+			context,
+			{ method: 'GET', path: '/incidents' },
+			'incidents',
+		);
 		expect(offsetsSent(sent)).toEqual([0, 100, 200]);
 		expect(sent.every(({ request }) => request.qs?.limit === 100)).toBe(true);
 		expect(sent[0].request.qs?.total).toBe(true);
-		expect(records.map((record) => record.id)).toEqual(Array.from({ length: 250 }, (_, i) => `P${i}`));
+		expect(records.map((record) => record.id)).toEqual(
+			Array.from({ length: 250 }, (_, i) => `P${i}`),
+		);
 	});
 
 	it('pages one after another when PagerDuty gives no total', async () => {
 		const { context, sent } = fakeContext({ respond: pagedList(250, false) });
-		const records = await pagerDutyApiRequestAllItems.call(context, { method: 'GET', path: '/incidents' }, 'incidents');
+		const records = await pagerDutyApiRequestAllItems.call(
+			context,
+			{ method: 'GET', path: '/incidents' },
+			'incidents',
+		);
 		expect(sent.map(({ request }) => request.qs?.offset)).toEqual([0, 100, 200]);
 		expect(records).toHaveLength(250);
 	});
 
 	it('asks for no more than a small limit', async () => {
 		const { context, sent } = fakeContext({ respond: pagedList(250) });
-		const records = await pagerDutyApiRequestAllItems.call(context, { method: 'GET', path: '/incidents' }, 'incidents', { maxItems: 7 });
+		const records = await pagerDutyApiRequestAllItems.call(
+			context,
+			{ method: 'GET', path: '/incidents' },
+			'incidents',
+			{ maxItems: 7 },
+		);
 		expect(sent.map(({ request }) => request.qs?.limit)).toEqual([7]);
 		expect(records).toHaveLength(7);
 	});

@@ -1,4 +1,8 @@
-import { emailSchema, jsonObjectSchema, pagerDutyIdSchema } from '../../nodes/PagerDuty/helpers/validation';
+import {
+	emailSchema,
+	jsonObjectSchema,
+	pagerDutyIdSchema,
+} from '../../nodes/PagerDuty/helpers/validation';
 
 describe('input schemas', () => {
 	it('accept PagerDuty IDs and refuse empty or path-like ones', () => {

@@ -25,7 +25,11 @@ export async function explainStatus<T>(
 	} catch (error) {
 		const nodeError = toNodeError(context.getNode(), error as Error);
 		if (nodeError instanceof NodeApiError && nodeError.httpCode === String(status)) {
-			nodeError.description = [explanation.description, `PagerDuty said: ${nodeError.message}`, nodeError.description]
+			nodeError.description = [
+				explanation.description,
+				`PagerDuty said: ${nodeError.message}`,
+				nodeError.description,
+			]
 				.filter(Boolean)
 				.join('\n');
 			nodeError.message = `PagerDuty ${status}: ${explanation.message}`;
@@ -35,9 +39,17 @@ export async function explainStatus<T>(
 }
 
 /** Update operations need something to change; an empty "Update Fields" is a mistake, not a no-op. */
-export function requireChanges(context: IExecuteFunctions, itemIndex: number, changes: IDataObject): void {
+export function requireChanges(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	changes: IDataObject,
+): void {
 	if (Object.keys(changes).length > 0) return;
-	throw new NodeOperationError(context.getNode(), `Add at least one field under "Update Fields" (item ${itemIndex})`, {
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Add at least one field under "Update Fields" (item ${itemIndex})`,
+		{
+			itemIndex,
+		},
+	);
 }

@@ -9,7 +9,10 @@ export interface PagerDutyOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
 	/** Handles many items together (e.g. one bulk request for many updates); one result per item, in order. */
-	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<Settled<OperationResult>>>;
+	executeBatch?(
+		this: IExecuteFunctions,
+		itemIndexes: number[],
+	): Promise<Array<Settled<OperationResult>>>;
 }
 
 export type ResourceOperations = Record<string, PagerDutyOperation>;

@@ -46,7 +46,7 @@ export const requestSettingsField: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 120,
 			description:
-				'How long one request may spend waiting to be retried after PagerDuty\'s rate limit (429) or a passing failure (5xx, timeout) before it fails',
+				"How long one request may spend waiting to be retried after PagerDuty's rate limit (429) or a passing failure (5xx, timeout) before it fails",
 		},
 	],
 };

@@ -11,14 +11,15 @@ export const urgencyField: INodeProperties = {
 		{ name: 'Low', value: 'low' },
 	],
 	default: 'high',
-	description: 'High-urgency incidents notify responders with their high-urgency rules (e.g. phone); low ones do not page',
+	description:
+		'High-urgency incidents notify responders with their high-urgency rules (e.g. phone); low ones do not page',
 };
 
 export const escalationPolicyField: INodeProperties = locatorField('escalationPolicy', {
 	displayName: 'Escalation Policy',
 	name: 'escalationPolicyId',
 	description:
-		'Hand the incident to this escalation policy instead of the service\'s own (IDs come from Escalation Policy → Get Many)',
+		"Hand the incident to this escalation policy instead of the service's own (IDs come from Escalation Policy → Get Many)",
 });
 
 export const priorityField: INodeProperties = locatorField('priority', {
@@ -83,7 +84,7 @@ export const assigneeUserIdsField: INodeProperties = {
 	default: '',
 	placeholder: 'PXPGF42,PAM4FGS',
 	description:
-		'Assign the incident directly to these users (comma-separated user IDs, e.g. from User → Get or an incident\'s assignees) instead of whoever the escalation policy pages. Cannot be combined with Escalation Policy or Escalation Level.',
+		"Assign the incident directly to these users (comma-separated user IDs, e.g. from User → Get or an incident's assignees) instead of whoever the escalation policy pages. Cannot be combined with Escalation Policy or Escalation Level.",
 };
 
 export const escalationLevelField: INodeProperties = {
@@ -92,7 +93,8 @@ export const escalationLevelField: INodeProperties = {
 	type: 'number',
 	default: 1,
 	typeOptions: { minValue: 1 },
-	description: 'Escalate the incident to this level of its escalation policy (1 is the first level)',
+	description:
+		'Escalate the incident to this level of its escalation policy (1 is the first level)',
 };
 
 export const resolutionField: INodeProperties = {

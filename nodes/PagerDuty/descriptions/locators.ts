@@ -58,7 +58,10 @@ export function locatorField(kind: LocatorKind, options: LocatorFieldOptions): I
 		validation: [
 			{
 				type: 'regex',
-				properties: { regex: '^[A-Za-z0-9]+$', errorMessage: 'A PagerDuty ID has letters and digits only' },
+				properties: {
+					regex: '^[A-Za-z0-9]+$',
+					errorMessage: 'A PagerDuty ID has letters and digits only',
+				},
 			},
 		],
 	});

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const description = 'Whether to return a simplified version of the response instead of the raw data';
+const description =
+	'Whether to return a simplified version of the response instead of the raw data';
 
 export function simplifyField(fields: string): INodeProperties {
 	return {

@@ -24,16 +24,22 @@ const FROM_HEADER_MESSAGE = /From header/i;
 function listDetails(errors: PagerDutyErrorList | undefined): string[] {
 	if (!errors) return [];
 	if (Array.isArray(errors)) return errors.map(String);
-	return Object.entries(errors).map(([field, messages]) => `${field}: ${[messages].flat().join(', ')}`);
+	return Object.entries(errors).map(
+		([field, messages]) => `${field}: ${[messages].flat().join(', ')}`,
+	);
 }
 
-function hintFor(status: number | undefined, details: string[], authentication: string): string | undefined {
+function hintFor(
+	status: number | undefined,
+	details: string[],
+	authentication: string,
+): string | undefined {
 	if (details.some((detail) => FROM_HEADER_MESSAGE.test(detail))) {
 		return 'This write needs the email of a PagerDuty user to act as: fill in the "Email" field, or set "Default From Email" in the credential. User tokens and OAuth2 do not need it.';
 	}
 	switch (status) {
 		case 401:
-			return 'PagerDuty rejected the credential. Check the token, and that the credential\'s Service Region matches your account: a US token used against the EU host (or the reverse) is also answered with 401.';
+			return "PagerDuty rejected the credential. Check the token, and that the credential's Service Region matches your account: a US token used against the EU host (or the reverse) is also answered with 401.";
 		case 402:
 			return 'Your PagerDuty plan lacks the ability this operation needs (see GET /abilities).';
 		case 403:
@@ -43,7 +49,7 @@ function hintFor(status: number | undefined, details: string[], authentication: 
 		case 404:
 			return 'Check the ID. IDs are case-sensitive and belong to one PagerDuty account and region.';
 		case 429:
-			return 'PagerDuty\'s rate limit (960 requests per minute per token) was exceeded. Lower the batch size or spread the workflow\'s runs out.';
+			return "PagerDuty's rate limit (960 requests per minute per token) was exceeded. Lower the batch size or spread the workflow's runs out.";
 		default:
 			return undefined;
 	}
@@ -84,7 +90,11 @@ export function pagerDutyApiError(
  * classes are re-used as they are: wrapping them again would hand back the same object and drop
  * the index.
  */
-export function toNodeError(node: INode, error: Error, itemIndex?: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: Error,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
 		return error;

@@ -2,7 +2,14 @@ import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workf
 
 import { invalidParameter, pagerDutyIdSchema, validate } from './validation';
 
-export type LocatorKind = 'incident' | 'service' | 'escalationPolicy' | 'schedule' | 'user' | 'team' | 'priority';
+export type LocatorKind =
+	| 'incident'
+	| 'service'
+	| 'escalationPolicy'
+	| 'schedule'
+	| 'user'
+	| 'team'
+	| 'priority';
 
 interface Locator {
 	noun: string;
@@ -87,7 +94,13 @@ export function readLocatorId(
 	label: string,
 	kind: LocatorKind,
 ): string {
-	return locatorValueId(context, itemIndex, context.getNodeParameter(parameterName, itemIndex), label, kind);
+	return locatorValueId(
+		context,
+		itemIndex,
+		context.getNodeParameter(parameterName, itemIndex),
+		label,
+		kind,
+	);
 }
 
 /** The validated ID in a locator value already read (e.g. from an "Additional Fields" collection). */

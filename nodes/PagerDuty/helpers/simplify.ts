@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 type Reference = IDataObject | null | undefined;
 
-const idAndSummary = (reference: Reference) => (reference ? { id: reference.id, summary: reference.summary } : null);
+const idAndSummary = (reference: Reference) =>
+	reference ? { id: reference.id, summary: reference.summary } : null;
 
 /** The incident fields people use in workflows; references reduced to ID and summary. */
 export function simplifyIncident(incident: IDataObject): IDataObject {
@@ -38,5 +39,8 @@ export function simplifyLogEntry(entry: IDataObject): IDataObject {
 }
 
 /** Applies a simplifier when the item's "Simplify" is on. */
-export const simplifyIf = (simplify: unknown, records: IDataObject[], simplifier: (record: IDataObject) => IDataObject) =>
-	simplify === true ? records.map(simplifier) : records;
+export const simplifyIf = (
+	simplify: unknown,
+	records: IDataObject[],
+	simplifier: (record: IDataObject) => IDataObject,
+) => (simplify === true ? records.map(simplifier) : records);

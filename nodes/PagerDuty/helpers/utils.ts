@@ -1,9 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export const camelToSnake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+export const camelToSnake = (name: string) =>
+	name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /** PagerDuty reference objects: `{ id, type: '<kind>_reference' }`. */
-export const reference = (id: string, kind: string): IDataObject => ({ id, type: `${kind}_reference` });
+export const reference = (id: string, kind: string): IDataObject => ({
+	id,
+	type: `${kind}_reference`,
+});
 
 /** Encodes a validated ID for a URL path. */
 export const pathId = (id: string) => encodeURIComponent(id);
@@ -13,9 +17,7 @@ export function withoutEmpty(object: IDataObject): IDataObject {
 	return Object.fromEntries(
 		Object.entries(object).filter(
 			([, value]) =>
-				value !== undefined &&
-				value !== '' &&
-				!(Array.isArray(value) && value.length === 0),
+				value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
 		),
 	);
 }

@@ -9,12 +9,18 @@ export const pagerDutyIdSchema = z
 	.min(1, 'must not be empty')
 	.regex(/^[A-Za-z0-9]+$/, 'must be a PagerDuty ID such as PABC123 (letters and digits only)');
 
-export const emailSchema = z.string().trim().email('must be an email address such as name@example.com');
+export const emailSchema = z
+	.string()
+	.trim()
+	.email('must be an email address such as name@example.com');
 
 export const dateTimeSchema = z
 	.string()
 	.trim()
-	.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date and time such as 2026-11-01T00:00:00Z');
+	.refine(
+		(value) => !Number.isNaN(Date.parse(value)),
+		'must be a date and time such as 2026-11-01T00:00:00Z',
+	);
 
 export const jsonObjectSchema = z
 	.union([z.string(), z.record(z.unknown())])
@@ -24,9 +30,15 @@ export const jsonObjectSchema = z
 		try {
 			const parsed: unknown = JSON.parse(value);
 			if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
-			context.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object such as {"key": "value"}' });
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: 'must be a JSON object such as {"key": "value"}',
+			});
 		} catch (error) {
-			context.addIssue({ code: z.ZodIssueCode.custom, message: `is not valid JSON (${(error as Error).message})` });
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `is not valid JSON (${(error as Error).message})`,
+			});
 		}
 		return z.NEVER;
 	});
@@ -52,7 +64,9 @@ export function invalidParameter(
 	label: string,
 	reason: string,
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `"${label}" ${reason} (item ${itemIndex})`, { itemIndex });
+	return new NodeOperationError(context.getNode(), `"${label}" ${reason} (item ${itemIndex})`, {
+		itemIndex,
+	});
 }
 
 /** Reads a parameter of this item and validates it. */

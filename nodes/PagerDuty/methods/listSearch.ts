@@ -30,7 +30,8 @@ async function search(
 		path: spec.path,
 		qs: { ...spec.qs, limit: PAGE, offset, ...(spec.serverQuery && term ? { query: term } : {}) },
 	});
-	const nameOf = spec.name ?? ((record: IDataObject) => String(record.name ?? record.summary ?? record.id));
+	const nameOf =
+		spec.name ?? ((record: IDataObject) => String(record.name ?? record.summary ?? record.id));
 	const records = (page[spec.propertyName] as IDataObject[] | undefined) ?? [];
 	const matching =
 		spec.serverQuery || !term
@@ -47,7 +48,11 @@ async function search(
 }
 
 // Incidents have no name filter in PagerDuty: the list shows open incidents, newest first.
-export async function searchIncidents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchIncidents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await search(
 		this,
 		{
@@ -62,11 +67,24 @@ export async function searchIncidents(this: ILoadOptionsFunctions, filter?: stri
 	);
 }
 
-export async function searchServices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await search(this, { path: '/services', propertyName: 'services', serverQuery: true }, filter, paginationToken);
+export async function searchServices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await search(
+		this,
+		{ path: '/services', propertyName: 'services', serverQuery: true },
+		filter,
+		paginationToken,
+	);
 }
 
-export async function searchEscalationPolicies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchEscalationPolicies(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await search(
 		this,
 		{ path: '/escalation_policies', propertyName: 'escalation_policies', serverQuery: true },
@@ -75,11 +93,24 @@ export async function searchEscalationPolicies(this: ILoadOptionsFunctions, filt
 	);
 }
 
-export async function searchSchedules(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await search(this, { path: '/schedules', propertyName: 'schedules', serverQuery: true }, filter, paginationToken);
+export async function searchSchedules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await search(
+		this,
+		{ path: '/schedules', propertyName: 'schedules', serverQuery: true },
+		filter,
+		paginationToken,
+	);
 }
 
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await search(
 		this,
 		{
@@ -93,10 +124,28 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, 
 	);
 }
 
-export async function searchTeams(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await search(this, { path: '/teams', propertyName: 'teams', serverQuery: true }, filter, paginationToken);
+export async function searchTeams(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await search(
+		this,
+		{ path: '/teams', propertyName: 'teams', serverQuery: true },
+		filter,
+		paginationToken,
+	);
 }
 
-export async function searchPriorities(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await search(this, { path: '/priorities', propertyName: 'priorities', serverQuery: false }, filter, paginationToken);
+export async function searchPriorities(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await search(
+		this,
+		{ path: '/priorities', propertyName: 'priorities', serverQuery: false },
+		filter,
+		paginationToken,
+	);
 }

@@ -7,7 +7,11 @@ async function listOptions(
 	path: string,
 	propertyName: string,
 ): Promise<INodePropertyOptions[]> {
-	const records = await pagerDutyApiRequestAllItems.call(context, { method: 'GET', path }, propertyName);
+	const records = await pagerDutyApiRequestAllItems.call(
+		context,
+		{ method: 'GET', path },
+		propertyName,
+	);
 	return records
 		.map((record: IDataObject) => ({
 			name: String(record.name ?? record.summary ?? record.id),

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RateLimiter } from './rateLimiter';
@@ -36,11 +41,17 @@ async function createState(context: IExecuteFunctions): Promise<EventsState> {
 		baseUrl: credentials.baseUrl as string | undefined,
 	});
 	if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
-		throw new NodeOperationError(context.getNode(), `The credential's Base URL "${baseUrl}" is not an http(s) URL`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`The credential's Base URL "${baseUrl}" is not an http(s) URL`,
+		);
 	}
 	const secret = String(credentials.routingKeySecret ?? '').trim();
 	if (secret === '') {
-		throw new NodeOperationError(context.getNode(), 'The PagerDuty Events credential has no routing key');
+		throw new NodeOperationError(
+			context.getNode(),
+			'The PagerDuty Events credential has no routing key',
+		);
 	}
 	return { baseUrl, settings: readTransportSettings(context), limiter: new RateLimiter(), secret };
 }
@@ -116,20 +127,33 @@ function eventsError(
 			{ description: gaveUp },
 		);
 	}
-	const body = (answer.body !== null && typeof answer.body === 'object' ? answer.body : {}) as EventsErrorBody;
-	const details = Array.isArray(body.errors) ? body.errors.map((entry) => scrub(String(entry), state.secret)) : [];
-	const pagerDutyMessage = scrub(body.message ?? (typeof answer.body === 'string' ? answer.body : 'The request failed'), state.secret);
+	const body = (
+		answer.body !== null && typeof answer.body === 'object' ? answer.body : {}
+	) as EventsErrorBody;
+	const details = Array.isArray(body.errors)
+		? body.errors.map((entry) => scrub(String(entry), state.secret))
+		: [];
+	const pagerDutyMessage = scrub(
+		body.message ?? (typeof answer.body === 'string' ? answer.body : 'The request failed'),
+		state.secret,
+	);
 	const message = `PagerDuty Events API ${answer.status}: ${pagerDutyMessage}`;
 	let hint: string | undefined;
 	if (details.some((detail) => /routing key/i.test(detail))) {
-		hint = 'Check the routing key in the PagerDuty Events credential, and that its Service Region matches your account.';
+		hint =
+			'Check the routing key in the PagerDuty Events credential, and that its Service Region matches your account.';
 	} else if (answer.status === 429) {
-		hint = 'PagerDuty accepts about 120 events per minute per routing key. Send fewer events at once or spread them out.';
+		hint =
+			'PagerDuty accepts about 120 events per minute per routing key. Send fewer events at once or spread them out.';
 	}
 	const description = [details.join('; '), hint, gaveUp].filter(Boolean).join('\n') || undefined;
 	return new NodeApiError(
 		context.getNode(),
-		{ message, request: `POST ${endpoint}`, ...(details.length > 0 && { pagerDutyErrors: details }) },
+		{
+			message,
+			request: `POST ${endpoint}`,
+			...(details.length > 0 && { pagerDutyErrors: details }),
+		},
 		{ message, description, httpCode: String(answer.status) },
 	);
 }
@@ -150,7 +174,10 @@ export async function sendEvent(
 		throw new NodeOperationError(
 			this.getNode(),
 			`The event is ${Math.ceil(bytes / 1024)} KB; PagerDuty accepts at most 512 KB per event (item ${itemIndex})`,
-			{ itemIndex, description: 'Shorten the custom details, or send large data elsewhere and link to it.' },
+			{
+				itemIndex,
+				description: 'Shorten the custom details, or send large data elsewhere and link to it.',
+			},
 		);
 	}
 	const state = await stateOf(this);
@@ -161,7 +188,8 @@ export async function sendEvent(
 		signal: this.getExecutionCancelSignal(),
 		retryable: (answer) => isRetryable(answer.status, 'POST', idempotent),
 	});
-	if (!outcome.ok) throw eventsError(this, state, endpoint, outcome.answer, outcome.attempts, outcome.gaveUp);
+	if (!outcome.ok)
+		throw eventsError(this, state, endpoint, outcome.answer, outcome.attempts, outcome.gaveUp);
 	const body = (outcome.answer.body ?? {}) as IDataObject;
 	return {
 		status: body.status,

@@ -9,13 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { settleWithConcurrency } from '../helpers/concurrency';
-import { pagerDutyApiError, toNodeError } from '../helpers/errors';
 import { RateLimiter } from './rateLimiter';
 import { restBaseUrl } from './regions';
 import { isRetryable } from './retry';
 import type { Answer, TransportSettings } from './send';
 import { nodeParameter, readTransportSettings, sendWithRetries } from './send';
+import { settleWithConcurrency } from '../helpers/concurrency';
+import { pagerDutyApiError, toNodeError } from '../helpers/errors';
 
 export type { TransportSettings } from './send';
 
@@ -34,7 +34,6 @@ const REQUEST_TIMEOUT_MS = 60_000;
 /** PagerDuty's page size ceiling and the deepest offset its classic pagination reaches. */
 export const PAGE_SIZE = 100;
 export const OFFSET_CEILING = 10_000;
-
 
 export interface PagerDutyRequest {
 	method: IHttpRequestMethods;
@@ -70,7 +69,10 @@ async function createExecutionState(context: PagerDutyContext): Promise<Executio
 		baseUrl: credentials.baseUrl as string | undefined,
 	});
 	if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
-		throw new NodeOperationError(context.getNode(), `The credential's Base URL "${baseUrl}" is not an http(s) URL`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`The credential's Base URL "${baseUrl}" is not an http(s) URL`,
+		);
 	}
 	const defaultFrom = (credentials.defaultFromEmail as string | undefined)?.trim() || undefined;
 	return {
@@ -103,7 +105,11 @@ export async function transportSettings(context: PagerDutyContext): Promise<Tran
 const cancelSignal = (context: PagerDutyContext) =>
 	'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 
-async function sendOnce(context: PagerDutyContext, state: ExecutionState, request: PagerDutyRequest): Promise<Answer> {
+async function sendOnce(
+	context: PagerDutyContext,
+	state: ExecutionState,
+	request: PagerDutyRequest,
+): Promise<Answer> {
 	const from = request.from?.trim() || state.defaultFrom;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -134,7 +140,8 @@ async function sendOnce(context: PagerDutyContext, state: ExecutionState, reques
 		if (error instanceof NodeApiError && /^\d{3}$/.test(String(error.httpCode))) {
 			return { status: Number(error.httpCode), body: error.context.data };
 		}
-		if (cancelSignal(context)?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
+		if (cancelSignal(context)?.aborted)
+			throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
 		return { networkError: (error as Error).message };
 	}
 }
@@ -164,7 +171,8 @@ function failure(
 					{ method: request.method, path: request.path, status: answer.status, body: answer.body },
 					state.authentication,
 				);
-	if (note && answer.status !== undefined) error.description = [error.description, note].filter(Boolean).join('\n');
+	if (note && answer.status !== undefined)
+		error.description = [error.description, note].filter(Boolean).join('\n');
 	error.context.attempts = attempts;
 	return error;
 }
@@ -219,7 +227,8 @@ const ceilingError = (context: PagerDutyContext, sliceable: boolean) =>
 		},
 	);
 
-const recordsOf = (page: IDataObject, propertyName: string) => (page[propertyName] as IDataObject[] | undefined) ?? [];
+const recordsOf = (page: IDataObject, propertyName: string) =>
+	(page[propertyName] as IDataObject[] | undefined) ?? [];
 
 /**
  * Reads one query's records: the first page asks PagerDuty for the total, the remaining pages are
@@ -240,11 +249,16 @@ async function readQuery(
 
 	const first = await pageAt(0, true);
 	const records = recordsOf(first, propertyName);
-	if (first.more !== true || records.length >= maxItems) return { records: records.slice(0, maxItems) };
+	if (first.more !== true || records.length >= maxItems)
+		return { records: records.slice(0, maxItems) };
 
 	if (typeof first.total !== 'number') {
 		// No total to plan with: read page after page (offset advances by the page size, n8n-io/n8n#35775).
-		for (let offset = pageSize, more = true; more && records.length < maxItems; offset += pageSize) {
+		for (
+			let offset = pageSize, more = true;
+			more && records.length < maxItems;
+			offset += pageSize
+		) {
 			if (offset + pageSize > OFFSET_CEILING) return { pastCeiling: true };
 			const page = await pageAt(offset);
 			records.push(...recordsOf(page, propertyName));
@@ -258,7 +272,12 @@ async function readQuery(
 	const offsets: number[] = [];
 	for (let offset = pageSize; offset < wanted; offset += pageSize) offsets.push(offset);
 	const { concurrency } = await transportSettings(context);
-	const pages = await settleWithConcurrency(offsets.length, concurrency, (index) => pageAt(offsets[index]), true);
+	const pages = await settleWithConcurrency(
+		offsets.length,
+		concurrency,
+		(index) => pageAt(offsets[index]),
+		true,
+	);
 	for (const page of pages) {
 		if (!page.ok) throw toNodeError(context.getNode(), page.error);
 		records.push(...recordsOf(page.value, propertyName));
@@ -281,23 +300,38 @@ async function readSliced(
 	since: number,
 	until: number,
 ): Promise<IDataObject[][]> {
-	const window = { ...request, qs: { ...request.qs, since: new Date(since).toISOString(), until: new Date(until).toISOString() } };
+	const window = {
+		...request,
+		qs: {
+			...request.qs,
+			since: new Date(since).toISOString(),
+			until: new Date(until).toISOString(),
+		},
+	};
 	const result = await readQuery(context, window, propertyName, Infinity);
 	if ('records' in result) return [result.records];
 	if (until - since <= 2 * SLICE_OVERLAP_MS) throw ceilingError(context, true);
 	const middle = since + Math.floor((until - since) / 2);
-	const earlier = await readSliced(context, request, propertyName, since, Math.min(until, middle + SLICE_OVERLAP_MS));
+	const earlier = await readSliced(
+		context,
+		request,
+		propertyName,
+		since,
+		Math.min(until, middle + SLICE_OVERLAP_MS),
+	);
 	const later = await readSliced(context, request, propertyName, middle, until);
 	return [...earlier, ...later];
 }
 
 // Incidents and log entries carry created_at; change events carry timestamp.
-const timestampOf = (record: IDataObject) => Date.parse(String(record.created_at ?? record.timestamp ?? ''));
+const timestampOf = (record: IDataObject) =>
+	Date.parse(String(record.created_at ?? record.timestamp ?? ''));
 
 function mergeSlices(slices: IDataObject[][]): IDataObject[] {
 	// Slices run from the earliest window to the latest; flip them when PagerDuty lists newest first.
 	const sample = slices.find((slice) => slice.length > 1);
-	const newestFirst = sample !== undefined && timestampOf(sample[0]) > timestampOf(sample[sample.length - 1]);
+	const newestFirst =
+		sample !== undefined && timestampOf(sample[0]) > timestampOf(sample[sample.length - 1]);
 	const ordered = newestFirst ? [...slices].reverse() : slices;
 	const seen = new Set<unknown>();
 	const merged: IDataObject[] = [];

@@ -5,7 +5,9 @@ const RESET_MARGIN_MS = 250;
 
 function headerNumber(headers: Record<string, unknown>, name: string): number | undefined {
 	const value = Number(headers[name]);
-	return Number.isFinite(value) && headers[name] !== undefined && headers[name] !== '' ? value : undefined;
+	return Number.isFinite(value) && headers[name] !== undefined && headers[name] !== ''
+		? value
+		: undefined;
 }
 
 export interface RateLimitHeaders {
@@ -13,7 +15,9 @@ export interface RateLimitHeaders {
 	resetSeconds?: number;
 }
 
-export function readRateLimitHeaders(headers: Record<string, unknown> | undefined): RateLimitHeaders {
+export function readRateLimitHeaders(
+	headers: Record<string, unknown> | undefined,
+): RateLimitHeaders {
 	if (!headers) return {};
 	return {
 		remaining: headerNumber(headers, 'ratelimit-remaining'),
@@ -58,7 +62,8 @@ export class RateLimiter {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (headers.remaining === undefined || headers.resetSeconds === undefined) return;
 		const resetsAt = this.now() + headers.resetSeconds * 1000 + RESET_MARGIN_MS;
-		const sameWindow = this.remaining !== undefined && Math.abs(resetsAt - this.windowResetsAt) < 1500;
+		const sameWindow =
+			this.remaining !== undefined && Math.abs(resetsAt - this.windowResetsAt) < 1500;
 		// Answers can arrive out of order: within one window, the smallest count is the latest truth.
 		this.remaining = sameWindow ? Math.min(this.remaining!, headers.remaining) : headers.remaining;
 		this.windowResetsAt = sameWindow ? Math.max(this.windowResetsAt, resetsAt) : resetsAt;

@@ -11,7 +11,11 @@ const BACKOFF_CAP_MS = 30_000;
  * 408, 5xx and dropped connections may have been processed: only idempotent requests, and POSTs
  * PagerDuty de-duplicates (marked `idempotent` by the caller), are repeated; others could duplicate work.
  */
-export function isRetryable(status: number | undefined, method: IHttpRequestMethods, idempotent: boolean): boolean {
+export function isRetryable(
+	status: number | undefined,
+	method: IHttpRequestMethods,
+	idempotent: boolean,
+): boolean {
 	if (status === 429) return true;
 	const transient = status === undefined || status === 408 || status >= 500;
 	return transient && (idempotent || method !== 'POST');

@@ -29,13 +29,18 @@ interface ParameterSource {
 /** A node-level parameter: read at item 0 where there are items, else without an index. */
 export function nodeParameter(context: ParameterSource, name: string, fallback: unknown): unknown {
 	const read = context.getNodeParameter as (...args: unknown[]) => unknown;
-	return 'getInputData' in context ? read.call(context, name, 0, fallback) : read.call(context, name, fallback);
+	return 'getInputData' in context
+		? read.call(context, name, 0, fallback)
+		: read.call(context, name, fallback);
 }
 
 /** The node's "Request Settings" (concurrency, max retry wait); defaults when the node has none. */
 export function readTransportSettings(context: ParameterSource): TransportSettings {
 	const settings = (nodeParameter(context, 'requestSettings', {}) ?? {}) as IDataObject;
-	const concurrency = Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY)) || 1);
+	const concurrency = Math.max(
+		1,
+		Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY)) || 1,
+	);
 	const maxRetryWait = Number(settings.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT_SECONDS);
 	return { concurrency, maxRetryWaitMs: Math.max(0, maxRetryWait) * 1000 };
 }
@@ -50,7 +55,9 @@ export interface RetryPolicy {
 }
 
 /** `gaveUp`: the last failure was retryable, but the attempts or the retry wait ran out. */
-export type SendOutcome = { ok: true; answer: Answer } | { ok: false; answer: Answer; attempts: number; gaveUp: boolean };
+export type SendOutcome =
+	| { ok: true; answer: Answer }
+	| { ok: false; answer: Answer; attempts: number; gaveUp: boolean };
 
 /**
  * Sends a request until it succeeds or may not be retried, shared by the REST and Events
@@ -58,7 +65,10 @@ export type SendOutcome = { ok: true; answer: Answer } | { ok: false; answer: An
  * `ratelimit-reset` when the answer has it, else with backoff) and other retryable failures, and
  * gives up once the retry waits would pass `maxRetryWaitMs` or after MAX_ATTEMPTS tries.
  */
-export async function sendWithRetries(send: () => Promise<Answer>, policy: RetryPolicy): Promise<SendOutcome> {
+export async function sendWithRetries(
+	send: () => Promise<Answer>,
+	policy: RetryPolicy,
+): Promise<SendOutcome> {
 	const { limiter, signal } = policy;
 	let retryWaitMs = 0;
 	for (let attempt = 1; ; attempt++) {
@@ -73,9 +83,11 @@ export async function sendWithRetries(send: () => Promise<Answer>, policy: Retry
 
 		if (!policy.retryable(answer)) return { ok: false, answer, attempts: attempt, gaveUp: false };
 		if (attempt >= MAX_ATTEMPTS) return { ok: false, answer, attempts: attempt, gaveUp: true };
-		const resetSeconds = answer.status === 429 ? readRateLimitHeaders(answer.headers).resetSeconds : undefined;
+		const resetSeconds =
+			answer.status === 429 ? readRateLimitHeaders(answer.headers).resetSeconds : undefined;
 		const delay = resetSeconds !== undefined ? resetSeconds * 1000 : backoffDelay(attempt);
-		if (retryWaitMs + delay > policy.maxRetryWaitMs) return { ok: false, answer, attempts: attempt, gaveUp: true };
+		if (retryWaitMs + delay > policy.maxRetryWaitMs)
+			return { ok: false, answer, attempts: attempt, gaveUp: true };
 		retryWaitMs += delay;
 		if (resetSeconds !== undefined) {
 			// Every request of this credential waits for the window, not just this one.

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { locatorField } from '../../descriptions/locators';
 import { readLocatorId } from '../../helpers/locators';
@@ -42,17 +47,29 @@ export const alertChangeFields: INodeProperties[] = [
 ];
 
 const isEmptyLocator = (value: unknown) =>
-	String((typeof value === 'object' && value !== null ? (value as INodeParameterResourceLocator).value : value) ?? '').trim() === '';
+	String(
+		(typeof value === 'object' && value !== null
+			? (value as INodeParameterResourceLocator).value
+			: value) ?? '',
+	).trim() === '';
 
 /** The change for PagerDuty's alert body (`status`, `incident`); at least one of them. */
 export function readAlertChange(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const change: IDataObject = {};
 	if (context.getNodeParameter('resolve', itemIndex, false) === true) change.status = 'resolved';
 	if (!isEmptyLocator(context.getNodeParameter('moveToIncidentId', itemIndex, ''))) {
-		change.incident = reference(readLocatorId(context, itemIndex, 'moveToIncidentId', 'Move to Incident', 'incident'), 'incident');
+		change.incident = reference(
+			readLocatorId(context, itemIndex, 'moveToIncidentId', 'Move to Incident', 'incident'),
+			'incident',
+		);
 	}
 	if (Object.keys(change).length === 0) {
-		throw invalidParameter(context, itemIndex, 'Resolve', 'must be on, or "Move to Incident" set: there is nothing to change');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Resolve',
+			'must be on, or "Move to Incident" set: there is nothing to change',
+		);
 	}
 	return change;
 }

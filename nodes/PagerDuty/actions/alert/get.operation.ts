@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../transport';
 import { alertIdField, alertIncidentField, readAlertPath } from './fields';
+import { pagerDutyApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [alertIncidentField, alertIdField];
 
@@ -12,6 +12,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const response = await pagerDutyApiRequest.call(this, { method: 'GET', path: readAlertPath(this, itemIndex) });
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: readAlertPath(this, itemIndex),
+	});
 	return response.alert as IDataObject;
 }

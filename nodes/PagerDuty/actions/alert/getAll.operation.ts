@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { alertIncidentField } from './fields';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { readLocatorId } from '../../helpers/locators';
 import { camelToSnake, pathId, withoutEmpty } from '../../helpers/utils';
 import { pagerDutyApiRequestAllItems } from '../../transport';
-import { alertIncidentField } from './fields';
 import { maxItemsOf } from '../common';
 
 const properties: INodeProperties[] = [
@@ -24,7 +24,8 @@ const properties: INodeProperties[] = [
 				name: 'alertKey',
 				type: 'string',
 				default: '',
-				description: 'Only alerts with this de-duplication key (the dedup_key of the Events API event)',
+				description:
+					'Only alerts with this de-duplication key (the dedup_key of the Events API event)',
 			},
 			includeField([
 				{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },

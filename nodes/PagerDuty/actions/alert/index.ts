@@ -31,7 +31,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Manage Many',
 				value: 'manageMany',
-				description: 'Resolve a list of an incident\'s alerts, or move them to another incident, at once',
+				description:
+					"Resolve a list of an incident's alerts, or move them to another incident, at once",
 				action: 'Update many alerts at once',
 			},
 			{

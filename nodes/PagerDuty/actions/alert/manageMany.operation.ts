@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { alertChangeFields, alertIncidentField, readAlertChange } from './fields';
 import { fromEmailField } from '../../descriptions/common';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { inBulkChunks } from '../incident/bulk';
-import { alertChangeFields, alertIncidentField, readAlertChange } from './fields';
 
 const properties: INodeProperties[] = [
 	alertIncidentField,
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Q3K2MD4CXKHYWM,Q0PX7B2RT4LMNA',
 		description:
-			'IDs of the incident\'s alerts to change, comma-separated or an expression giving an array (e.g. the ID fields from Alert → Get Many). Any number: they are sent in requests of up to 250.',
+			"IDs of the incident's alerts to change, comma-separated or an expression giving an array (e.g. the ID fields from Alert → Get Many). Any number: they are sent in requests of up to 250.",
 	},
 	...alertChangeFields,
 	fromEmailField,
@@ -33,8 +33,13 @@ export const description = updateDisplayOptions(
 /** Returns the changed alerts in the order given; requests sent before a failing one stay applied. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
-	const alertIds = [...new Set(parseIdList(this, itemIndex, 'Alert IDs', this.getNodeParameter('alertIds', itemIndex)))];
-	if (alertIds.length === 0) throw invalidParameter(this, itemIndex, 'Alert IDs', 'must list at least one alert ID');
+	const alertIds = [
+		...new Set(
+			parseIdList(this, itemIndex, 'Alert IDs', this.getNodeParameter('alertIds', itemIndex)),
+		),
+	];
+	if (alertIds.length === 0)
+		throw invalidParameter(this, itemIndex, 'Alert IDs', 'must list at least one alert ID');
 	const change = readAlertChange(this, itemIndex);
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 

@@ -1,10 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import {
+	alertChangeFields,
+	alertIdField,
+	alertIncidentField,
+	readAlertChange,
+	readAlertPath,
+} from './fields';
 import { fromEmailField } from '../../descriptions/common';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { alertChangeFields, alertIdField, alertIncidentField, readAlertChange, readAlertPath } from './fields';
 
 const properties: INodeProperties[] = [
 	alertIncidentField,

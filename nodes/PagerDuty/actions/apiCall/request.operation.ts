@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -28,7 +33,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '/incidents/Q2T4ZLRMNV8ICM/alerts',
 		description:
-			'Endpoint path below the credential\'s REST host, starting with a slash, as in PagerDuty\'s API reference',
+			"Endpoint path below the credential's REST host, starting with a slash, as in PagerDuty's API reference",
 	},
 	{
 		displayName: 'Query Parameters (JSON)',
@@ -44,7 +49,8 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		displayOptions: { show: { method: ['POST', 'PUT'] } },
-		description: 'Request body as a JSON object, e.g. {"incident": {"type": "incident_reference", "status": "acknowledged"}}',
+		description:
+			'Request body as a JSON object, e.g. {"incident": {"type": "incident_reference", "status": "acknowledged"}}',
 	},
 	fromEmailField,
 ];
@@ -57,13 +63,22 @@ export const description = updateDisplayOptions(
 const pathSchema = z
 	.string()
 	.trim()
-	.regex(/^\/[A-Za-z0-9_\-/.]*$/, 'must be a path such as /incidents (starting with a slash, no host or query)')
+	.regex(
+		/^\/[A-Za-z0-9_\-/.]*$/,
+		'must be a path such as /incidents (starting with a slash, no host or query)',
+	)
 	.refine((path) => !path.split('/').includes('..'), 'must not climb out of the API root with ..');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 	const path = readParameter(this, itemIndex, 'path', 'Path', pathSchema);
-	const qs = readParameter(this, itemIndex, 'query', 'Query Parameters (JSON)', jsonObjectSchema) as IDataObject;
+	const qs = readParameter(
+		this,
+		itemIndex,
+		'query',
+		'Query Parameters (JSON)',
+		jsonObjectSchema,
+	) as IDataObject;
 	const body =
 		method === 'POST' || method === 'PUT'
 			? (readParameter(this, itemIndex, 'body', 'Body (JSON)', jsonObjectSchema) as IDataObject)

@@ -24,6 +24,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readParameter(this, itemIndex, 'changeEventId', 'Change Event ID', pagerDutyIdSchema);
-	const response = await pagerDutyApiRequest.call(this, { method: 'GET', path: `/change_events/${pathId(id)}` });
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/change_events/${pathId(id)}`,
+	});
 	return response.change_event as IDataObject;
 }

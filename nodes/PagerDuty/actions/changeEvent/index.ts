@@ -18,19 +18,22 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read one change event (a deploy or configuration change sent to PagerDuty) by ID',
+				description:
+					'Read one change event (a deploy or configuration change sent to PagerDuty) by ID',
 				action: 'Get a change event',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List change events across the account, newest first, optionally in a UTC time window',
+				description:
+					'List change events across the account, newest first, optionally in a UTC time window',
 				action: 'Get many change events',
 			},
 			{
 				name: 'Get Many for a Service',
 				value: 'getAllForService',
-				description: 'List the change events of one service, newest first, optionally in a UTC time window',
+				description:
+					'List the change events of one service, newest first, optionally in a UTC time window',
 				action: 'Get many change events for a service',
 			},
 		],

@@ -25,7 +25,8 @@ export const changeEventListFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'PINT001,PINT002',
-				description: 'Only events sent through these change integrations (comma-separated IDs, from a change event\'s integration)',
+				description:
+					"Only events sent through these change integrations (comma-separated IDs, from a change event's integration)",
 			},
 			{
 				displayName: 'Since',
@@ -49,7 +50,12 @@ export const changeEventListFields: INodeProperties[] = [
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** PagerDuty refuses change-event times in other offsets than UTC, so they are converted here. */
-function utcDateTime(context: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string | undefined {
+function utcDateTime(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): string | undefined {
 	const text = optionalDateTime(context, itemIndex, label, value);
 	if (text === undefined) return undefined;
 	const ms = Date.parse(HAS_ZONE.test(text) ? text : `${text}Z`);
@@ -57,7 +63,11 @@ function utcDateTime(context: IExecuteFunctions, itemIndex: number, label: strin
 }
 
 /** Reads change events (all, or one service's) with one item's filters and limit. */
-export async function listChangeEvents(context: IExecuteFunctions, itemIndex: number, path: string): Promise<IDataObject[]> {
+export async function listChangeEvents(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+): Promise<IDataObject[]> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const since = utcDateTime(context, itemIndex, 'Since', options.since);
 	const until = utcDateTime(context, itemIndex, 'Until', options.until);
@@ -67,9 +77,14 @@ export async function listChangeEvents(context: IExecuteFunctions, itemIndex: nu
 		team_ids: parseIdList(context, itemIndex, 'Team IDs', options.teamIds),
 		until,
 	});
-	return await pagerDutyApiRequestAllItems.call(context, { method: 'GET', path, qs }, 'change_events', {
-		maxItems: maxItemsOf(context, itemIndex),
-		// Without a Since there is no window to slice; past 10,000 the node then asks for one.
-		timeWindow: since ? { since, until, defaultDays: 30 } : undefined,
-	});
+	return await pagerDutyApiRequestAllItems.call(
+		context,
+		{ method: 'GET', path, qs },
+		'change_events',
+		{
+			maxItems: maxItemsOf(context, itemIndex),
+			// Without a Since there is no window to slice; past 10,000 the node then asks for one.
+			timeWindow: since ? { since, until, defaultDays: 30 } : undefined,
+		},
+	);
 }

@@ -1,10 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import {
+	escalationRulesField,
+	policySettingFields,
+	policySettings,
+	readEscalationRules,
+} from './fields';
 import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { escalationRulesField, policySettingFields, policySettings, readEscalationRules } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,10 +18,11 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Name of the new escalation policy; PagerDuty refuses a name another policy already has',
+		description:
+			'Name of the new escalation policy; PagerDuty refuses a name another policy already has',
 	},
 	escalationRulesField(
-		'Who is notified, in order: the first rule\'s targets at once, each next rule when the incident is still unacknowledged after the previous rule\'s delay. At least one rule.',
+		"Who is notified, in order: the first rule's targets at once, each next rule when the incident is still unacknowledged after the previous rule's delay. At least one rule.",
 	),
 	fromEmailField,
 	additionalFieldsCollection(policySettingFields),
@@ -29,15 +35,24 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const settings = policySettings(this, itemIndex, { ...additionalFields, name: this.getNodeParameter('name', itemIndex) });
+	const settings = policySettings(this, itemIndex, {
+		...additionalFields,
+		name: this.getNodeParameter('name', itemIndex),
+	});
 	const rules = readEscalationRules(this, itemIndex);
 	if (!rules) {
-		throw new NodeOperationError(this.getNode(), `Add at least one rule under "Escalation Rules" (item ${itemIndex})`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Add at least one rule under "Escalation Rules" (item ${itemIndex})`,
+			{ itemIndex },
+		);
 	}
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'POST',
 		path: '/escalation_policies',
-		body: { escalation_policy: { type: 'escalation_policy', ...settings, escalation_rules: rules } },
+		body: {
+			escalation_policy: { type: 'escalation_policy', ...settings, escalation_rules: rules },
+		},
 		// Optional here: PagerDuty records the user in the policy's change history.
 		from: readOptionalEmail(this, itemIndex, 'email', 'Email'),
 	});

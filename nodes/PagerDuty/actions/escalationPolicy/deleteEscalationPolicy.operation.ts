@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { escalationPolicyLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { escalationPolicyLocator } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['escalationPolicy'], operation: ['delete'] } },
@@ -12,7 +12,16 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(this, itemIndex, 'escalationPolicyId', 'Escalation Policy', 'escalationPolicy');
-	await pagerDutyApiRequest.call(this, { method: 'DELETE', path: `/escalation_policies/${pathId(policyId)}` });
+	const policyId = readLocatorId(
+		this,
+		itemIndex,
+		'escalationPolicyId',
+		'Escalation Policy',
+		'escalationPolicy',
+	);
+	await pagerDutyApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/escalation_policies/${pathId(policyId)}`,
+	});
 	return { deleted: true, id: policyId };
 }

@@ -28,7 +28,8 @@ export const escalationPolicyIncludeField: INodeProperties = {
 		{ name: 'Teams', value: 'teams' },
 	],
 	default: [],
-	description: 'Related objects to return in full instead of as references (Targets: the users and schedules of each rule)',
+	description:
+		'Related objects to return in full instead of as references (Targets: the users and schedules of each rule)',
 };
 
 export function escalationRulesField(description: string): INodeProperties {
@@ -50,8 +51,16 @@ export function escalationRulesField(description: string): INodeProperties {
 						name: 'assignmentStrategy',
 						type: 'options',
 						options: [
-							{ name: 'Assign to Everyone', value: 'assign_to_everyone', description: 'Every target of the rule is notified' },
-							{ name: 'Round Robin', value: 'round_robin', description: 'Incidents go to the targets in turn' },
+							{
+								name: 'Assign to Everyone',
+								value: 'assign_to_everyone',
+								description: 'Every target of the rule is notified',
+							},
+							{
+								name: 'Round Robin',
+								value: 'round_robin',
+								description: 'Incidents go to the targets in turn',
+							},
 						],
 						default: 'assign_to_everyone',
 						description: 'How incidents reaching this rule are assigned to its targets',
@@ -62,7 +71,8 @@ export function escalationRulesField(description: string): INodeProperties {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 30,
-						description: 'Minutes an incident stays unacknowledged at this rule before it escalates to the next one',
+						description:
+							'Minutes an incident stays unacknowledged at this rule before it escalates to the next one',
 					},
 					{
 						displayName: 'Schedule IDs',
@@ -70,7 +80,8 @@ export function escalationRulesField(description: string): INodeProperties {
 						type: 'string',
 						default: '',
 						placeholder: 'PSCHED1,PSCHED2',
-						description: 'Schedules whose on-call user is notified (comma-separated IDs, from Schedule → Get Many)',
+						description:
+							'Schedules whose on-call user is notified (comma-separated IDs, from Schedule → Get Many)',
 					},
 					{
 						displayName: 'User IDs',
@@ -78,7 +89,8 @@ export function escalationRulesField(description: string): INodeProperties {
 						type: 'string',
 						default: '',
 						placeholder: 'PUSER01,PUSER02',
-						description: 'Users notified directly (comma-separated IDs, from User → Get Many). A rule needs 1 to 10 users and schedules in all.',
+						description:
+							'Users notified directly (comma-separated IDs, from User → Get Many). A rule needs 1 to 10 users and schedules in all.',
 					},
 				],
 			},
@@ -112,7 +124,8 @@ export const policySettingFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: MAX_LOOPS },
 		default: 0,
-		description: 'How many times an unacknowledged incident runs through all rules again after the last one (0 to 9)',
+		description:
+			'How many times an unacknowledged incident runs through all rules again after the last one (0 to 9)',
 	},
 	{
 		displayName: 'Team IDs',
@@ -120,7 +133,8 @@ export const policySettingFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'PTEAM01,PTEAM02',
-		description: 'Teams the policy belongs to (comma-separated IDs, from Team → Get Many); on Update they replace the current teams',
+		description:
+			'Teams the policy belongs to (comma-separated IDs, from Team → Get Many); on Update they replace the current teams',
 	},
 ];
 
@@ -136,14 +150,21 @@ const loopsSchema = z.coerce
 	.max(MAX_LOOPS, `must be ${MAX_LOOPS} or less`);
 
 /** The item's escalation rules as PagerDuty takes them; undefined when none were given. */
-export function readEscalationRules(context: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
+export function readEscalationRules(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject[] | undefined {
 	const rules = context.getNodeParameter('escalationRules.rule', itemIndex, []) as IDataObject[];
 	if (rules.length === 0) return undefined;
 	return rules.map((rule, index) => {
 		const label = `Escalation Rules → Rule ${index + 1}`;
 		const targets = [
-			...parseIdList(context, itemIndex, `${label} → User IDs`, rule.userIds).map((id) => reference(id, 'user')),
-			...parseIdList(context, itemIndex, `${label} → Schedule IDs`, rule.scheduleIds).map((id) => reference(id, 'schedule')),
+			...parseIdList(context, itemIndex, `${label} → User IDs`, rule.userIds).map((id) =>
+				reference(id, 'user'),
+			),
+			...parseIdList(context, itemIndex, `${label} → Schedule IDs`, rule.scheduleIds).map((id) =>
+				reference(id, 'schedule'),
+			),
 		];
 		if (targets.length === 0 || targets.length > MAX_TARGETS) {
 			throw new NodeOperationError(
@@ -153,7 +174,13 @@ export function readEscalationRules(context: IExecuteFunctions, itemIndex: numbe
 			);
 		}
 		return {
-			escalation_delay_in_minutes: validate(context, itemIndex, `${label} → Escalate After (Minutes)`, delaySchema, rule.delayMinutes ?? 30),
+			escalation_delay_in_minutes: validate(
+				context,
+				itemIndex,
+				`${label} → Escalate After (Minutes)`,
+				delaySchema,
+				rule.delayMinutes ?? 30,
+			),
 			targets,
 			escalation_rule_assignment_strategy: rule.assignmentStrategy ?? 'assign_to_everyone',
 		};
@@ -161,16 +188,36 @@ export function readEscalationRules(context: IExecuteFunctions, itemIndex: numbe
 }
 
 /** The policy body fields for the settings present in one item's collection. */
-export function policySettings(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+export function policySettings(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const policy: IDataObject = {};
 	if (fields.name !== undefined) {
-		policy.name = validate(context, itemIndex, 'Name', z.string().trim().min(1, 'must not be empty'), fields.name);
+		policy.name = validate(
+			context,
+			itemIndex,
+			'Name',
+			z.string().trim().min(1, 'must not be empty'),
+			fields.name,
+		);
 	}
 	if (fields.description !== undefined) policy.description = fields.description;
-	if (fields.numLoops !== undefined) policy.num_loops = validate(context, itemIndex, 'Number of Loops', loopsSchema, fields.numLoops);
-	if (fields.onCallHandoffNotifications) policy.on_call_handoff_notifications = fields.onCallHandoffNotifications;
+	if (fields.numLoops !== undefined)
+		policy.num_loops = validate(
+			context,
+			itemIndex,
+			'Number of Loops',
+			loopsSchema,
+			fields.numLoops,
+		);
+	if (fields.onCallHandoffNotifications)
+		policy.on_call_handoff_notifications = fields.onCallHandoffNotifications;
 	if (fields.teamIds !== undefined) {
-		policy.teams = parseIdList(context, itemIndex, 'Team IDs', fields.teamIds).map((id) => reference(id, 'team'));
+		policy.teams = parseIdList(context, itemIndex, 'Team IDs', fields.teamIds).map((id) =>
+			reference(id, 'team'),
+		);
 	}
 	return policy;
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { escalationPolicyIncludeField, escalationPolicyLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { escalationPolicyIncludeField, escalationPolicyLocator } from './fields';
 
 const properties: INodeProperties[] = [
 	escalationPolicyLocator,
@@ -24,7 +24,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(this, itemIndex, 'escalationPolicyId', 'Escalation Policy', 'escalationPolicy');
+	const policyId = readLocatorId(
+		this,
+		itemIndex,
+		'escalationPolicyId',
+		'Escalation Policy',
+		'escalationPolicy',
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',

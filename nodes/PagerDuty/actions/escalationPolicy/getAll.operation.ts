@@ -43,7 +43,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'PUSER01,PUSER02',
-				description: 'Only policies that notify these users, directly or through a schedule (comma-separated IDs, from User → Get Many)',
+				description:
+					'Only policies that notify these users, directly or through a schedule (comma-separated IDs, from User → Get Many)',
 			},
 		],
 	},

@@ -7,7 +7,13 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: ResourceOperations = { create, delete: deleteEscalationPolicy, get, getAll, update };
+export const operations: ResourceOperations = {
+	create,
+	delete: deleteEscalationPolicy,
+	get,
+	getAll,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -20,7 +26,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Add an escalation policy: who is notified for an incident, in which order, after how long',
+				description:
+					'Add an escalation policy: who is notified for an incident, in which order, after how long',
 				action: 'Create an escalation policy',
 			},
 			{
@@ -44,7 +51,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Change an escalation policy\'s name, rules, loops, teams or description; what is not given is kept',
+				description:
+					"Change an escalation policy's name, rules, loops, teams or description; what is not given is kept",
 				action: 'Update an escalation policy',
 			},
 		],

@@ -5,7 +5,13 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
-import { escalationPolicyLocator, escalationRulesField, policySettingFields, policySettings, readEscalationRules } from './fields';
+import {
+	escalationPolicyLocator,
+	escalationRulesField,
+	policySettingFields,
+	policySettings,
+	readEscalationRules,
+} from './fields';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -23,9 +29,13 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [nameField, ...policySettingFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [nameField, ...policySettingFields].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
-	escalationRulesField('New rules, replacing all current ones. Leave empty to keep the current rules.'),
+	escalationRulesField(
+		'New rules, replacing all current ones. Leave empty to keep the current rules.',
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -50,7 +60,10 @@ function asUpdateBody(current: IDataObject): IDataObject {
 				id: rule.id,
 				escalation_delay_in_minutes: rule.escalation_delay_in_minutes,
 				targets: ((rule.targets as IDataObject[] | undefined) ?? []).map(targetReference),
-				...(strategy && { escalation_rule_assignment_strategy: typeof strategy === 'string' ? strategy : strategy.type }),
+				...(strategy && {
+					escalation_rule_assignment_strategy:
+						typeof strategy === 'string' ? strategy : strategy.type,
+				}),
 			};
 		}),
 		teams: ((current.teams as IDataObject[] | undefined) ?? []).map(targetReference),
@@ -58,14 +71,25 @@ function asUpdateBody(current: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(this, itemIndex, 'escalationPolicyId', 'Escalation Policy', 'escalationPolicy');
-	const changes = policySettings(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const policyId = readLocatorId(
+		this,
+		itemIndex,
+		'escalationPolicyId',
+		'Escalation Policy',
+		'escalationPolicy',
+	);
+	const changes = policySettings(
+		this,
+		itemIndex,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	const rules = readEscalationRules(this, itemIndex);
 	if (rules) changes.escalation_rules = rules;
 	requireChanges(this, itemIndex, changes);
 	const path = `/escalation_policies/${pathId(policyId)}`;
 	// PagerDuty's update replaces the whole policy: read it, so that what is not changed is kept.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).escalation_policy as IDataObject;
+	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
+		.escalation_policy as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'PUT',
 		path,

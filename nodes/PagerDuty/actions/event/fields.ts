@@ -14,7 +14,10 @@ export const summarySchema = z
 	.min(1, 'must not be empty')
 	.max(MAX_SUMMARY_LENGTH, `must be at most ${MAX_SUMMARY_LENGTH} characters (PagerDuty's limit)`);
 
-export const sourceSchema = z.string({ invalid_type_error: 'must be text' }).trim().min(1, 'must not be empty');
+export const sourceSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'must not be empty');
 
 export const severitySchema = z.enum(SEVERITIES, {
 	errorMap: () => ({ message: `must be one of ${SEVERITIES.join(', ')}` }),
@@ -24,7 +27,10 @@ export const dedupKeySchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.trim()
 	.min(1, 'is required to acknowledge or resolve an alert')
-	.max(MAX_DEDUP_KEY_LENGTH, `must be at most ${MAX_DEDUP_KEY_LENGTH} characters (PagerDuty's limit)`);
+	.max(
+		MAX_DEDUP_KEY_LENGTH,
+		`must be at most ${MAX_DEDUP_KEY_LENGTH} characters (PagerDuty's limit)`,
+	);
 
 const httpUrl = z
 	.string()
@@ -36,7 +42,10 @@ const httpsUrl = z
 	.string()
 	.trim()
 	.url('must be a URL such as https://example.com/graph.png')
-	.refine((value) => /^https:\/\//i.test(value), 'must be an https URL (PagerDuty only shows images served over HTTPS)');
+	.refine(
+		(value) => /^https:\/\//i.test(value),
+		'must be an https URL (PagerDuty only shows images served over HTTPS)',
+	);
 
 export const summaryField = (description: string): INodeProperties => ({
 	displayName: 'Summary',
@@ -78,7 +87,7 @@ export const customDetailsFields: INodeProperties[] = [
 			{ name: 'JSON', value: 'json' },
 		],
 		default: 'none',
-		description: 'Extra fields shown with the alert or change (PagerDuty\'s custom_details)',
+		description: "Extra fields shown with the alert or change (PagerDuty's custom_details)",
 	},
 	{
 		displayName: 'Details',
@@ -121,7 +130,13 @@ export const linksField: INodeProperties = {
 			displayName: 'Link',
 			name: 'links',
 			values: [
-				{ displayName: 'URL', name: 'href', type: 'string', default: '', placeholder: 'e.g. https://example.com/runbook' },
+				{
+					displayName: 'URL',
+					name: 'href',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://example.com/runbook',
+				},
 				{ displayName: 'Text', name: 'text', type: 'string', default: '' },
 			],
 		},
@@ -148,7 +163,13 @@ export const imagesField: INodeProperties = {
 					placeholder: 'e.g. https://example.com/graph.png',
 					description: 'Where the image is served; PagerDuty requires HTTPS',
 				},
-				{ displayName: 'Link URL', name: 'href', type: 'string', default: '', description: 'Opened when the image is clicked' },
+				{
+					displayName: 'Link URL',
+					name: 'href',
+					type: 'string',
+					default: '',
+					description: 'Opened when the image is clicked',
+				},
 				{ displayName: 'Alt Text', name: 'alt', type: 'string', default: '' },
 			],
 		},
@@ -156,14 +177,24 @@ export const imagesField: INodeProperties = {
 };
 
 /** The item's custom details as an object, or undefined when there are none. */
-export function readCustomDetails(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+export function readCustomDetails(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject | undefined {
 	const mode = context.getNodeParameter('customDetailsMode', itemIndex, 'none') as string;
 	if (mode === 'json') {
-		const value = validate(context, itemIndex, 'Details (JSON)', jsonObjectSchema, context.getNodeParameter('customDetailsJson', itemIndex, '{}'));
+		const value = validate(
+			context,
+			itemIndex,
+			'Details (JSON)',
+			jsonObjectSchema,
+			context.getNodeParameter('customDetailsJson', itemIndex, '{}'),
+		);
 		return Object.keys(value).length > 0 ? (value as IDataObject) : undefined;
 	}
 	if (mode === 'keyValue') {
-		const rows = ((context.getNodeParameter('customDetailsUi', itemIndex, {}) as IDataObject).details ?? []) as IDataObject[];
+		const rows = ((context.getNodeParameter('customDetailsUi', itemIndex, {}) as IDataObject)
+			.details ?? []) as IDataObject[];
 		const details: IDataObject = {};
 		for (const row of rows) {
 			const key = String(row.key ?? '').trim();
@@ -174,8 +205,12 @@ export function readCustomDetails(context: IExecuteFunctions, itemIndex: number)
 	return undefined;
 }
 
-export function readLinks(context: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
-	const rows = ((context.getNodeParameter('linksUi', itemIndex, {}) as IDataObject).links ?? []) as IDataObject[];
+export function readLinks(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject[] | undefined {
+	const rows = ((context.getNodeParameter('linksUi', itemIndex, {}) as IDataObject).links ??
+		[]) as IDataObject[];
 	const links = rows.map((row, index) => ({
 		href: validate(context, itemIndex, `Links → URL (link ${index + 1})`, httpUrl, row.href ?? ''),
 		...(String(row.text ?? '').trim() !== '' && { text: String(row.text).trim() }),
@@ -183,12 +218,30 @@ export function readLinks(context: IExecuteFunctions, itemIndex: number): IDataO
 	return links.length > 0 ? links : undefined;
 }
 
-export function readImages(context: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
-	const rows = ((context.getNodeParameter('imagesUi', itemIndex, {}) as IDataObject).images ?? []) as IDataObject[];
+export function readImages(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject[] | undefined {
+	const rows = ((context.getNodeParameter('imagesUi', itemIndex, {}) as IDataObject).images ??
+		[]) as IDataObject[];
 	const images = rows.map((row, index) => {
-		const image: IDataObject = { src: validate(context, itemIndex, `Images → Image URL (image ${index + 1})`, httpsUrl, row.src ?? '') };
+		const image: IDataObject = {
+			src: validate(
+				context,
+				itemIndex,
+				`Images → Image URL (image ${index + 1})`,
+				httpsUrl,
+				row.src ?? '',
+			),
+		};
 		if (String(row.href ?? '').trim() !== '') {
-			image.href = validate(context, itemIndex, `Images → Link URL (image ${index + 1})`, httpUrl, row.href);
+			image.href = validate(
+				context,
+				itemIndex,
+				`Images → Link URL (image ${index + 1})`,
+				httpUrl,
+				row.href,
+			);
 		}
 		if (String(row.alt ?? '').trim() !== '') image.alt = String(row.alt).trim();
 		return image;
@@ -197,7 +250,11 @@ export function readImages(context: IExecuteFunctions, itemIndex: number): IData
 }
 
 /** An optional timestamp, sent as ISO 8601 UTC. */
-export function readTimestamp(context: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
+export function readTimestamp(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const checked = validate(context, itemIndex, 'Timestamp', dateTimeSchema, value);
 	return new Date(checked).toISOString();

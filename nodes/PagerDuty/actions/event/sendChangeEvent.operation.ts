@@ -1,9 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import {
+	customDetailsFields,
+	linksField,
+	readCustomDetails,
+	readLinks,
+	readTimestamp,
+	summaryField,
+	summarySchema,
+	timestampField,
+} from './fields';
 import { readParameter } from '../../helpers/validation';
 import { sendEvent } from '../../transport/events';
-import { customDetailsFields, linksField, readCustomDetails, readLinks, readTimestamp, summaryField, summarySchema, timestampField } from './fields';
 
 const properties: INodeProperties[] = [
 	summaryField('What changed, e.g. a deploy or a configuration change'),

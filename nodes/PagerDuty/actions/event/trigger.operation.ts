@@ -3,8 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readParameter, validate } from '../../helpers/validation';
-import { sendEvent } from '../../transport/events';
 import {
 	customDetailsFields,
 	dedupKeyField,
@@ -22,6 +20,8 @@ import {
 	summarySchema,
 	timestampField,
 } from './fields';
+import { readParameter, validate } from '../../helpers/validation';
+import { sendEvent } from '../../transport/events';
 
 const properties: INodeProperties[] = [
 	summaryField('What is wrong, as shown in the incident title and notifications'),
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Info', value: 'info' },
 		],
 		default: 'error',
-		description: 'How bad it is; the service\'s urgency rules may use it',
+		description: "How bad it is; the service's urgency rules may use it",
 	},
 	dedupKeyField(false),
 	...customDetailsFields,
@@ -103,7 +103,10 @@ const properties: INodeProperties[] = [
 	linksField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['trigger'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['trigger'] } },
+	properties,
+);
 
 const optionalText = z.string().trim().optional();
 
@@ -114,12 +117,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const givenKey = String(this.getNodeParameter('dedupKey', itemIndex, '') ?? '').trim();
 	// A key of our own (PagerDuty would generate one otherwise) makes a retried trigger safe: the
 	// repeat updates the same alert instead of opening a second one.
-	const dedupKey = givenKey === '' ? randomUUID() : validate(this, itemIndex, 'Dedup Key', dedupKeySchema, givenKey);
+	const dedupKey =
+		givenKey === ''
+			? randomUUID()
+			: validate(this, itemIndex, 'Dedup Key', dedupKeySchema, givenKey);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 	const payload: IDataObject = { summary, source, severity };
 	for (const name of ['component', 'group', 'class'] as const) {
-		const value = validate(this, itemIndex, name, optionalText, additional[name] as string | undefined);
+		const value = validate(
+			this,
+			itemIndex,
+			name,
+			optionalText,
+			additional[name] as string | undefined,
+		);
 		if (value) payload[name] = value;
 	}
 	const timestamp = readTimestamp(this, itemIndex, additional.timestamp);

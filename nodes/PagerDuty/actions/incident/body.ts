@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { z } from 'zod';
 
 import { locatorValueId } from '../../helpers/locators';
@@ -23,21 +22,37 @@ export function sharedIncidentFields(
 	const incident: IDataObject = {};
 	// Locator values; plain ID strings as saved by n8n's built-in node are read too.
 	const given = (value: unknown) =>
-		typeof value === 'object' && value !== null ? Boolean((value as IDataObject).value) : Boolean(value);
+		typeof value === 'object' && value !== null
+			? Boolean((value as IDataObject).value)
+			: Boolean(value);
 
 	if (given(fields.escalationPolicyId)) {
-		const policyId = locatorValueId(context, itemIndex, fields.escalationPolicyId, 'Escalation Policy', 'escalationPolicy');
+		const policyId = locatorValueId(
+			context,
+			itemIndex,
+			fields.escalationPolicyId,
+			'Escalation Policy',
+			'escalationPolicy',
+		);
 		incident.escalation_policy = reference(policyId, 'escalation_policy');
 	}
 	const assigneeIds = parseIdList(context, itemIndex, 'Assignee User IDs', fields.assigneeUserIds);
 	if (assigneeIds.length > 0) {
 		if (incident.escalation_policy) {
-			throw invalidParameter(context, itemIndex, 'Assignee User IDs', 'cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy');
+			throw invalidParameter(
+				context,
+				itemIndex,
+				'Assignee User IDs',
+				'cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy',
+			);
 		}
 		incident.assignments = assigneeIds.map((userId) => ({ assignee: reference(userId, 'user') }));
 	}
 	if (given(fields.priorityId)) {
-		incident.priority = reference(locatorValueId(context, itemIndex, fields.priorityId, 'Priority', 'priority'), 'priority');
+		incident.priority = reference(
+			locatorValueId(context, itemIndex, fields.priorityId, 'Priority', 'priority'),
+			'priority',
+		);
 	}
 	if (fields.urgency) incident.urgency = fields.urgency;
 	if (fields.title) incident.title = fields.title;
@@ -58,16 +73,31 @@ export function sharedIncidentFields(
  * What one item asks to change on an incident (Update, Manage Many): the shared fields plus status,
  * resolution and escalation level.
  */
-export function incidentChanges(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+export function incidentChanges(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const changes = sharedIncidentFields(context, itemIndex, fields);
 	if (fields.status) changes.status = fields.status;
 	if (fields.resolution) changes.resolution = fields.resolution;
 	// Present means the user set it: a 0 is refused rather than silently dropped.
 	if (fields.escalationLevel !== undefined) {
 		if (changes.assignments) {
-			throw invalidParameter(context, itemIndex, 'Assignee User IDs', 'cannot be combined with Escalation Level: escalating hands the incident to that level\'s on-call users');
+			throw invalidParameter(
+				context,
+				itemIndex,
+				'Assignee User IDs',
+				"cannot be combined with Escalation Level: escalating hands the incident to that level's on-call users",
+			);
 		}
-		changes.escalation_level = validate(context, itemIndex, 'Escalation Level', escalationLevelSchema, fields.escalationLevel);
+		changes.escalation_level = validate(
+			context,
+			itemIndex,
+			'Escalation Level',
+			escalationLevelSchema,
+			fields.escalationLevel,
+		);
 	}
 	return changes;
 }

@@ -11,7 +11,8 @@ export const BULK_UPDATE_LIMIT = 250;
 /** Splits a list into bulk-request-sized chunks. */
 export function inBulkChunks<T>(list: T[]): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < list.length; start += BULK_UPDATE_LIMIT) chunks.push(list.slice(start, start + BULK_UPDATE_LIMIT));
+	for (let start = 0; start < list.length; start += BULK_UPDATE_LIMIT)
+		chunks.push(list.slice(start, start + BULK_UPDATE_LIMIT));
 	return chunks;
 }
 
@@ -49,12 +50,19 @@ export function planBulkRequests(updates: IncidentUpdate[]): IncidentUpdate[][] 
 }
 
 /** Sends one bulk update; PagerDuty answers with the updated incidents, here keyed by ID. */
-export async function sendBulkUpdate(context: IExecuteFunctions, batch: IncidentUpdate[]): Promise<Map<string, IDataObject>> {
+export async function sendBulkUpdate(
+	context: IExecuteFunctions,
+	batch: IncidentUpdate[],
+): Promise<Map<string, IDataObject>> {
 	const response = await pagerDutyApiRequest.call(context, {
 		method: 'PUT',
 		path: '/incidents',
 		body: {
-			incidents: batch.map(({ incidentId, changes }) => ({ id: incidentId, type: 'incident_reference', ...changes })),
+			incidents: batch.map(({ incidentId, changes }) => ({
+				id: incidentId,
+				type: 'incident_reference',
+				...changes,
+			})),
 		},
 		from: batch[0].from,
 	});
@@ -101,12 +109,21 @@ export async function updateInBulk(
 					update.itemIndex,
 					incident
 						? { ok: true, value: incident }
-						: { ok: false, error: new NodeOperationError(context.getNode(), `PagerDuty's bulk update did not return incident ${update.incidentId}`, { itemIndex: update.itemIndex }) },
+						: {
+								ok: false,
+								error: new NodeOperationError(
+									context.getNode(),
+									`PagerDuty's bulk update did not return incident ${update.incidentId}`,
+									{ itemIndex: update.itemIndex },
+								),
+							},
 				);
 			}
 			continue;
 		}
-		const singles = await settleWithConcurrency(batch.length, concurrency, (index) => updateOne(context, batch[index]));
+		const singles = await settleWithConcurrency(batch.length, concurrency, (index) =>
+			updateOne(context, batch[index]),
+		);
 		singles.forEach((result, index) => results.set(batch[index].itemIndex, result));
 	}
 	return itemIndexes.map((itemIndex) => results.get(itemIndex)!);

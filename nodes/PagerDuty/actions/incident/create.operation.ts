@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
 
+import { sharedIncidentFields } from './body';
 import { fromEmailField } from '../../descriptions/common';
 import {
 	assigneeUserIdsField,
@@ -15,8 +17,6 @@ import { readLocatorId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
 import { readOptionalEmail, readParameter, validate } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { sharedIncidentFields } from './body';
-import { z } from 'zod';
 
 const properties: INodeProperties[] = [
 	{
@@ -67,7 +67,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. security_incident',
 				description:
-					'Name of the incident type to open (an incident type set up in PagerDuty, on plans that offer incident types). PagerDuty\'s default type when empty.',
+					"Name of the incident type to open (an incident type set up in PagerDuty, on plans that offer incident types). PagerDuty's default type when empty.",
 			},
 			priorityField,
 			urgencyField,
@@ -82,7 +82,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const title = readParameter(this, itemIndex, 'title', 'Title', z.string().trim().min(1, 'must not be empty'));
+	const title = readParameter(
+		this,
+		itemIndex,
+		'title',
+		'Title',
+		z.string().trim().min(1, 'must not be empty'),
+	);
 	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -94,10 +100,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...sharedIncidentFields(this, itemIndex, additionalFields),
 	};
 	if (additionalFields.incidentType) {
-		incident.incident_type = { name: validate(this, itemIndex, 'Incident Type', z.string().trim().min(1).max(255), additionalFields.incidentType) };
+		incident.incident_type = {
+			name: validate(
+				this,
+				itemIndex,
+				'Incident Type',
+				z.string().trim().min(1).max(255),
+				additionalFields.incidentType,
+			),
+		};
 	}
 	if (additionalFields.incidentKey) {
-		incident.incident_key = validate(this, itemIndex, 'Incident Key', z.string().trim().max(255), additionalFields.incidentKey);
+		incident.incident_key = validate(
+			this,
+			itemIndex,
+			'Incident Key',
+			z.string().trim().max(255),
+			additionalFields.incidentKey,
+		);
 	}
 
 	const incidentKey = incident.incident_key as string | undefined;
@@ -114,7 +134,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		const attempts = ((error as NodeApiError).context?.attempts as number | undefined) ?? 1;
 		const refusedRetry = incidentKey && attempts > 1 && (error as NodeApiError).httpCode === '400';
-		const created = refusedRetry ? await findOpenIncident.call(this, serviceId, incidentKey) : undefined;
+		const created = refusedRetry
+			? await findOpenIncident.call(this, serviceId, incidentKey)
+			: undefined;
 		if (created) return created;
 		throw toNodeError(this.getNode(), error as Error);
 	}

@@ -33,7 +33,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'PXPGF42,PAM4FGS',
-		description: 'Users asked to respond (comma-separated user IDs). Give users, escalation policies, or both.',
+		description:
+			'Users asked to respond (comma-separated user IDs). Give users, escalation policies, or both.',
 	},
 	{
 		displayName: 'Target Escalation Policy IDs',
@@ -54,17 +55,34 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const requesterId = readLocatorId(this, itemIndex, 'requesterId', 'Requester', 'user');
-	const message = readParameter(this, itemIndex, 'message', 'Message', z.string().trim().min(1, 'must not be empty'));
+	const message = readParameter(
+		this,
+		itemIndex,
+		'message',
+		'Message',
+		z.string().trim().min(1, 'must not be empty'),
+	);
 	const targets = [
-		...parseIdList(this, itemIndex, 'Target User IDs', this.getNodeParameter('targetUserIds', itemIndex, '')).map(
-			(id) => reference(id, 'user'),
-		),
-		...parseIdList(this, itemIndex, 'Target Escalation Policy IDs', this.getNodeParameter('targetEscalationPolicyIds', itemIndex, '')).map(
-			(id) => reference(id, 'escalation_policy'),
-		),
+		...parseIdList(
+			this,
+			itemIndex,
+			'Target User IDs',
+			this.getNodeParameter('targetUserIds', itemIndex, ''),
+		).map((id) => reference(id, 'user')),
+		...parseIdList(
+			this,
+			itemIndex,
+			'Target Escalation Policy IDs',
+			this.getNodeParameter('targetEscalationPolicyIds', itemIndex, ''),
+		).map((id) => reference(id, 'escalation_policy')),
 	];
 	if (targets.length === 0) {
-		throw invalidParameter(this, itemIndex, 'Target User IDs', 'or "Target Escalation Policy IDs" must name at least one responder');
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Target User IDs',
+			'or "Target Escalation Policy IDs" must name at least one responder',
+		);
 	}
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'POST',

@@ -18,7 +18,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
-		description: 'The status update sent to the incident\'s stakeholders and shown on its timeline (plain text)',
+		description:
+			"The status update sent to the incident's stakeholders and shown on its timeline (plain text)",
 	},
 	fromEmailField,
 	{
@@ -27,7 +28,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'A custom HTML email for subscribers instead of the plain message; Subject and HTML Message go together',
+		description:
+			'A custom HTML email for subscribers instead of the plain message; Subject and HTML Message go together',
 		options: [
 			{
 				displayName: 'HTML Message',
@@ -55,16 +57,32 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
-	const message = readParameter(this, itemIndex, 'message', 'Message', z.string().trim().min(1, 'must not be empty'));
-	const customEmail = withoutEmpty(this.getNodeParameter('customEmail', itemIndex, {}) as IDataObject);
+	const message = readParameter(
+		this,
+		itemIndex,
+		'message',
+		'Message',
+		z.string().trim().min(1, 'must not be empty'),
+	);
+	const customEmail = withoutEmpty(
+		this.getNodeParameter('customEmail', itemIndex, {}) as IDataObject,
+	);
 	if ((customEmail.subject === undefined) !== (customEmail.htmlMessage === undefined)) {
 		const missing = customEmail.subject === undefined ? 'Subject' : 'HTML Message';
-		throw invalidParameter(this, itemIndex, missing, 'is needed too: PagerDuty takes Subject and HTML Message together');
+		throw invalidParameter(
+			this,
+			itemIndex,
+			missing,
+			'is needed too: PagerDuty takes Subject and HTML Message together',
+		);
 	}
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'POST',
 		path: `/incidents/${pathId(incidentId)}/status_updates`,
-		body: { message, ...withoutEmpty({ subject: customEmail.subject, html_message: customEmail.htmlMessage }) },
+		body: {
+			message,
+			...withoutEmpty({ subject: customEmail.subject, html_message: customEmail.htmlMessage }),
+		},
 		from: readOptionalEmail(this, itemIndex, 'email', 'Email'),
 	});
 	return response.status_update as IDataObject;

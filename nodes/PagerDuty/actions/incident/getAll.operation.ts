@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit, sinceUntilFields, teamIdsFilter, timeZoneField } from '../../descriptions/common';
+import {
+	returnAllAndLimit,
+	sinceUntilFields,
+	teamIdsFilter,
+	timeZoneField,
+} from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { legacySimplifyField } from '../../descriptions/simplify';
 import { simplifyIf, simplifyIncident } from '../../helpers/simplify';
@@ -15,7 +20,9 @@ const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' }
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('incidents'),
-	legacySimplifyField('ID, number, title, status, urgency, priority, service, escalation policy, assignees, key, times and URL of each incident'),
+	legacySimplifyField(
+		'ID, number, title, status, urgency, priority, service, escalation policy, assignees, key, times and URL of each incident',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -37,7 +44,8 @@ const properties: INodeProperties[] = [
 				name: 'incidentKey',
 				type: 'string',
 				default: '',
-				description: 'Only incidents with this de-duplication key (for incidents with alerts: whose alerts have this alert key)',
+				description:
+					'Only incidents with this de-duplication key (for incidents with alerts: whose alerts have this alert key)',
 			},
 			includeField([
 				{ name: 'Acknowledgers', value: 'acknowledgers' },
@@ -59,7 +67,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Only incidents on these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			...sinceUntilFields('the incidents\' creation time'),
+			...sinceUntilFields("the incidents' creation time"),
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',
@@ -144,5 +152,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			timeWindow: options.dateRange === 'all' ? undefined : { since, until, defaultDays: 30 },
 		},
 	);
-	return simplifyIf(this.getNodeParameter('simplify', itemIndex, false), incidents, simplifyIncident);
+	return simplifyIf(
+		this.getNodeParameter('simplify', itemIndex, false),
+		incidents,
+		simplifyIncident,
+	);
 }

@@ -41,13 +41,14 @@ export const description: INodeProperties[] = [
 				name: 'Create Responder Request',
 				value: 'createResponderRequest',
 				description:
-					'Ask more users or escalation policies to help with an incident (needs PagerDuty\'s coordinated responding ability)',
+					"Ask more users or escalation policies to help with an incident (needs PagerDuty's coordinated responding ability)",
 				action: 'Request responders for an incident',
 			},
 			{
 				name: 'Create Status Update',
 				value: 'createStatusUpdate',
-				description: 'Post a status update to an incident\'s stakeholders, optionally as a custom HTML email',
+				description:
+					"Post a status update to an incident's stakeholders, optionally as a custom HTML email",
 				action: 'Post a status update on an incident',
 			},
 			{
@@ -59,26 +60,29 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List incidents, filtered by status, service, team, user, urgency or time window',
+				description:
+					'List incidents, filtered by status, service, team, user, urgency or time window',
 				action: 'Get many incidents',
 			},
 			{
 				name: 'Manage Many',
 				value: 'manageMany',
 				description:
-					'Acknowledge, resolve, reassign, escalate or re-prioritise a list of incidents at once (PagerDuty\'s bulk update)',
+					"Acknowledge, resolve, reassign, escalate or re-prioritise a list of incidents at once (PagerDuty's bulk update)",
 				action: 'Update many incidents at once',
 			},
 			{
 				name: 'Merge',
 				value: 'merge',
-				description: 'Merge open incidents into one: their alerts move to the target and they are resolved',
+				description:
+					'Merge open incidents into one: their alerts move to the target and they are resolved',
 				action: 'Merge incidents into an incident',
 			},
 			{
 				name: 'Snooze',
 				value: 'snooze',
-				description: 'Silence an acknowledged incident for a while; it triggers again when the snooze ends',
+				description:
+					'Silence an acknowledged incident for a while; it triggers again when the snooze ends',
 				action: 'Snooze an incident',
 			},
 			{

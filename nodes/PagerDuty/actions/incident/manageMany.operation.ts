@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { incidentChanges } from './body';
+import { planBulkRequests, sendBulkUpdate } from './bulk';
 import { fromEmailField } from '../../descriptions/common';
 import { incidentChangeOptions } from '../../descriptions/incident';
 import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
-import { incidentChanges } from './body';
-import { planBulkRequests, sendBulkUpdate } from './bulk';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,16 +41,28 @@ export const description = updateDisplayOptions(
  * applied (PagerDuty has no transaction across requests).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const incidentIds = [...new Set(parseIdList(this, itemIndex, 'Incident IDs', this.getNodeParameter('incidentIds', itemIndex)))];
-	if (incidentIds.length === 0) throw invalidParameter(this, itemIndex, 'Incident IDs', 'must list at least one incident ID');
+	const incidentIds = [
+		...new Set(
+			parseIdList(this, itemIndex, 'Incident IDs', this.getNodeParameter('incidentIds', itemIndex)),
+		),
+	];
+	if (incidentIds.length === 0)
+		throw invalidParameter(this, itemIndex, 'Incident IDs', 'must list at least one incident ID');
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
-	const changes = incidentChanges(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-	if (Object.keys(changes).length === 0) throw invalidParameter(this, itemIndex, 'Update Fields', 'must contain at least one change');
+	const changes = incidentChanges(
+		this,
+		itemIndex,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
+	if (Object.keys(changes).length === 0)
+		throw invalidParameter(this, itemIndex, 'Update Fields', 'must contain at least one change');
 
 	const updated = new Map<string, IDataObject>();
 	const updates = incidentIds.map((incidentId) => ({ itemIndex, incidentId, from, changes }));
 	for (const batch of planBulkRequests(updates)) {
 		for (const [id, incident] of await sendBulkUpdate(this, batch)) updated.set(id, incident);
 	}
-	return incidentIds.map((id) => updated.get(id)).filter((incident): incident is IDataObject => incident !== undefined);
+	return incidentIds
+		.map((id) => updated.get(id))
+		.filter((incident): incident is IDataObject => incident !== undefined);
 }

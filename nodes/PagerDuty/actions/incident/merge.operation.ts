@@ -36,10 +36,30 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const targetId = readLocatorId(this, itemIndex, 'incidentId', 'Target Incident', 'incident');
-	const sourceIds = [...new Set(parseIdList(this, itemIndex, 'Source Incident IDs', this.getNodeParameter('sourceIncidentIds', itemIndex)))];
-	if (sourceIds.length === 0) throw invalidParameter(this, itemIndex, 'Source Incident IDs', 'must list at least one incident ID');
+	const sourceIds = [
+		...new Set(
+			parseIdList(
+				this,
+				itemIndex,
+				'Source Incident IDs',
+				this.getNodeParameter('sourceIncidentIds', itemIndex),
+			),
+		),
+	];
+	if (sourceIds.length === 0)
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Source Incident IDs',
+			'must list at least one incident ID',
+		);
 	if (sourceIds.includes(targetId)) {
-		throw invalidParameter(this, itemIndex, 'Source Incident IDs', `must not contain the target incident ${targetId}`);
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Source Incident IDs',
+			`must not contain the target incident ${targetId}`,
+		);
 	}
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'PUT',

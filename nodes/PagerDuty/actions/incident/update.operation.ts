@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { incidentChanges } from './body';
+import type { IncidentUpdate } from './bulk';
+import { updateInBulk } from './bulk';
 import { fromEmailField } from '../../descriptions/common';
 import {
 	conferenceBridgeField,
@@ -9,14 +12,11 @@ import {
 	titleField,
 	urgencyField,
 } from '../../descriptions/incident';
+import type { Settled } from '../../helpers/concurrency';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { incidentChanges } from './body';
-import type { IncidentUpdate } from './bulk';
-import { updateInBulk } from './bulk';
-import type { Settled } from '../../helpers/concurrency';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
@@ -64,6 +64,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
  * Many items' updates go out as PagerDuty's bulk update (`PUT /incidents`, up to 250 each), and
  * every item gets back its own incident, or its own error.
  */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<Settled<IDataObject>>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<Settled<IDataObject>>> {
 	return await updateInBulk(this, itemIndexes, readUpdate, updateOne);
 }

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { noteContentField, readNoteContent } from './fields';
 import { fromEmailField } from '../../descriptions/common';
 import { incidentIdField } from '../../descriptions/incident';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { noteContentField, readNoteContent } from './fields';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
-	noteContentField('Text of the note, shown on the incident\'s timeline'),
+	noteContentField("Text of the note, shown on the incident's timeline"),
 	fromEmailField,
 ];
 

@@ -16,4 +16,10 @@ export function noteContentField(description: string): INodeProperties {
 }
 
 export const readNoteContent = (context: IExecuteFunctions, itemIndex: number): string =>
-	readParameter(context, itemIndex, 'content', 'Content', z.string().trim().min(1, 'must not be empty'));
+	readParameter(
+		context,
+		itemIndex,
+		'content',
+		'Content',
+		z.string().trim().min(1, 'must not be empty'),
+	);

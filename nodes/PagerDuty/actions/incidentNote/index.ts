@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Add a note to an incident\'s timeline; returns the note',
+				description: "Add a note to an incident's timeline; returns the note",
 				action: 'Create an incident note',
 			},
 			{

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { noteContentField, readNoteContent } from './fields';
 import { fromEmailField } from '../../descriptions/common';
 import { incidentIdField } from '../../descriptions/incident';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyIdSchema, readOptionalEmail, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { noteContentField, readNoteContent } from './fields';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
@@ -18,9 +18,10 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. PWL7QXS',
-		description: 'ID of the note to change, as returned by Incident Note → Create or Get Many (its ID field)',
+		description:
+			'ID of the note to change, as returned by Incident Note → Create or Get Many (its ID field)',
 	},
-	noteContentField('The note\'s new text; it replaces the old text'),
+	noteContentField("The note's new text; it replaces the old text"),
 	fromEmailField,
 ];
 

@@ -23,7 +23,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const logEntryId = readParameter(this, itemIndex, 'logEntryId', 'Log Entry ID', pagerDutyIdSchema);
+	const logEntryId = readParameter(
+		this,
+		itemIndex,
+		'logEntryId',
+		'Log Entry ID',
+		pagerDutyIdSchema,
+	);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/log_entries/${pathId(logEntryId)}`,

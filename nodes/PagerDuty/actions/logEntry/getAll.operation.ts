@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { logEntryListOptions, readLogEntryList, SIMPLIFIED_LOG_ENTRY_FIELDS } from './list';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { legacySimplifyField } from '../../descriptions/simplify';
-import { logEntryListOptions, readLogEntryList, SIMPLIFIED_LOG_ENTRY_FIELDS } from './list';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('log entries'),

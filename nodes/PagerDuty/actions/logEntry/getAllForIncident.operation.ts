@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { logEntryListOptions, readLogEntryList, SIMPLIFIED_LOG_ENTRY_FIELDS } from './list';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { incidentIdField } from '../../descriptions/incident';
 import { simplifyField } from '../../descriptions/simplify';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { logEntryListOptions, readLogEntryList, SIMPLIFIED_LOG_ENTRY_FIELDS } from './list';
 
 /** How far back a list too long for one query is sliced when Since is empty. */
 const INCIDENT_HISTORY_DAYS = 365;
@@ -25,5 +25,10 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
-	return await readLogEntryList(this, itemIndex, `/incidents/${pathId(incidentId)}/log_entries`, INCIDENT_HISTORY_DAYS);
+	return await readLogEntryList(
+		this,
+		itemIndex,
+		`/incidents/${pathId(incidentId)}/log_entries`,
+		INCIDENT_HISTORY_DAYS,
+	);
 }

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read one log entry (an event on an incident\'s timeline) by ID',
+				description: "Read one log entry (an event on an incident's timeline) by ID",
 				action: 'Get a log entry',
 			},
 			{
@@ -30,7 +30,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many for an Incident',
 				value: 'getAllForIncident',
-				description: 'List the timeline of one incident (triggers, acknowledgements, notes, escalations …), newest first',
+				description:
+					'List the timeline of one incident (triggers, acknowledgements, notes, escalations …), newest first',
 				action: 'Get many log entries for an incident',
 			},
 		],

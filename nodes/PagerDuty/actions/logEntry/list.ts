@@ -4,11 +4,12 @@ import { sinceUntilFields, timeZoneField } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { simplifyIf, simplifyLogEntry } from '../../helpers/simplify';
 import { withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
 import { optionalDateTime } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
+import { maxItemsOf } from '../common';
 
-export const SIMPLIFIED_LOG_ENTRY_FIELDS = 'ID, type, summary, time, incident and agent of each entry';
+export const SIMPLIFIED_LOG_ENTRY_FIELDS =
+	'ID, type, summary, time, incident and agent of each entry';
 
 /** The filters both log entry lists offer (account-wide and one incident's). */
 export const logEntryListOptions: INodeProperties = {
@@ -29,7 +30,8 @@ export const logEntryListOptions: INodeProperties = {
 			name: 'isOverview',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to return only the entries that show the most important changes to incidents',
+			description:
+				'Whether to return only the entries that show the most important changes to incidents',
 		},
 		...sinceUntilFields('the log entries'),
 		timeZoneField,
@@ -63,5 +65,9 @@ export async function readLogEntryList(
 		'log_entries',
 		{ maxItems: limit, timeWindow: { since, until, defaultDays } },
 	);
-	return simplifyIf(context.getNodeParameter('simplify', itemIndex, false), entries, simplifyLogEntry);
+	return simplifyIf(
+		context.getNodeParameter('simplify', itemIndex, false),
+		entries,
+		simplifyLogEntry,
+	);
 }

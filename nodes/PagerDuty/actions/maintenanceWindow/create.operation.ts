@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { checkTimes, windowBody, windowFields } from './fields';
 import { fromEmailField } from '../../descriptions/common';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { checkTimes, windowBody, windowFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...windowFields.startTime, required: true },

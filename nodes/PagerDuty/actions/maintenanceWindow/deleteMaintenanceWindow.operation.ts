@@ -23,7 +23,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description:
 				'PagerDuty deletes windows that have not started and ends ongoing ones; ended windows stay in the history. Use Maintenance Window → Get Many with Filter "Open" to find the ones that can still be deleted.',
 		},
-		async () => await pagerDutyApiRequest.call(this, { method: 'DELETE', path: `/maintenance_windows/${pathId(id)}` }),
+		async () =>
+			await pagerDutyApiRequest.call(this, {
+				method: 'DELETE',
+				path: `/maintenance_windows/${pathId(id)}`,
+			}),
 	);
 	return { deleted: true, id };
 }

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { reference } from '../../helpers/utils';
-import { dateTimeSchema, pagerDutyIdSchema, parseIdList, readParameter, validate } from '../../helpers/validation';
+import {
+	dateTimeSchema,
+	pagerDutyIdSchema,
+	parseIdList,
+	readParameter,
+	validate,
+} from '../../helpers/validation';
 
 export const maintenanceWindowIdField: INodeProperties = {
 	displayName: 'Maintenance Window ID',
@@ -11,11 +17,18 @@ export const maintenanceWindowIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. PW98YIO',
-	description: 'ID of the maintenance window, as returned by Maintenance Window → Get Many or Create',
+	description:
+		'ID of the maintenance window, as returned by Maintenance Window → Get Many or Create',
 };
 
 export const readMaintenanceWindowId = (context: IExecuteFunctions, itemIndex: number) =>
-	readParameter(context, itemIndex, 'maintenanceWindowId', 'Maintenance Window ID', pagerDutyIdSchema);
+	readParameter(
+		context,
+		itemIndex,
+		'maintenanceWindowId',
+		'Maintenance Window ID',
+		pagerDutyIdSchema,
+	);
 
 export const includeField: INodeProperties = {
 	displayName: 'Include',
@@ -27,7 +40,8 @@ export const includeField: INodeProperties = {
 		{ name: 'Users', value: 'users' },
 	],
 	default: [],
-	description: 'Related objects to return in full instead of as references (users: who created the window)',
+	description:
+		'Related objects to return in full instead of as references (users: who created the window)',
 };
 
 const timeDescription = (which: string) =>
@@ -75,14 +89,24 @@ export interface WindowInput {
 }
 
 /** PagerDuty's `maintenance_window` fields from one item's values, checked (end after start, a service). */
-export function windowBody(context: IExecuteFunctions, itemIndex: number, input: WindowInput): IDataObject {
+export function windowBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	input: WindowInput,
+): IDataObject {
 	const window: IDataObject = {};
-	if (input.startTime !== undefined) window.start_time = validate(context, itemIndex, 'Start Time', dateTimeSchema, input.startTime);
-	if (input.endTime !== undefined) window.end_time = validate(context, itemIndex, 'End Time', dateTimeSchema, input.endTime);
+	if (input.startTime !== undefined)
+		window.start_time = validate(context, itemIndex, 'Start Time', dateTimeSchema, input.startTime);
+	if (input.endTime !== undefined)
+		window.end_time = validate(context, itemIndex, 'End Time', dateTimeSchema, input.endTime);
 	if (input.serviceIds !== undefined) {
 		const ids = parseIdList(context, itemIndex, 'Services', input.serviceIds);
 		if (ids.length === 0) {
-			throw new NodeOperationError(context.getNode(), `"Services" must name at least one service (item ${itemIndex})`, { itemIndex });
+			throw new NodeOperationError(
+				context.getNode(),
+				`"Services" must name at least one service (item ${itemIndex})`,
+				{ itemIndex },
+			);
 		}
 		window.services = ids.map((id) => reference(id, 'service'));
 	}
@@ -90,11 +114,18 @@ export function windowBody(context: IExecuteFunctions, itemIndex: number, input:
 	return window;
 }
 
-export function checkTimes(context: IExecuteFunctions, itemIndex: number, window: IDataObject): void {
+export function checkTimes(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	window: IDataObject,
+): void {
 	if (Date.parse(String(window.end_time)) > Date.parse(String(window.start_time))) return;
 	throw new NodeOperationError(
 		context.getNode(),
 		`"End Time" must be after "Start Time" (item ${itemIndex})`,
-		{ itemIndex, description: `The window runs from ${String(window.start_time)} to ${String(window.end_time)}.` },
+		{
+			itemIndex,
+			description: `The window runs from ${String(window.start_time)} to ${String(window.end_time)}.`,
+		},
 	);
 }

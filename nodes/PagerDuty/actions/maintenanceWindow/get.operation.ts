@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { includeField, maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { includeField, maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
 
 const properties: INodeProperties[] = [
 	maintenanceWindowIdField,

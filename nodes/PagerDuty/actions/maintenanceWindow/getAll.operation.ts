@@ -39,14 +39,19 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only windows whose description contains this text',
 			},
-			{ ...windowFields.serviceIds, description: 'Only windows on these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			{
+				...windowFields.serviceIds,
+				description:
+					'Only windows on these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 			{
 				displayName: 'Team IDs',
 				name: 'teamIds',
 				type: 'string',
 				default: '',
 				placeholder: 'PTEAM01,PTEAM02',
-				description: 'Only windows on services of these teams (comma-separated IDs, from Team → Get Many)',
+				description:
+					'Only windows on services of these teams (comma-separated IDs, from Team → Get Many)',
 			},
 		],
 	},

@@ -7,7 +7,13 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: ResourceOperations = { create, delete: deleteMaintenanceWindow, get, getAll, update };
+export const operations: ResourceOperations = {
+	create,
+	delete: deleteMaintenanceWindow,
+	get,
+	getAll,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -20,13 +26,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Put services in maintenance for a time window, so they open no incidents (needs From with an account-level key)',
+				description:
+					'Put services in maintenance for a time window, so they open no incidents (needs From with an account-level key)',
 				action: 'Create a maintenance window',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Delete a window that has not started, or end an ongoing one now; ended windows cannot be deleted',
+				description:
+					'Delete a window that has not started, or end an ongoing one now; ended windows cannot be deleted',
 				action: 'Delete a maintenance window',
 			},
 			{
@@ -38,13 +46,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List maintenance windows: past, ongoing or future, by service, team or description',
+				description:
+					'List maintenance windows: past, ongoing or future, by service, team or description',
 				action: 'Get many maintenance windows',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Change a window\'s times, services or description',
+				description: "Change a window's times, services or description",
 				action: 'Update a maintenance window',
 			},
 		],

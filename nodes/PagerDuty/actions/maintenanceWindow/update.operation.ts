@@ -4,7 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
-import { checkTimes, maintenanceWindowIdField, readMaintenanceWindowId, windowBody, windowFields } from './fields';
+import {
+	checkTimes,
+	maintenanceWindowIdField,
+	readMaintenanceWindowId,
+	windowBody,
+	windowFields,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	maintenanceWindowIdField,
@@ -14,7 +20,12 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [windowFields.description, windowFields.endTime, windowFields.serviceIds, windowFields.startTime],
+		options: [
+			windowFields.description,
+			windowFields.endTime,
+			windowFields.serviceIds,
+			windowFields.startTime,
+		],
 	},
 ];
 
@@ -25,19 +36,31 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readMaintenanceWindowId(this, itemIndex);
-	const changes = windowBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const changes = windowBody(
+		this,
+		itemIndex,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	requireChanges(this, itemIndex, changes);
 	const path = `/maintenance_windows/${pathId(id)}`;
 	// PagerDuty's update takes the whole window, so the fields that stay are read first.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).maintenance_window as IDataObject;
+	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
+		.maintenance_window as IDataObject;
 	const window: IDataObject = {
 		type: 'maintenance_window',
 		start_time: current.start_time,
 		end_time: current.end_time,
-		services: ((current.services as IDataObject[] | undefined) ?? []).map(({ id, type }) => ({ id, type })),
+		services: ((current.services as IDataObject[] | undefined) ?? []).map(({ id, type }) => ({
+			id,
+			type,
+		})),
 		...changes,
 	};
 	checkTimes(this, itemIndex, window);
-	const response = await pagerDutyApiRequest.call(this, { method: 'PUT', path, body: { maintenance_window: window } });
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path,
+		body: { maintenance_window: window },
+	});
 	return response.maintenance_window as IDataObject;
 }

@@ -11,7 +11,12 @@ import { maxItemsOf } from '../common';
 const MAX_DAYS_AHEAD = 90;
 const DAY_MS = 86_400_000;
 
-const idListField = (displayName: string, name: string, placeholder: string, description: string): INodeProperties => ({
+const idListField = (
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -34,7 +39,8 @@ const properties: INodeProperties[] = [
 				name: 'earliest',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only the first on-call of each escalation policy, level and user: who is on call next',
+				description:
+					'Whether to return only the first on-call of each escalation policy, level and user: who is on call next',
 			},
 			idListField(
 				'Escalation Policy IDs',
@@ -76,7 +82,12 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: `End of the time window (ISO 8601 with offset), at most ${MAX_DAYS_AHEAD} days from now. Empty: the same as Since.`,
 			},
-			idListField('User IDs', 'userIds', 'PUSER01,PUSER02', 'Only on-calls of these users (comma-separated IDs, from User → Get Many)'),
+			idListField(
+				'User IDs',
+				'userIds',
+				'PUSER01,PUSER02',
+				'Only on-calls of these users (comma-separated IDs, from User → Get Many)',
+			),
 		],
 	},
 ];
@@ -87,11 +98,24 @@ export const description = updateDisplayOptions(
 );
 
 /** PagerDuty refuses windows reaching more than 90 days ahead, or ending before they start. */
-function checkWindow(context: IExecuteFunctions, itemIndex: number, since?: string, until?: string): void {
+function checkWindow(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	since?: string,
+	until?: string,
+): void {
 	const latest = Date.now() + MAX_DAYS_AHEAD * DAY_MS;
-	for (const [label, value] of [['Since', since], ['Until', until]] as const) {
+	for (const [label, value] of [
+		['Since', since],
+		['Until', until],
+	] as const) {
 		if (value && Date.parse(value) > latest) {
-			throw invalidParameter(context, itemIndex, label, `must be at most ${MAX_DAYS_AHEAD} days from now: PagerDuty lists on-call shifts no further ahead`);
+			throw invalidParameter(
+				context,
+				itemIndex,
+				label,
+				`must be at most ${MAX_DAYS_AHEAD} days from now: PagerDuty lists on-call shifts no further ahead`,
+			);
 		}
 	}
 	if (since && until && Date.parse(until) < Date.parse(since)) {
@@ -111,7 +135,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: '/oncalls',
 			qs: withoutEmpty({
 				earliest: options.earliest || undefined,
-				escalation_policy_ids: parseIdList(this, itemIndex, 'Escalation Policy IDs', options.escalationPolicyIds),
+				escalation_policy_ids: parseIdList(
+					this,
+					itemIndex,
+					'Escalation Policy IDs',
+					options.escalationPolicyIds,
+				),
 				include: options.include,
 				schedule_ids: parseIdList(this, itemIndex, 'Schedule IDs', options.scheduleIds),
 				since,

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				description:
-					'List who is on call: per escalation policy and level, the user, the schedule it comes from and the shift\'s start and end',
+					"List who is on call: per escalation policy and level, the user, the schedule it comes from and the shift's start and end",
 				action: 'Get many on calls',
 			},
 		],

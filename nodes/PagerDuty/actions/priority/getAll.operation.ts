@@ -14,7 +14,12 @@ export const description = updateDisplayOptions(
 
 /** In PagerDuty's order, most urgent first. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await pagerDutyApiRequestAllItems.call(this, { method: 'GET', path: '/priorities' }, 'priorities', {
-		maxItems: maxItemsOf(this, itemIndex),
-	});
+	return await pagerDutyApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/priorities' },
+		'priorities',
+		{
+			maxItems: maxItemsOf(this, itemIndex),
+		},
+	);
 }

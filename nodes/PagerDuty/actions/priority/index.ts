@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				description:
-					'List the account\'s incident priorities (such as P1 to P5), most urgent first; their IDs set an incident\'s priority. Standard and Enterprise plans only.',
+					"List the account's incident priorities (such as P1 to P5), most urgent first; their IDs set an incident's priority. Standard and Enterprise plans only.",
 				action: 'Get many priorities',
 			},
 		],

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { layersField, readLayers, scheduleTimeZoneField } from './fields';
 import { readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { layersField, readLayers, scheduleTimeZoneField } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -49,7 +49,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const timeZone = readParameter(this, itemIndex, 'timeZone', 'Time Zone', nonEmpty);
 	const layers = readLayers(this, itemIndex);
 	if (!layers) {
-		throw new NodeOperationError(this.getNode(), `Add at least one layer under "Layers" (item ${itemIndex})`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Add at least one layer under "Layers" (item ${itemIndex})`,
+			{ itemIndex },
+		);
 	}
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
@@ -60,7 +64,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				type: 'schedule',
 				name,
 				time_zone: timeZone,
-				...(additionalFields.description !== undefined && { description: additionalFields.description }),
+				...(additionalFields.description !== undefined && {
+					description: additionalFields.description,
+				}),
 				schedule_layers: layers,
 			},
 		},

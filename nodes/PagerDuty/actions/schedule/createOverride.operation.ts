@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { scheduleLocator } from './fields';
 import { locatorField } from '../../descriptions/locators';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId, reference } from '../../helpers/utils';
 import { dateTimeSchema, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { scheduleLocator } from './fields';
 
 const properties: INodeProperties[] = [
 	scheduleLocator,
@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		displayName: 'User',
 		name: 'userId',
 		required: true,
-		description: 'Who takes over the schedule for the time of the override: pick a user, paste their profile URL, or give the ID',
+		description:
+			'Who takes over the schedule for the time of the override: pick a user, paste their profile URL, or give the ID',
 	}),
 	{
 		displayName: 'Start',
@@ -22,7 +23,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'When the user goes on call in place of the rotation (ISO 8601 with offset, e.g. 2026-11-06T18:00:00+01:00)',
+		description:
+			'When the user goes on call in place of the rotation (ISO 8601 with offset, e.g. 2026-11-06T18:00:00+01:00)',
 	},
 	{
 		displayName: 'End',
@@ -53,10 +55,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const [result] = Array.isArray(response) ? response : [];
 	if (!result || Number(result.status) >= 400) {
 		const errors = ((result?.errors as string[] | undefined) ?? []).join('; ');
-		throw new NodeOperationError(this.getNode(), `PagerDuty refused the override${errors ? `: ${errors}` : ''}`, {
-			itemIndex,
-			description: `Schedule ${scheduleId}, user ${userId}, ${start} to ${end}.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`PagerDuty refused the override${errors ? `: ${errors}` : ''}`,
+			{
+				itemIndex,
+				description: `Schedule ${scheduleId}, user ${userId}, ${start} to ${end}.`,
+			},
+		);
 	}
 	return result.override as IDataObject;
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { scheduleLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { scheduleLocator } from './fields';
 
 const properties: INodeProperties[] = [
 	scheduleLocator,

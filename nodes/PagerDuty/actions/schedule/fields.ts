@@ -10,7 +10,8 @@ export const scheduleLocator = locatorField('schedule', {
 	displayName: 'Schedule',
 	name: 'scheduleId',
 	required: true,
-	description: 'The on-call schedule: pick it from the list, paste its PagerDuty URL, or give its ID (from Schedule → Get Many or Create)',
+	description:
+		'The on-call schedule: pick it from the list, paste its PagerDuty URL, or give its ID (from Schedule → Get Many or Create)',
 });
 
 export const scheduleTimeZoneField: INodeProperties = {
@@ -50,10 +51,16 @@ export const overflowField: INodeProperties = {
 	name: 'overflow',
 	type: 'boolean',
 	default: false,
-	description: 'Whether entries that run past the window keep their real start and end; by default they are cut at Since and Until',
+	description:
+		'Whether entries that run past the window keep their real start and end; by default they are cut at Since and Until',
 };
 
-const TURN_UNITS: Record<string, number> = { seconds: 1, hours: 3600, days: 86_400, weeks: 604_800 };
+const TURN_UNITS: Record<string, number> = {
+	seconds: 1,
+	hours: 3600,
+	days: 86_400,
+	weeks: 604_800,
+};
 
 export function layersField(description: string): INodeProperties {
 	return {
@@ -81,7 +88,8 @@ export function layersField(description: string): INodeProperties {
 						name: 'name',
 						type: 'string',
 						default: '',
-						description: 'Name of the layer, e.g. Primary or Weekend; PagerDuty numbers unnamed layers',
+						description:
+							'Name of the layer, e.g. Primary or Weekend; PagerDuty numbers unnamed layers',
 					},
 					{
 						displayName: 'Rotation Start',
@@ -89,14 +97,15 @@ export function layersField(description: string): INodeProperties {
 						type: 'dateTime',
 						default: '',
 						description:
-							'The moment the rotation is reckoned from: the first user\'s turn begins here and hand-offs fall on it plus whole turns (e.g. a Monday 09:00 for weekly hand-offs on Monday mornings). ISO 8601 with offset; empty: the layer\'s Start.',
+							"The moment the rotation is reckoned from: the first user's turn begins here and hand-offs fall on it plus whole turns (e.g. a Monday 09:00 for weekly hand-offs on Monday mornings). ISO 8601 with offset; empty: the layer's Start.",
 					},
 					{
 						displayName: 'Start',
 						name: 'start',
 						type: 'dateTime',
 						default: '',
-						description: 'When the layer takes effect (ISO 8601 with offset, e.g. 2026-11-02T09:00:00+01:00)',
+						description:
+							'When the layer takes effect (ISO 8601 with offset, e.g. 2026-11-02T09:00:00+01:00)',
 					},
 					{
 						displayName: 'Turn Length',
@@ -104,7 +113,7 @@ export function layersField(description: string): INodeProperties {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 1,
-						description: 'How long each user\'s turn lasts, in the unit below',
+						description: "How long each user's turn lasts, in the unit below",
 					},
 					{
 						displayName: 'Turn Length Unit',
@@ -125,7 +134,8 @@ export function layersField(description: string): INodeProperties {
 						type: 'string',
 						default: '',
 						placeholder: 'PUSER01,PUSER02',
-						description: 'Users taking turns, in rotation order (comma-separated IDs, from User → Get Many)',
+						description:
+							'Users taking turns, in rotation order (comma-separated IDs, from User → Get Many)',
 					},
 				],
 			},
@@ -138,24 +148,49 @@ const turnSchema = z.coerce
 	.positive('must be more than 0');
 
 /** The item's layers as PagerDuty takes them; undefined when none were given. */
-export function readLayers(context: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
+export function readLayers(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject[] | undefined {
 	const layers = context.getNodeParameter('layers.layer', itemIndex, []) as IDataObject[];
 	if (layers.length === 0) return undefined;
 	return layers.map((layer, index) => {
 		const label = `Layers → Layer ${index + 1}`;
-		const start = validate(context, itemIndex, `${label} → Start`, dateTimeSchema, layer.start ?? '');
+		const start = validate(
+			context,
+			itemIndex,
+			`${label} → Start`,
+			dateTimeSchema,
+			layer.start ?? '',
+		);
 		const users = parseIdList(context, itemIndex, `${label} → User IDs`, layer.userIds);
 		if (users.length === 0) {
-			throw new NodeOperationError(context.getNode(), `"${label} → User IDs" needs at least one user (item ${itemIndex})`, { itemIndex });
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${label} → User IDs" needs at least one user (item ${itemIndex})`,
+				{ itemIndex },
+			);
 		}
-		const turn = validate(context, itemIndex, `${label} → Turn Length`, turnSchema, layer.turnLength ?? 1);
+		const turn = validate(
+			context,
+			itemIndex,
+			`${label} → Turn Length`,
+			turnSchema,
+			layer.turnLength ?? 1,
+		);
 		const seconds = Math.round(turn * TURN_UNITS[String(layer.turnLengthUnit ?? 'weeks')]);
 		const end = optionalDateTime(context, itemIndex, `${label} → End`, layer.end);
 		return {
 			...(layer.name ? { name: layer.name } : {}),
 			start,
 			...(end ? { end } : {}),
-			rotation_virtual_start: optionalDateTime(context, itemIndex, `${label} → Rotation Start`, layer.rotationVirtualStart) ?? start,
+			rotation_virtual_start:
+				optionalDateTime(
+					context,
+					itemIndex,
+					`${label} → Rotation Start`,
+					layer.rotationVirtualStart,
+				) ?? start,
 			rotation_turn_length_seconds: seconds,
 			users: users.map((id) => ({ user: reference(id, 'user') })),
 		};

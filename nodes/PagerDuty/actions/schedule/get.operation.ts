@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { overflowField, scheduleLocator, windowFields } from './fields';
 import { timeZoneField } from '../../descriptions/common';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { optionalDateTime } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { overflowField, scheduleLocator, windowFields } from './fields';
 
 const properties: INodeProperties[] = [
 	scheduleLocator,
@@ -18,8 +18,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			overflowField,
-			...windowFields('the rendered on-call entries (final_schedule.rendered_schedule_entries); with only one of them given, PagerDuty uses a two-week window'),
-			{ ...timeZoneField, description: `${timeZoneField.description} Empty: the schedule's own time zone.` },
+			...windowFields(
+				'the rendered on-call entries (final_schedule.rendered_schedule_entries); with only one of them given, PagerDuty uses a two-week window',
+			),
+			{
+				...timeZoneField,
+				description: `${timeZoneField.description} Empty: the schedule's own time zone.`,
+			},
 		],
 	},
 ];

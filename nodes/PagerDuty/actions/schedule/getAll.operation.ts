@@ -27,7 +27,8 @@ const properties: INodeProperties[] = [
 					{ name: 'Schedule Layers', value: 'schedule_layers' },
 				],
 				default: [],
-				description: 'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
+				description:
+					'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
 			},
 			{
 				displayName: 'Query',

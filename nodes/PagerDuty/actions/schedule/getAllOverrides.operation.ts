@@ -11,7 +11,10 @@ import { overflowField, scheduleLocator, upTo, windowFields } from './fields';
 
 const properties: INodeProperties[] = [
 	scheduleLocator,
-	...windowFields('the overrides (required by PagerDuty): overrides overlapping it are returned', true),
+	...windowFields(
+		'the overrides (required by PagerDuty): overrides overlapping it are returned',
+		true,
+	),
 	...returnAllAndLimit('overrides'),
 	{
 		displayName: 'Options',
@@ -25,7 +28,8 @@ const properties: INodeProperties[] = [
 				name: 'editable',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only overrides that can still be deleted (not yet over); PagerDuty then returns just their IDs',
+				description:
+					'Whether to return only overrides that can still be deleted (not yet over); PagerDuty then returns just their IDs',
 			},
 			overflowField,
 		],

@@ -18,7 +18,9 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: windowFields('the on-call shifts: users on call at any time within it are returned; both empty: who is on call now'),
+		options: windowFields(
+			'the on-call shifts: users on call at any time within it are returned; both empty: who is on call now',
+		),
 	},
 ];
 

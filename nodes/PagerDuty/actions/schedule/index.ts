@@ -58,7 +58,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read one schedule with its layers and who is on call when (rendered for a time window)',
+				description:
+					'Read one schedule with its layers and who is on call when (rendered for a time window)',
 				action: 'Get a schedule',
 			},
 			{
@@ -70,7 +71,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many Overrides',
 				value: 'getAllOverrides',
-				description: 'List a schedule\'s overrides in a time window',
+				description: "List a schedule's overrides in a time window",
 				action: 'Get many schedule overrides',
 			},
 			{
@@ -82,7 +83,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Rename a schedule, change its time zone, description or layers; what is not given is kept',
+				description:
+					'Rename a schedule, change its time zone, description or layers; what is not given is kept',
 				action: 'Update a schedule',
 			},
 		],

@@ -72,15 +72,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = {};
 	const nonEmpty = z.string().trim().min(1, 'must not be empty');
-	if (fields.name !== undefined) changes.name = validate(this, itemIndex, 'Name', nonEmpty, fields.name);
+	if (fields.name !== undefined)
+		changes.name = validate(this, itemIndex, 'Name', nonEmpty, fields.name);
 	if (fields.description !== undefined) changes.description = fields.description;
-	if (fields.timeZone !== undefined) changes.time_zone = validate(this, itemIndex, 'Time Zone', nonEmpty, fields.timeZone);
+	if (fields.timeZone !== undefined)
+		changes.time_zone = validate(this, itemIndex, 'Time Zone', nonEmpty, fields.timeZone);
 	const layers = readLayers(this, itemIndex);
 	if (layers) changes.schedule_layers = layers;
 	requireChanges(this, itemIndex, changes);
 	const path = `/schedules/${pathId(scheduleId)}`;
 	// PagerDuty's update replaces the whole schedule: read it, so that what is not changed is kept.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).schedule as IDataObject;
+	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
+		.schedule as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'PUT',
 		path,

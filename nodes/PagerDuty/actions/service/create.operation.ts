@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { serviceSettingFields, serviceSettings } from './fields';
+import { additionalFieldsCollection } from '../../descriptions/common';
 import { locatorField } from '../../descriptions/locators';
 import { readLocatorId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { serviceSettingFields, serviceSettings } from './fields';
-import { additionalFieldsCollection } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 		name: 'escalationPolicyId',
 		required: true,
 		description:
-			'Who is paged for the service\'s incidents: pick an escalation policy, paste its URL, or give its ID (from Escalation Policy → Get Many or Create)',
+			"Who is paged for the service's incidents: pick an escalation policy, paste its URL, or give its ID (from Escalation Policy → Get Many or Create)",
 	}),
 	additionalFieldsCollection(serviceSettingFields),
 ];
@@ -33,13 +33,26 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const escalationPolicyId = readLocatorId(this, itemIndex, 'escalationPolicyId', 'Escalation Policy', 'escalationPolicy');
+	const escalationPolicyId = readLocatorId(
+		this,
+		itemIndex,
+		'escalationPolicyId',
+		'Escalation Policy',
+		'escalationPolicy',
+	);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const service: IDataObject = {
 		type: 'service',
-		...serviceSettings(this, itemIndex, { ...additionalFields, name: this.getNodeParameter('name', itemIndex) }),
+		...serviceSettings(this, itemIndex, {
+			...additionalFields,
+			name: this.getNodeParameter('name', itemIndex),
+		}),
 		escalation_policy: reference(escalationPolicyId, 'escalation_policy'),
 	};
-	const response = await pagerDutyApiRequest.call(this, { method: 'POST', path: '/services', body: { service } });
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: '/services',
+		body: { service },
+	});
 	return response.service as IDataObject;
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { serviceIncludeField, serviceLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { serviceIncludeField, serviceLocator } from './fields';
 
 const properties: INodeProperties[] = [
 	serviceLocator,

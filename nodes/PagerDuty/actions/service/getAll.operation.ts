@@ -62,7 +62,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const SIMPLE_FIELDS = ['id', 'name', 'description', 'status', 'html_url', 'created_at', 'last_incident_timestamp'];
+const SIMPLE_FIELDS = [
+	'id',
+	'name',
+	'description',
+	'status',
+	'html_url',
+	'created_at',
+	'last_incident_timestamp',
+];
 
 const summaryOf = (value: unknown) => {
 	const object = (value ?? {}) as IDataObject;
@@ -71,7 +79,8 @@ const summaryOf = (value: unknown) => {
 
 function simplify(service: IDataObject, include: string[]): IDataObject {
 	const simple: IDataObject = {};
-	for (const field of SIMPLE_FIELDS) if (service[field] !== undefined) simple[field] = service[field];
+	for (const field of SIMPLE_FIELDS)
+		if (service[field] !== undefined) simple[field] = service[field];
 	simple.escalation_policy = include.includes('escalation_policies')
 		? service.escalation_policy
 		: summaryOf(service.escalation_policy);

@@ -7,7 +7,13 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: ResourceOperations = { create, delete: deleteService, get, getAll, update };
+export const operations: ResourceOperations = {
+	create,
+	delete: deleteService,
+	get,
+	getAll,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -20,13 +26,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Add a service (something incidents are opened on) with the escalation policy that is paged for it',
+				description:
+					'Add a service (something incidents are opened on) with the escalation policy that is paged for it',
 				action: 'Create a service',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Remove a service for good; its incidents can no longer be reached in the web app',
+				description:
+					'Remove a service for good; its incidents can no longer be reached in the web app',
 				action: 'Delete a service',
 			},
 			{
@@ -44,7 +52,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Rename a service, change its escalation policy, timeouts, urgency or status; other settings stay',
+				description:
+					'Rename a service, change its escalation policy, timeouts, urgency or status; other settings stay',
 				action: 'Update a service',
 			},
 		],

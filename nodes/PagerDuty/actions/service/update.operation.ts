@@ -21,16 +21,14 @@ const updateFields: INodeProperties[] = [
 	locatorField('escalationPolicy', {
 		displayName: 'Escalation Policy',
 		name: 'escalationPolicyId',
-		description: 'Hand the service to another escalation policy: pick one, paste its URL, or give its ID',
+		description:
+			'Hand the service to another escalation policy: pick one, paste its URL, or give its ID',
 	}),
 	nameField,
 	...serviceSettingFields,
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-const properties: INodeProperties[] = [
-	serviceLocator,
-	updateFieldsCollection(updateFields),
-];
+const properties: INodeProperties[] = [serviceLocator, updateFieldsCollection(updateFields)];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['service'], operation: ['update'] } },
@@ -42,16 +40,30 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = serviceSettings(this, itemIndex, updateFields);
 	if (updateFields.escalationPolicyId !== undefined) {
-		const policyId = readLocatorId(this, itemIndex, 'updateFields.escalationPolicyId', 'Escalation Policy', 'escalationPolicy');
+		const policyId = readLocatorId(
+			this,
+			itemIndex,
+			'updateFields.escalationPolicyId',
+			'Escalation Policy',
+			'escalationPolicy',
+		);
 		changes.escalation_policy = reference(policyId, 'escalation_policy');
 	}
 	requireChanges(this, itemIndex, changes);
 	const path = `/services/${pathId(serviceId)}`;
 	if (!changes.escalation_policy) {
 		// PagerDuty's API description requires the escalation policy on every update: keep the current one.
-		const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).service as IDataObject;
-		changes.escalation_policy = reference(String((current.escalation_policy as IDataObject).id), 'escalation_policy');
+		const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
+			.service as IDataObject;
+		changes.escalation_policy = reference(
+			String((current.escalation_policy as IDataObject).id),
+			'escalation_policy',
+		);
 	}
-	const response = await pagerDutyApiRequest.call(this, { method: 'PUT', path, body: { service: { type: 'service', ...changes } } });
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path,
+		body: { service: { type: 'service', ...changes } },
+	});
 	return response.service as IDataObject;
 }

@@ -1,3 +1,7 @@
 import { teamLink } from './link';
 
-export const { description, execute } = teamLink({ operation: 'addEscalationPolicy', method: 'PUT', target: 'escalationPolicy' });
+export const { description, execute } = teamLink({
+	operation: 'addEscalationPolicy',
+	method: 'PUT',
+	target: 'escalationPolicy',
+});

@@ -12,13 +12,23 @@ export const { description, execute } = teamLink({
 			name: 'role',
 			type: 'options',
 			options: [
-				{ name: 'Manager', value: 'manager', description: 'Can change the team and its services, schedules and policies' },
-				{ name: 'Observer', value: 'observer', description: 'Can see the team\'s objects, not change them' },
-				{ name: 'Responder', value: 'responder', description: 'Can act on the team\'s incidents' },
+				{
+					name: 'Manager',
+					value: 'manager',
+					description: 'Can change the team and its services, schedules and policies',
+				},
+				{
+					name: 'Observer',
+					value: 'observer',
+					description: "Can see the team's objects, not change them",
+				},
+				{ name: 'Responder', value: 'responder', description: "Can act on the team's incidents" },
 			],
 			default: 'responder',
-			description: 'The user\'s role on this team; adding a member again changes their role',
+			description: "The user's role on this team; adding a member again changes their role",
 		},
 	],
-	body: (context: IExecuteFunctions, itemIndex: number) => ({ role: context.getNodeParameter('role', itemIndex) as string }),
+	body: (context: IExecuteFunctions, itemIndex: number) => ({
+		role: context.getNodeParameter('role', itemIndex) as string,
+	}),
 });

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../transport';
 import { teamChanges, teamDetailFields } from './fields';
 import { additionalFieldsCollection } from '../../descriptions/common';
+import { pagerDutyApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,7 +24,10 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const team = teamChanges(this, itemIndex, { ...additionalFields, name: this.getNodeParameter('name', itemIndex) });
+	const team = teamChanges(this, itemIndex, {
+		...additionalFields,
+		name: this.getNodeParameter('name', itemIndex),
+	});
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'POST',
 		path: '/teams',

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { teamLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { pagerDutyIdSchema, validate } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { teamLocator } from './fields';
 
 const properties: INodeProperties[] = [
 	teamLocator,
@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. PQ9K7I8',
 				description:
-					'Team that takes over the deleted team\'s services, escalation policies and schedules (ID from Team → Get Many). When empty they belong to no team.',
+					"Team that takes over the deleted team's services, escalation policies and schedules (ID from Team → Get Many). When empty they belong to no team.",
 			},
 		],
 	},
@@ -38,7 +38,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const reassignmentTeam = options.reassignmentTeamId
-		? validate(this, itemIndex, 'Reassignment Team ID', pagerDutyIdSchema, options.reassignmentTeamId)
+		? validate(
+				this,
+				itemIndex,
+				'Reassignment Team ID',
+				pagerDutyIdSchema,
+				options.reassignmentTeamId,
+			)
 		: undefined;
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',

@@ -8,7 +8,8 @@ export const teamLocator = locatorField('team', {
 	displayName: 'Team',
 	name: 'teamId',
 	required: true,
-	description: 'The PagerDuty team: pick one, paste its URL, or give its ID (from Team → Get Many or Create)',
+	description:
+		'The PagerDuty team: pick one, paste its URL, or give its ID (from Team → Get Many or Create)',
 });
 
 /** Fields Create takes as "Additional Fields" and Update as "Update Fields" (besides the name). */
@@ -34,14 +35,29 @@ export const teamDetailFields: INodeProperties[] = [
 	},
 ];
 
-export const teamNameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+export const teamNameSchema = z
+	.string()
+	.trim()
+	.min(1, 'must not be empty')
+	.max(100, 'must be at most 100 characters');
 
 /** PagerDuty's `team` body fields from one item's collection. */
-export function teamChanges(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+export function teamChanges(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const team: IDataObject = {};
-	if (fields.name !== undefined) team.name = validate(context, itemIndex, 'Name', teamNameSchema, fields.name);
+	if (fields.name !== undefined)
+		team.name = validate(context, itemIndex, 'Name', teamNameSchema, fields.name);
 	if (fields.description !== undefined) {
-		team.description = validate(context, itemIndex, 'Description', z.string().max(1024, 'must be at most 1,024 characters'), fields.description);
+		team.description = validate(
+			context,
+			itemIndex,
+			'Description',
+			z.string().max(1024, 'must be at most 1,024 characters'),
+			fields.description,
+		);
 	}
 	if (fields.defaultRole) team.default_role = fields.defaultRole;
 	return team;

@@ -23,7 +23,8 @@ const properties: INodeProperties[] = [
 				name: 'includeUsers',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return each member\'s whole user (email, time zone, role …) instead of a reference',
+				description:
+					"Whether to return each member's whole user (email, time zone, role …) instead of a reference",
 			},
 		],
 	},

@@ -72,7 +72,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many Members',
 				value: 'getAllMembers',
-				description: 'List a team\'s members with their team roles',
+				description: "List a team's members with their team roles",
 				action: 'Get many members of a team',
 			},
 			{

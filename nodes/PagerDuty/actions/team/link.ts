@@ -17,7 +17,8 @@ const TARGETS = {
 			displayName: 'User',
 			name: 'userId',
 			required: true,
-			description: 'The user: pick one, paste their profile URL, or give the ID (from User → Get Many)',
+			description:
+				'The user: pick one, paste their profile URL, or give the ID (from User → Get Many)',
 		}),
 	},
 	escalationPolicy: {
@@ -28,7 +29,8 @@ const TARGETS = {
 			displayName: 'Escalation Policy',
 			name: 'escalationPolicyId',
 			required: true,
-			description: 'The escalation policy: pick one, paste its URL, or give its ID (from Escalation Policy → Get Many)',
+			description:
+				'The escalation policy: pick one, paste its URL, or give its ID (from Escalation Policy → Get Many)',
 		}),
 	},
 } as const;
@@ -47,21 +49,31 @@ interface TeamLinkOptions {
 export function teamLink(options: TeamLinkOptions): PagerDutyOperation {
 	const target = TARGETS[options.target];
 	return {
-		description: updateDisplayOptions({ show: { resource: ['team'], operation: [options.operation] } }, [
-			teamLocator,
-			target.field,
-			...(options.fields ?? []),
-		]),
+		description: updateDisplayOptions(
+			{ show: { resource: ['team'], operation: [options.operation] } },
+			[teamLocator, target.field, ...(options.fields ?? [])],
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
-			const targetId = readLocatorId(this, itemIndex, target.parameter, target.label, options.target);
+			const targetId = readLocatorId(
+				this,
+				itemIndex,
+				target.parameter,
+				target.label,
+				options.target,
+			);
 			const body = options.body?.(this, itemIndex);
 			await pagerDutyApiRequest.call(this, {
 				method: options.method,
 				path: `/teams/${pathId(teamId)}/${target.collection}/${pathId(targetId)}`,
 				body,
 			});
-			return { [options.method === 'PUT' ? 'added' : 'removed']: true, teamId, [target.parameter]: targetId, ...body };
+			return {
+				[options.method === 'PUT' ? 'added' : 'removed']: true,
+				teamId,
+				[target.parameter]: targetId,
+				...body,
+			};
 		},
 	};
 }

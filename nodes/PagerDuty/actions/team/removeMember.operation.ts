@@ -1,3 +1,7 @@
 import { teamLink } from './link';
 
-export const { description, execute } = teamLink({ operation: 'removeMember', method: 'DELETE', target: 'user' });
+export const { description, execute } = teamLink({
+	operation: 'removeMember',
+	method: 'DELETE',
+	target: 'user',
+});

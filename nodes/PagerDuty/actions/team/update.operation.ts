@@ -35,11 +35,17 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
-	const changes = teamChanges(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const changes = teamChanges(
+		this,
+		itemIndex,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	requireChanges(this, itemIndex, changes);
 	const path = `/teams/${pathId(teamId)}`;
 	// PagerDuty's update needs the name even when it stays, so the current one is read first.
-	const name = changes.name ?? ((await pagerDutyApiRequest.call(this, { method: 'GET', path })).team as IDataObject).name;
+	const name =
+		changes.name ??
+		((await pagerDutyApiRequest.call(this, { method: 'GET', path })).team as IDataObject).name;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'PUT',
 		path,

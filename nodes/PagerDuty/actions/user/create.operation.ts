@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { profileFields, userChanges } from './fields';
 import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { profileFields, userChanges } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,7 +22,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		required: true,
 		default: '',
-		description: 'Login email of the new user; PagerDuty sends the invitation there. Must not belong to another user of the account.',
+		description:
+			'Login email of the new user; PagerDuty sends the invitation there. Must not belong to another user of the account.',
 	},
 	// PagerDuty needs From on this write: the admin the user is created by.
 	{ ...fromEmailField, displayName: 'From Email' },

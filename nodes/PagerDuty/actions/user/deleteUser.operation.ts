@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { userLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { userLocator } from './fields';
 
 const properties: INodeProperties[] = [userLocator];
 

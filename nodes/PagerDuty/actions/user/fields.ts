@@ -8,7 +8,8 @@ export const userLocator = locatorField('user', {
 	displayName: 'User',
 	name: 'userId',
 	required: true,
-	description: 'The PagerDuty user: pick one, paste their profile URL, or give the ID (from User → Get Many)',
+	description:
+		'The PagerDuty user: pick one, paste their profile URL, or give the ID (from User → Get Many)',
 });
 
 export const userIncludeField: INodeProperties = {
@@ -57,16 +58,41 @@ const roleField: INodeProperties = {
 	// PagerDuty's API role names differ from the web app's; the web app's are shown. The account
 	// owner role cannot be given through the API.
 	options: [
-		{ name: 'Full Stakeholder', value: 'read_only_user', description: 'Can see everything, cannot act on incidents' },
-		{ name: 'Global Admin', value: 'admin', description: 'Can change every setting and manage users' },
-		{ name: 'Limited Stakeholder', value: 'read_only_limited_user', description: 'Can see only what their teams see' },
-		{ name: 'Manager', value: 'user', description: 'Can manage services, schedules and escalation policies' },
+		{
+			name: 'Full Stakeholder',
+			value: 'read_only_user',
+			description: 'Can see everything, cannot act on incidents',
+		},
+		{
+			name: 'Global Admin',
+			value: 'admin',
+			description: 'Can change every setting and manage users',
+		},
+		{
+			name: 'Limited Stakeholder',
+			value: 'read_only_limited_user',
+			description: 'Can see only what their teams see',
+		},
+		{
+			name: 'Manager',
+			value: 'user',
+			description: 'Can manage services, schedules and escalation policies',
+		},
 		{ name: 'Observer', value: 'observer', description: 'Can see incidents, not change them' },
-		{ name: 'Responder', value: 'limited_user', description: 'Can act on the incidents they are paged for' },
-		{ name: 'Restricted Access', value: 'restricted_access', description: 'Sees only their own teams\' objects' },
+		{
+			name: 'Responder',
+			value: 'limited_user',
+			description: 'Can act on the incidents they are paged for',
+		},
+		{
+			name: 'Restricted Access',
+			value: 'restricted_access',
+			description: "Sees only their own teams' objects",
+		},
 	],
 	default: 'user',
-	description: 'The user\'s base role in the account (PagerDuty plans offer different sets of roles)',
+	description:
+		"The user's base role in the account (PagerDuty plans offer different sets of roles)",
 };
 
 /** Profile fields Create takes as "Additional Fields" and Update as "Update Fields". */
@@ -91,7 +117,7 @@ export const profileFields: INodeProperties[] = [
 		name: 'jobTitle',
 		type: 'string',
 		default: '',
-		description: 'The user\'s job title (up to 100 characters)',
+		description: "The user's job title (up to 100 characters)",
 	},
 	roleField,
 	{
@@ -105,8 +131,14 @@ export const profileFields: INodeProperties[] = [
 	},
 ];
 
-export const nameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
-export const userEmailSchema = emailSchema.pipe(z.string().max(100, 'must be at most 100 characters'));
+export const nameSchema = z
+	.string()
+	.trim()
+	.min(1, 'must not be empty')
+	.max(100, 'must be at most 100 characters');
+export const userEmailSchema = emailSchema.pipe(
+	z.string().max(100, 'must be at most 100 characters'),
+);
 
 const timeZoneSchema = z
 	.string()
@@ -121,7 +153,11 @@ const timeZoneSchema = z
 	}, 'must be an IANA time zone such as Europe/Berlin');
 
 /** PagerDuty's `user` body fields from one item's collection; the name and email when given there too. */
-export function userChanges(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+export function userChanges(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const check = <Schema extends z.ZodTypeAny>(label: string, schema: Schema, value: unknown) =>
 		validate(context, itemIndex, label, schema, value);
 	const user: IDataObject = {};
@@ -129,9 +165,16 @@ export function userChanges(context: IExecuteFunctions, itemIndex: number, field
 	if (fields.email !== undefined) user.email = check('Email', userEmailSchema, fields.email);
 	if (fields.role) user.role = fields.role;
 	if (fields.timeZone) user.time_zone = check('Time Zone', timeZoneSchema, fields.timeZone);
-	if (fields.jobTitle !== undefined) user.job_title = check('Job Title', z.string().trim().max(100, 'must be at most 100 characters'), fields.jobTitle);
+	if (fields.jobTitle !== undefined)
+		user.job_title = check(
+			'Job Title',
+			z.string().trim().max(100, 'must be at most 100 characters'),
+			fields.jobTitle,
+		);
 	if (fields.color) {
-		const colorSchema = z.enum(USER_COLORS as [string, ...string[]], { message: 'must be one of PagerDuty\'s schedule colors, e.g. purple' });
+		const colorSchema = z.enum(USER_COLORS as [string, ...string[]], {
+			message: "must be one of PagerDuty's schedule colors, e.g. purple",
+		});
 		user.color = check('Color', colorSchema, fields.color);
 	}
 	if (fields.description !== undefined) user.description = fields.description;

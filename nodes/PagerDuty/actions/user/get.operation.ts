@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 		name: 'userId',
 		required: true,
 		description:
-			'The PagerDuty user: search by name or email, paste their profile URL, or give their ID (e.g. from an incident\'s assignees or a log entry\'s agent)',
+			"The PagerDuty user: search by name or email, paste their profile URL, or give their ID (e.g. from an incident's assignees or a log entry's agent)",
 	}),
 ];
 

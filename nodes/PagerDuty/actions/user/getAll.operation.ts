@@ -47,9 +47,13 @@ const SIMPLE_FIELDS = ['id', 'name', 'email', 'role', 'job_title', 'time_zone', 
 
 function simplify(user: IDataObject, include: string[]): IDataObject {
 	const simple: IDataObject = {};
-	for (const field of [...SIMPLE_FIELDS, ...include]) if (user[field] !== undefined) simple[field] = user[field];
+	for (const field of [...SIMPLE_FIELDS, ...include])
+		if (user[field] !== undefined) simple[field] = user[field];
 	if (!include.includes('teams')) {
-		simple.teams = ((user.teams as IDataObject[] | undefined) ?? []).map((team) => ({ id: team.id, name: team.summary }));
+		simple.teams = ((user.teams as IDataObject[] | undefined) ?? []).map((team) => ({
+			id: team.id,
+			name: team.summary,
+		}));
 	}
 	return simple;
 }

@@ -30,13 +30,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Add a user to the account and send them an invitation (needs From with an account-level key)',
+				description:
+					'Add a user to the account and send them an invitation (needs From with an account-level key)',
 				action: 'Create a user',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Remove a user from the account; PagerDuty refuses while incidents are assigned to them',
+				description:
+					'Remove a user from the account; PagerDuty refuses while incidents are assigned to them',
 				action: 'Delete a user',
 			},
 			{
@@ -60,13 +62,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many Contact Methods',
 				value: 'getAllContactMethods',
-				description: 'List the email addresses, phone numbers and push devices a user is notified on',
+				description:
+					'List the email addresses, phone numbers and push devices a user is notified on',
 				action: 'Get many contact methods',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Change a user\'s name, email, role, time zone, job title, color or description',
+				description:
+					"Change a user's name, email, role, time zone, job title, color or description",
 				action: 'Update a user',
 			},
 		],

@@ -29,10 +29,7 @@ const updateFields = (
 	] as INodeProperties[]
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-const properties: INodeProperties[] = [
-	userLocator,
-	updateFieldsCollection(updateFields),
-];
+const properties: INodeProperties[] = [userLocator, updateFieldsCollection(updateFields)];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['user'], operation: ['update'] } },
@@ -41,11 +38,16 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
-	const changes = userChanges(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const changes = userChanges(
+		this,
+		itemIndex,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	requireChanges(this, itemIndex, changes);
 	const path = `/users/${pathId(userId)}`;
 	// PagerDuty's update takes the whole user (name and email included), so unchanged ones are read first.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path })).user as IDataObject;
+	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
+		.user as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'PUT',
 		path,

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { eventsField, readEvents, readFilter, scopeFields } from './fields';
 import { readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
-import { eventsField, readEvents, readFilter, scopeFields } from './fields';
 
 const urlSchema = z
 	.string()
@@ -20,7 +20,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/hooks/pagerduty',
-		description: 'Where PagerDuty POSTs the events. To start an n8n workflow, use the PagerDuty Trigger node instead: it manages its own subscription.',
+		description:
+			'Where PagerDuty POSTs the events. To start an n8n workflow, use the PagerDuty Trigger node instead: it manages its own subscription.',
 	},
 	eventsField(true),
 	{
@@ -72,14 +73,24 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const url = readParameter(this, itemIndex, 'deliveryUrl', 'URL', urlSchema);
-	const events = readEvents(this, itemIndex, this.getNodeParameter('subscriptionEvents', itemIndex, []));
+	const events = readEvents(
+		this,
+		itemIndex,
+		this.getNodeParameter('subscriptionEvents', itemIndex, []),
+	);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const headers = (((additional.customHeaders as IDataObject | undefined)?.headers ?? []) as IDataObject[])
+	const headers = (
+		((additional.customHeaders as IDataObject | undefined)?.headers ?? []) as IDataObject[]
+	)
 		.filter((header) => String(header.name ?? '').trim() !== '')
 		.map((header) => ({ name: String(header.name).trim(), value: String(header.value ?? '') }));
 	const subscription: IDataObject = {
 		type: 'webhook_subscription',
-		delivery_method: { type: 'http_delivery_method', url, ...(headers.length > 0 && { custom_headers: headers }) },
+		delivery_method: {
+			type: 'http_delivery_method',
+			url,
+			...(headers.length > 0 && { custom_headers: headers }),
+		},
 		events,
 		filter: readFilter(this, itemIndex),
 	};

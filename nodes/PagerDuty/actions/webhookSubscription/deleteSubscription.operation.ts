@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readSubscriptionId, subscriptionIdField } from './fields';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { readSubscriptionId, subscriptionIdField } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['delete'] } },
@@ -12,6 +12,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readSubscriptionId(this, itemIndex);
-	await pagerDutyApiRequest.call(this, { method: 'DELETE', path: `/webhook_subscriptions/${pathId(id)}` });
+	await pagerDutyApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/webhook_subscriptions/${pathId(id)}`,
+	});
 	return { deleted: true, id };
 }

@@ -17,7 +17,13 @@ export const subscriptionIdField: INodeProperties = {
 };
 
 export const readSubscriptionId = (context: IExecuteFunctions, itemIndex: number) =>
-	readParameter(context, itemIndex, 'webhookSubscriptionId', 'Webhook Subscription ID', pagerDutyIdSchema);
+	readParameter(
+		context,
+		itemIndex,
+		'webhookSubscriptionId',
+		'Webhook Subscription ID',
+		pagerDutyIdSchema,
+	);
 
 export const eventsField = (required: boolean): INodeProperties => ({
 	displayName: 'Events',
@@ -46,7 +52,10 @@ const SUBSCRIPTION_SCOPE: ScopeFieldNames = {
  * Scope selector + the service or team it needs (the operation's displayOptions are added by the
  * caller). `outcome` says what the scoped events do, e.g. 'are sent' or 'start the workflow'.
  */
-export function scopeFields(names: ScopeFieldNames = SUBSCRIPTION_SCOPE, outcome = 'are sent'): INodeProperties[] {
+export function scopeFields(
+	names: ScopeFieldNames = SUBSCRIPTION_SCOPE,
+	outcome = 'are sent',
+): INodeProperties[] {
 	const show = (scope: string) => ({ show: { [names.scope]: [scope] } });
 	return [
 		{
@@ -54,12 +63,16 @@ export function scopeFields(names: ScopeFieldNames = SUBSCRIPTION_SCOPE, outcome
 			name: names.scope,
 			type: 'options',
 			options: [
-				{ name: 'Account', value: 'account', description: 'Events of every service in the account' },
+				{
+					name: 'Account',
+					value: 'account',
+					description: 'Events of every service in the account',
+				},
 				{ name: 'Service', value: 'service', description: 'Events of one service' },
 				{ name: 'Team', value: 'team', description: 'Events of the services of one team' },
 			],
 			default: 'account',
-			description: 'Which of the account\'s events PagerDuty sends',
+			description: "Which of the account's events PagerDuty sends",
 		},
 		{
 			...locatorField('service', {
@@ -85,20 +98,34 @@ export function scopeFields(names: ScopeFieldNames = SUBSCRIPTION_SCOPE, outcome
 export function readFilter(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const scope = context.getNodeParameter('filterScope', itemIndex, 'account') as string;
 	if (scope === 'service') {
-		return { type: 'service_reference', id: readLocatorId(context, itemIndex, 'subscriptionServiceId', 'Service', 'service') };
+		return {
+			type: 'service_reference',
+			id: readLocatorId(context, itemIndex, 'subscriptionServiceId', 'Service', 'service'),
+		};
 	}
 	if (scope === 'team') {
-		return { type: 'team_reference', id: readLocatorId(context, itemIndex, 'subscriptionTeamId', 'Team', 'team') };
+		return {
+			type: 'team_reference',
+			id: readLocatorId(context, itemIndex, 'subscriptionTeamId', 'Team', 'team'),
+		};
 	}
 	return { type: 'account_reference' };
 }
 
-export function readEvents(context: IExecuteFunctions, itemIndex: number, value: unknown): string[] {
+export function readEvents(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): string[] {
 	const events = expandEventTypes(value);
 	if (events.length === 0) {
-		throw new NodeOperationError(context.getNode(), `"Events" must name at least one event type (item ${itemIndex})`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Events" must name at least one event type (item ${itemIndex})`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return events;
 }

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
-
 import { pagerDutyIdSchema, validate } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
@@ -49,7 +48,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = maxItemsOf(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (typeof filters.filterType === 'string' && filters.filterType !== '') qs.filter_type = filters.filterType;
+	if (typeof filters.filterType === 'string' && filters.filterType !== '')
+		qs.filter_type = filters.filterType;
 	if (typeof filters.filterId === 'string' && filters.filterId.trim() !== '') {
 		qs.filter_id = validate(this, itemIndex, 'Scope ID', pagerDutyIdSchema, filters.filterId);
 	}

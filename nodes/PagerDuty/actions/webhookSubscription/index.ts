@@ -8,7 +8,14 @@ import * as getAll from './getAll.operation';
 import * as test from './test.operation';
 import * as update from './update.operation';
 
-export const operations: ResourceOperations = { create, delete: deleteSubscription, get, getAll, test, update };
+export const operations: ResourceOperations = {
+	create,
+	delete: deleteSubscription,
+	get,
+	getAll,
+	test,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -21,7 +28,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Subscribe a URL to incident and service events (webhooks v3); the answer holds the signing secret, shown only once',
+				description:
+					'Subscribe a URL to incident and service events (webhooks v3); the answer holds the signing secret, shown only once',
 				action: 'Create a webhook subscription',
 			},
 			{
@@ -45,7 +53,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send Test Event',
 				value: 'test',
-				description: 'Have PagerDuty send its test event (pagey.ping) to the subscription\'s URL',
+				description: "Have PagerDuty send its test event (pagey.ping) to the subscription's URL",
 				action: 'Send a test event to a webhook subscription',
 			},
 			{

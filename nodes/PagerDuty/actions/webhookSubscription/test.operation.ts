@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readSubscriptionId, subscriptionIdField } from './fields';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { readSubscriptionId, subscriptionIdField } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['test'] } },
@@ -12,6 +12,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readSubscriptionId(this, itemIndex);
-	await pagerDutyApiRequest.call(this, { method: 'POST', path: `/webhook_subscriptions/${pathId(id)}/ping` });
+	await pagerDutyApiRequest.call(this, {
+		method: 'POST',
+		path: `/webhook_subscriptions/${pathId(id)}/ping`,
+	});
 	return { sent: true, id, event_type: 'pagey.ping' };
 }

@@ -1,9 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import {
+	eventsField,
+	readEvents,
+	readFilter,
+	readSubscriptionId,
+	scopeFields,
+	subscriptionIdField,
+} from './fields';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import { eventsField, readEvents, readFilter, readSubscriptionId, scopeFields, subscriptionIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	subscriptionIdField,
@@ -30,7 +37,8 @@ const properties: INodeProperties[] = [
 		name: 'changeScope',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to move the subscription to another scope (account, service or team). Its URL cannot be changed: create a new subscription for that.',
+		description:
+			'Whether to move the subscription to another scope (account, service or team). Its URL cannot be changed: create a new subscription for that.',
 	},
 	...scopeFields().map((field) => ({
 		...field,
@@ -50,11 +58,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof fields.active === 'boolean') changes.active = fields.active;
 	if (typeof fields.description === 'string') changes.description = fields.description;
 	if (fields.events !== undefined) changes.events = readEvents(this, itemIndex, fields.events);
-	if (this.getNodeParameter('changeScope', itemIndex, false) === true) changes.filter = readFilter(this, itemIndex);
+	if (this.getNodeParameter('changeScope', itemIndex, false) === true)
+		changes.filter = readFilter(this, itemIndex);
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update: add a field or change the scope (item ${itemIndex})`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Nothing to update: add a field or change the scope (item ${itemIndex})`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'PUT',
