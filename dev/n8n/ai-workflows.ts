@@ -5,7 +5,7 @@
 import { randomUUID } from 'crypto';
 
 import type { CredentialRef, WorkflowJson } from './n8n-client';
-import { Auth, NODE_TYPE, pagerDutyNode } from './workflows';
+import { Auth, NODE_TYPE, pagerDutyNode, webhookWorkflow } from './workflows';
 
 /** n8n appends `Tool` to the name of every node type marked `usableAsTool`. */
 export const TOOL_NODE_TYPE = `${NODE_TYPE}Tool`;
@@ -39,7 +39,7 @@ function aiConnection(type: string, target: string): Record<string, unknown> {
 /**
  * Webhook (POST /webhook/<path>, body `{ prompt }`) → AI Agent with the OpenAI chat model (Chat Completions API,
  * so that any OpenAI-compatible server behind the credential's Base URL works) and the given tool; the webhook
- * answers with the agent's output.
+ * answers with the agent's output item.
  */
 export function agentWorkflow(
 	name: string,
@@ -48,58 +48,33 @@ export function agentWorkflow(
 ): WorkflowJson {
 	const agent = 'AI Agent';
 	const chatModel = 'OpenAI Chat Model';
-	const toolName = String(options.tool.name);
-	return {
-		name,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: {
-					httpMethod: 'POST',
-					path,
-					responseMode: 'lastNode',
-					responseData: 'firstEntryJson',
-					options: {},
-				},
+	const workflow = webhookWorkflow(name, path, {
+		id: randomUUID(),
+		name: agent,
+		type: AGENT_NODE_TYPE,
+		typeVersion: 3.1,
+		position: [260, 0],
+		parameters: { promptType: 'define', text: '={{ $json.body.prompt }}', options: {} },
+	});
+	workflow.nodes.push(
+		{
+			id: randomUUID(),
+			name: chatModel,
+			type: OPENAI_CHAT_MODEL_NODE_TYPE,
+			typeVersion: 1.3,
+			position: [200, 220],
+			parameters: {
+				model: { __rl: true, mode: 'id', value: options.model },
+				responsesApiEnabled: false,
+				options: {},
 			},
-			{
-				id: randomUUID(),
-				name: agent,
-				type: AGENT_NODE_TYPE,
-				typeVersion: 3.1,
-				position: [260, 0],
-				parameters: {
-					promptType: 'define',
-					text: '={{ $json.body.prompt }}',
-					options: {},
-				},
-			},
-			{
-				id: randomUUID(),
-				name: chatModel,
-				type: OPENAI_CHAT_MODEL_NODE_TYPE,
-				typeVersion: 1.3,
-				position: [200, 220],
-				parameters: {
-					model: { __rl: true, mode: 'id', value: options.model },
-					responsesApiEnabled: false,
-					options: {},
-				},
-				credentials: { [OPENAI_CREDENTIAL_TYPE]: options.openAi },
-			},
-			options.tool,
-		],
-		connections: {
-			Webhook: { main: [[{ node: agent, type: 'main', index: 0 }]] },
-			[chatModel]: aiConnection('ai_languageModel', agent),
-			[toolName]: aiConnection('ai_tool', agent),
+			credentials: { [OPENAI_CREDENTIAL_TYPE]: options.openAi },
 		},
-	};
+		options.tool,
+	);
+	workflow.connections[chatModel] = aiConnection('ai_languageModel', agent);
+	workflow.connections[String(options.tool.name)] = aiConnection('ai_tool', agent);
+	return workflow;
 }
 
 /** MCP Server Trigger at /mcp/<path> (SSE and Streamable HTTP, no authentication) exposing the given tool. */

@@ -71,6 +71,13 @@ beforeAll(async () => {
 	);
 });
 
+/** The webhook answers with every item of the agent's output: one item, `{ output }`. */
+function agentOutput(answer: unknown): string {
+	const items = answer as Array<{ output: string }>;
+	expect(items).toHaveLength(1);
+	return items[0].output;
+}
+
 afterAll(async () => {
 	await stub?.close();
 });
@@ -133,7 +140,7 @@ describe('n8n AI Agent with the PagerDuty tool in real n8n', () => {
 		);
 
 		// The agent's output carries the tool result.
-		const output = (result.json as { output: string }).output;
+		const output = agentOutput(result.json);
 		expect(output).toContain('Acknowledged. PagerDuty answered:');
 		expect(output).toContain(incidentId);
 		expect(output).toContain('"status":"acknowledged"');
@@ -156,6 +163,6 @@ describe('n8n AI Agent with the PagerDuty tool in real n8n', () => {
 		const [toolResult] = toolResults(stub.completions[1].body);
 		expect(toolResult).toMatch(/not found/i);
 		expect(toolResult).not.toContain(TOKEN);
-		expect((result.json as { output: string }).output).toContain(toolResult);
+		expect(agentOutput(result.json)).toContain(toolResult);
 	});
 });
