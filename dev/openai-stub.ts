@@ -38,6 +38,20 @@ export interface ChatCompletionRequest {
 	[other: string]: unknown;
 }
 
+/** The stub's answer to a chat-completion request: OpenAI's non-streaming shape, one choice. */
+export interface ChatCompletion {
+	id: string;
+	object: 'chat.completion';
+	created: number;
+	model: string;
+	choices: Array<{
+		index: number;
+		message: ChatMessage & { role: 'assistant' };
+		finish_reason: 'stop' | 'tool_calls';
+	}>;
+	usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+}
+
 /** What one script step answers: tool calls for the agent to run, or its final text. */
 export type ScriptedReply =
 	| { toolCalls: Array<{ name: string; arguments: Record<string, unknown> }> }
@@ -77,8 +91,8 @@ export function toolResults(request: ChatCompletionRequest): string[] {
 	return request.messages.filter((message) => message.role === 'tool').map(messageText);
 }
 
-function completion(request: ChatCompletionRequest, reply: ScriptedReply): Record<string, unknown> {
-	const message =
+function completion(request: ChatCompletionRequest, reply: ScriptedReply): ChatCompletion {
+	const message: ChatCompletion['choices'][0]['message'] =
 		'content' in reply
 			? { role: 'assistant', content: reply.content }
 			: {
