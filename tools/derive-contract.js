@@ -13,8 +13,9 @@
  *   node tools/derive-contract.js          write the contract
  *   node tools/derive-contract.js --check  exit 1 if the committed contract drifted
  *
- * The spec directory defaults to ../shared/pagerduty next to the repository and can
- * be overridden with PAGERDUTY_OPENAPI_DIR.
+ * The spec directory is the nearest shared/pagerduty beside the repository or one of its
+ * ancestors (../shared on CI, /work/shared for a worktree under /work/wt/), or
+ * PAGERDUTY_OPENAPI_DIR. Without the spec, --check skips (GitHub's CI has no copy).
  */
 
 const fs = require('fs');
@@ -23,7 +24,7 @@ const path = require('path');
 const REPO_ROOT = path.resolve(__dirname, '..');
 const SPEC_DIR = process.env.PAGERDUTY_OPENAPI_DIR
 	? path.resolve(process.env.PAGERDUTY_OPENAPI_DIR)
-	: path.resolve(__dirname, '../../shared/pagerduty');
+	: findSharedSpecDir(path.dirname(REPO_ROOT));
 const SPEC_FILE = path.join(SPEC_DIR, 'rest-api-v2.openapiv3.json');
 const SANDBOX_DIR = path.join(REPO_ROOT, 'dev', 'sandbox');
 const CONTRACT_FILE = path.join(REPO_ROOT, 'dev', 'contract', 'rest-v2.contract.json');
@@ -103,6 +104,15 @@ function applySchemaOverlay(ref, schema) {
 	if (overlay.properties)
 		patched.properties = { ...(schema.properties || {}), ...overlay.properties };
 	return patched;
+}
+
+/** The first <dir>/shared/pagerduty from `dir` upwards; the one beside the repository when none exists. */
+function findSharedSpecDir(dir) {
+	for (let current = dir; ; current = path.dirname(current)) {
+		const candidate = path.join(current, 'shared', 'pagerduty');
+		if (fs.existsSync(candidate)) return candidate;
+		if (path.dirname(current) === current) return path.join(dir, 'shared', 'pagerduty');
+	}
 }
 
 function fail(message, code) {
