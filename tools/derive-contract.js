@@ -87,12 +87,25 @@ const PARAMETER_OVERLAYS = {
 
 /**
  * Request schemas the spec gets wrong, keyed by components/schemas name; the value
- * replaces the listed properties. IncidentBody.details is declared as an object, but the
- * spec's own examples (and PagerDuty) take a plain string.
+ * replaces the listed properties.
+ * - IncidentBody.details is declared as an object, but the spec's own examples (and PagerDuty)
+ *   take a plain string.
+ * - SupportHours start_time/end_time are declared format "time" (RFC 3339 full-time, which needs
+ *   an offset), but they are times of day in the schedule's time_zone: the spec's own examples
+ *   and PagerDuty use "09:00:00".
  */
+const TIME_OF_DAY = { type: 'string', format: 'partial-time' };
 const SCHEMA_OVERLAYS = {
 	IncidentBody: { properties: { details: { type: ['object', 'string'] } } },
+	SupportHours: { properties: { start_time: TIME_OF_DAY, end_time: TIME_OF_DAY } },
 };
+
+/**
+ * Request bodies the spec leaves optional (no requestBody.required) although their schema
+ * requires properties: PagerDuty answers 400 for a missing body there ("incident" is required
+ * for POST /incidents), so such a body is required.
+ */
+const BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES = true;
 
 function applySchemaOverlay(ref, schema) {
 	const name = ref.startsWith('#/components/schemas/')
@@ -258,9 +271,12 @@ function deriveOperation(spec, method, pathTemplate) {
 		const content = body.content || {};
 		const mediaType = content['application/json'] ? 'application/json' : Object.keys(content)[0];
 		const rawSchema = mediaType && content[mediaType].schema ? content[mediaType].schema : {};
+		const schema = toRequestSchema(spec, rawSchema, [], 0);
+		const schemaRequires = Array.isArray(schema.required) && schema.required.length > 0;
 		requestBody = {
-			required: body.required === true,
-			schema: toRequestSchema(spec, rawSchema, [], 0),
+			required:
+				body.required === true || (BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES && schemaRequires),
+			schema,
 		};
 		if (mediaType && mediaType !== 'application/json') requestBody.mediaType = mediaType;
 	}
@@ -322,7 +338,11 @@ function buildContract(spec) {
 	if (missing.length > 0) fail(`operations not found in the spec: ${missing.join(', ')}`);
 	return sortKeysDeep({
 		generatedBy: 'tools/derive-contract.js',
-		overlays: { parameters: PARAMETER_OVERLAYS, schemas: SCHEMA_OVERLAYS },
+		overlays: {
+			parameters: PARAMETER_OVERLAYS,
+			schemas: SCHEMA_OVERLAYS,
+			bodyRequiredWhenSchemaRequiresProperties: BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES,
+		},
 		spec: { openapi: spec.openapi, version: spec.info && spec.info.version },
 		operations,
 	});

@@ -149,7 +149,7 @@ describe('validateRequest', () => {
 			'query.total: must be true or false',
 		]);
 		expect(violationsOf(contract, request({ query: [['since', 'last tuesday']] }))).toEqual([
-			'query.since: must be an ISO 8601 date-time',
+			'query.since: must be an RFC 3339 date-time with seconds and Z or an offset, e.g. 2026-01-15T09:00:00Z',
 		]);
 		expect(violationsOf(contract, request({ query: [['time_zone', 'Mars/Olympus']] }))).toEqual([
 			'query.time_zone: must be a time zone name',
@@ -273,5 +273,44 @@ describe('validateSchema', () => {
 		expect(
 			validateSchema({ type: 'array', maxItems: 1, items: { type: 'integer' } }, [1, 'a'], 'body'),
 		).toEqual(['body: must have at most 1 items', 'body[1]: must be integer, got string']);
+	});
+
+	it('checks RFC 3339 date-times, times, URIs and URLs', () => {
+		const problems = (format: string, value: string): string[] =>
+			validateSchema({ type: 'string', format }, value, 'v');
+		for (const ok of [
+			'2026-01-15T09:00:00Z',
+			'2026-01-15t09:00:00.123z',
+			'2024-02-29T23:59:60+05:30',
+			'2026-01-15T09:00:00-00:00',
+		])
+			expect(problems('date-time', ok)).toEqual([]);
+		for (const bad of [
+			'2026-01-15T09:00:00',
+			'2026-01-15 09:00:00Z',
+			'2026-01-15T09:00Z',
+			'2026-01-15',
+			'2025-02-29T09:00:00Z',
+			'2026-13-01T09:00:00Z',
+			'2026-01-15T24:00:00Z',
+			'2026-01-15T09:00:00+0100',
+			'2026-01-15T09:00:00+01:60',
+		])
+			expect(problems('date-time', bad)).toHaveLength(1);
+		expect(problems('time', '09:00:00+01:00')).toEqual([]);
+		expect(problems('time', '09:00:00')).toHaveLength(1);
+		expect(problems('partial-time', '09:00:00')).toEqual([]);
+		expect(problems('partial-time', '09:00:00Z')).toHaveLength(1);
+		expect(problems('partial-time', '25:00:00')).toHaveLength(1);
+		expect(problems('uri', 'mailto:ops@example.com')).toEqual([]);
+		expect(problems('uri', '/relative/path')).toHaveLength(1);
+		expect(problems('url', 'https://example.com/x?y=1')).toEqual([]);
+		for (const bad of [
+			'mailto:ops@example.com',
+			'file:///etc/passwd',
+			'http://',
+			'https://a b.com',
+		])
+			expect(problems('url', bad)).toEqual(['v: must be an absolute http(s) URL']);
 	});
 });
