@@ -172,10 +172,9 @@ function checkHeaders(
 	for (const [name, parameter] of Object.entries(operation.headers)) {
 		const value = headers.get(name.toLowerCase());
 		const lower = name.toLowerCase();
-		// From is enforced by the server: only account-level keys need it.
-		if (lower === 'from') continue;
 		if (value === undefined) {
-			if (parameter.required) out.push(`header.${name}: is required`);
+			// From is required by the server, not here: only account-level keys need it.
+			if (parameter.required && lower !== 'from') out.push(`header.${name}: is required`);
 			continue;
 		}
 		if (lower === 'accept') {

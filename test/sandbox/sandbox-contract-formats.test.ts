@@ -189,6 +189,15 @@ describe('PagerDuty sandbox contract: formats and body shapes', () => {
 		expect(errorsOf(response)).toContain('body.user.email: must be an email address');
 	});
 
+	it('refuses a From header that is not an email address', async () => {
+		const response = await call(sandbox.url, 'POST', `/incidents/${ids.incident}/notes`, {
+			headers: { ...AUTH, From: 'jane' },
+			body: { note: { content: 'From is checked' } },
+		});
+		expect(response.status).toBe(400);
+		expect(errorsOf(response)).toEqual(['header.From: must be an email address']);
+	});
+
 	it('refuses a URL that is not http(s)', async () => {
 		const incident = (conferenceUrl: string) => ({
 			incident: {
