@@ -9,6 +9,10 @@
  * loaded by tests (no licence), so only machine facts survive: names, types and
  * constraints. Descriptions, examples, titles and x-* extensions are dropped.
  *
+ * It also writes nodes/shared/scopes.generated.json: the Scoped OAuth scope of every REST
+ * operation (x-pd-requires-scope, null where the spec names none) and the list of scope names;
+ * the contract carries the same scope per operation, for the sandbox's enforcement.
+ *
  * Usage:
  *   node tools/derive-contract.js          write the contract
  *   node tools/derive-contract.js --check  exit 1 if the committed contract drifted
@@ -30,6 +34,9 @@ const SANDBOX_DIR = path.join(REPO_ROOT, 'dev', 'sandbox');
 const CONTRACT_FILE = path.join(REPO_ROOT, 'dev', 'contract', 'rest-v2.contract.json');
 const EVENTS_SPEC_FILE = path.join(SPEC_DIR, 'events-api-v2.openapiv3.json');
 const EVENTS_CONTRACT_FILE = path.join(REPO_ROOT, 'dev', 'contract', 'events-v2.contract.json');
+/** The node's table of Scoped OAuth scopes, for every operation of the REST file. */
+const SCOPES_FILE = path.join(REPO_ROOT, 'nodes', 'shared', 'scopes.generated.json');
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /**
  * Events API v2 limits the spec leaves out (developer docs "Send an Alert Event" / "Send a
@@ -327,13 +334,40 @@ function readOperationList() {
 	});
 }
 
+/** The Scoped OAuth scope an operation requires (x-pd-requires-scope); null where the spec names none. */
+function requiredScope(operation) {
+	const scope = operation['x-pd-requires-scope'];
+	return typeof scope === 'string' && scope !== '' ? scope : null;
+}
+
+/** Every operation of the spec as 'METHOD /path' → its required scope (or null). */
+function scopeTable(spec) {
+	const operations = {};
+	for (const specPath of Object.keys(spec.paths)) {
+		for (const method of HTTP_METHODS) {
+			const operation = spec.paths[specPath][method];
+			if (operation) operations[`${method.toUpperCase()} ${specPath}`] = requiredScope(operation);
+		}
+	}
+	return operations;
+}
+
+/** Every scope name the spec uses, sorted. */
+function scopeNames(operations) {
+	return [...new Set(Object.values(operations).filter((scope) => scope !== null))].sort();
+}
+
 function buildContract(spec) {
 	const operations = {};
 	const missing = [];
 	for (const { method, path: pathTemplate } of readOperationList()) {
 		const derived = deriveOperation(spec, method, pathTemplate);
-		if (!derived) missing.push(`${method} ${pathTemplate}`);
-		else operations[`${method} ${pathTemplate}`] = derived;
+		if (!derived) {
+			missing.push(`${method} ${pathTemplate}`);
+			continue;
+		}
+		derived.scope = requiredScope(spec.paths[pathTemplate][method.toLowerCase()]);
+		operations[`${method} ${pathTemplate}`] = derived;
 	}
 	if (missing.length > 0) fail(`operations not found in the spec: ${missing.join(', ')}`);
 	return sortKeysDeep({
@@ -344,6 +378,21 @@ function buildContract(spec) {
 			bodyRequiredWhenSchemaRequiresProperties: BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES,
 		},
 		spec: { openapi: spec.openapi, version: spec.info && spec.info.version },
+		scopes: scopeNames(scopeTable(spec)),
+		operations,
+	});
+}
+
+/**
+ * The node-side table: the scope each REST operation requires (null: the spec names none) and
+ * every scope name the spec uses (what a Scoped OAuth credential can ask for).
+ */
+function buildScopeTable(spec) {
+	const operations = scopeTable(spec);
+	return sortKeysDeep({
+		generatedBy: 'tools/derive-contract.js',
+		spec: { openapi: spec.openapi, version: spec.info && spec.info.version },
+		scopes: scopeNames(operations),
 		operations,
 	});
 }
@@ -371,7 +420,10 @@ function diffPaths(a, b, at, out, limit) {
 		diffPaths(a[key], b[key], at ? `${at}.${key}` : key, out, limit);
 }
 
+const MAX_DRIFT_LINES = 40;
+
 function summarizeDrift(committed, fresh) {
+	if (!committed) return '  (no committed file, or it is not JSON)';
 	const lines = [];
 	const committedOps = (committed && committed.operations) || {};
 	const freshOps = fresh.operations;
@@ -396,6 +448,10 @@ function summarizeDrift(committed, fresh) {
 	diffPaths(withoutOperations(committed), withoutOperations(fresh), '', rest, 10);
 	if (rest.length > 0) lines.push(`  ~ metadata: ${rest.join(', ')}`);
 	if (lines.length === 0) lines.push('  (formatting only)');
+	if (lines.length > MAX_DRIFT_LINES) {
+		const more = lines.length - MAX_DRIFT_LINES;
+		lines.splice(MAX_DRIFT_LINES, more, `  … and ${more} more`);
+	}
 	return lines.join('\n');
 }
 
@@ -408,7 +464,7 @@ function buildEventsContract(spec) {
 	const prefix = server ? server.pathname.replace(/\/+$/, '') : '';
 	const operations = {};
 	for (const specPath of Object.keys(spec.paths).sort()) {
-		for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+		for (const method of HTTP_METHODS) {
 			if (!spec.paths[specPath][method]) continue;
 			const derived = deriveOperation(spec, method.toUpperCase(), specPath);
 			derived.path = `${prefix}${specPath}`;
@@ -438,12 +494,20 @@ function main() {
 	const targets = [
 		{ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build: buildContract },
 		{ specFile: EVENTS_SPEC_FILE, contractFile: EVENTS_CONTRACT_FILE, build: buildEventsContract },
+		{ specFile: SPEC_FILE, contractFile: SCOPES_FILE, build: buildScopeTable },
 	];
 	let drifted = false;
 	for (const target of targets) {
 		if (deriveOne(target, check) === false) drifted = true;
 	}
 	if (drifted) process.exit(1);
+}
+
+const parsedSpecs = new Map();
+
+function readSpec(file) {
+	if (!parsedSpecs.has(file)) parsedSpecs.set(file, JSON.parse(fs.readFileSync(file, 'utf8')));
+	return parsedSpecs.get(file);
 }
 
 /** Writes (or with check, compares) one contract; false when the committed one drifted. */
@@ -455,7 +519,7 @@ function deriveOne({ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build }, 
 		}
 		fail(`${SPEC_FILE} not found (set PAGERDUTY_OPENAPI_DIR)`);
 	}
-	const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8'));
+	const spec = readSpec(SPEC_FILE);
 	const contract = build(spec);
 	const text = serialize(contract);
 
@@ -491,4 +555,10 @@ function deriveOne({ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build }, 
 
 if (require.main === module) main();
 
-module.exports = { buildContract, buildEventsContract, toRequestSchema, sortKeysDeep };
+module.exports = {
+	buildContract,
+	buildEventsContract,
+	buildScopeTable,
+	toRequestSchema,
+	sortKeysDeep,
+};

@@ -23,10 +23,14 @@ export interface ContractOperation {
 	headers: Record<string, ContractParameter>;
 	requestBody: { required: boolean; schema: JsonSchema; mediaType?: string } | null;
 	fromRequired: boolean;
+	/** REST only: the Scoped OAuth scope the spec requires (x-pd-requires-scope); null: none named. */
+	scope?: string | null;
 }
 
 export interface Contract {
 	operations: Record<string, ContractOperation>;
+	/** REST only: every scope name the spec uses. */
+	scopes?: string[];
 }
 
 export interface IncomingRequestShape {
