@@ -1,7 +1,13 @@
 import { ClientOAuth2 } from '@n8n/client-oauth2';
 import { createHash } from 'crypto';
 
-import { ADMIN_EMAIL, call, Json } from '../../dev/sandbox/helpers';
+import {
+	ADMIN_EMAIL,
+	authorizeRedirect,
+	call,
+	Json,
+	tokenRequest,
+} from '../../dev/sandbox/helpers';
 import {
 	DEFAULT_ACCOUNT_TOKEN,
 	DEFAULT_OAUTH_CLIENT,
@@ -25,20 +31,8 @@ const DAY_MS = 86_400_000;
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-async function tokenRequest(
-	sandbox: PagerDutySandbox,
-	fields: Record<string, string>,
-): Promise<{ status: number; body: Json }> {
-	const response = await fetch(`${sandbox.url}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(fields).toString(),
-	});
-	return { status: response.status, body: (await response.json()) as Json };
-}
-
 const appToken = (sandbox: PagerDutySandbox, scope: string, client = APP) =>
-	tokenRequest(sandbox, {
+	tokenRequest(sandbox.url, {
 		grant_type: 'client_credentials',
 		client_id: client.clientId,
 		client_secret: client.clientSecret,
@@ -158,7 +152,7 @@ describe('PagerDuty sandbox Scoped OAuth', () => {
 			});
 			expect(wrong.status).toBe(401);
 			expect(wrong.body.error).toBe('invalid_client');
-			const classic = await tokenRequest(sandbox, {
+			const classic = await tokenRequest(sandbox.url, {
 				grant_type: 'client_credentials',
 				client_id: DEFAULT_OAUTH_CLIENT.clientId,
 				client_secret: DEFAULT_OAUTH_CLIENT.clientSecret,
@@ -293,8 +287,8 @@ describe('PagerDuty sandbox Scoped OAuth', () => {
 	});
 
 	describe('scoped user tokens (authorization code, PKCE S256 and the client secret)', () => {
-		async function authorize(extra: Record<string, string> = {}): Promise<URL> {
-			const params = new URLSearchParams({
+		const authorize = (extra: Record<string, string> = {}) =>
+			authorizeRedirect(sandbox.url, {
 				response_type: 'code',
 				client_id: APP.clientId,
 				redirect_uri: REDIRECT,
@@ -304,15 +298,17 @@ describe('PagerDuty sandbox Scoped OAuth', () => {
 				code_challenge_method: 'S256',
 				...extra,
 			});
-			const response = await fetch(`${sandbox.url}/oauth/authorize?${params.toString()}`, {
-				redirect: 'manual',
+
+		const refresh = (refreshToken: string) =>
+			tokenRequest(sandbox.url, {
+				grant_type: 'refresh_token',
+				refresh_token: refreshToken,
+				client_id: APP.clientId,
+				client_secret: APP.clientSecret,
 			});
-			expect(response.status).toBe(302);
-			return new URL(response.headers.get('location') ?? '');
-		}
 
 		const exchange = (code: string, extra: Record<string, string> = {}) =>
-			tokenRequest(sandbox, {
+			tokenRequest(sandbox.url, {
 				grant_type: 'authorization_code',
 				code,
 				redirect_uri: REDIRECT,
@@ -354,12 +350,7 @@ describe('PagerDuty sandbox Scoped OAuth', () => {
 			);
 			expect(note.status).toBe(201);
 
-			const refreshed = await tokenRequest(sandbox, {
-				grant_type: 'refresh_token',
-				refresh_token: first.body.refresh_token,
-				client_id: APP.clientId,
-				client_secret: APP.clientSecret,
-			});
+			const refreshed = await refresh(first.body.refresh_token);
 			expect(refreshed.status).toBe(200);
 			expect(refreshed.body.scope).toBe(first.body.scope);
 			expect((await call(sandbox.url, 'GET', '/incidents', { headers })).status).toBe(401);
@@ -370,12 +361,7 @@ describe('PagerDuty sandbox Scoped OAuth', () => {
 					})
 				).status,
 			).toBe(200);
-			const reused = await tokenRequest(sandbox, {
-				grant_type: 'refresh_token',
-				refresh_token: first.body.refresh_token,
-				client_id: APP.clientId,
-				client_secret: APP.clientSecret,
-			});
+			const reused = await refresh(first.body.refresh_token);
 			expect(reused.status).toBe(400);
 		});
 
@@ -413,12 +399,7 @@ describe('PagerDuty sandbox Scoped OAuth', () => {
 				.oauthGrants()
 				.find((candidate) => candidate.accessToken === issued.access_token);
 			grant!.refreshExpiresAt = Date.now() - 1;
-			const refused = await tokenRequest(sandbox, {
-				grant_type: 'refresh_token',
-				refresh_token: issued.refresh_token,
-				client_id: APP.clientId,
-				client_secret: APP.clientSecret,
-			});
+			const refused = await refresh(issued.refresh_token);
 			expect(refused.status).toBe(400);
 			expect(refused.body.error).toBe('invalid_grant');
 		});
