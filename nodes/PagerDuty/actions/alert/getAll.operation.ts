@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { alertIncidentField } from './fields';
 import { returnAllAndLimit } from '../../descriptions/common';
@@ -8,6 +7,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { camelToSnake, pathId, withoutEmpty } from '../../helpers/utils';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	alertIncidentField,
@@ -60,12 +60,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['alert'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const limit = maxItemsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -82,3 +77,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ maxItems: limit },
 	);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many alerts',
+	description: 'List the alerts of an incident, filtered by status or alert key',
+	endpoints: ['GET /incidents/{id}/alerts'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { alertChangeFields, alertIncidentField, readAlertChange } from './fields';
 import { fromEmailField } from '../../descriptions/common';
@@ -8,6 +7,7 @@ import { pathId } from '../../helpers/utils';
 import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { inBulkChunks } from '../incident/bulk';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	alertIncidentField,
@@ -25,13 +25,8 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['alert'], operation: ['manageMany'] } },
-	properties,
-);
-
 /** Returns the changed alerts in the order given; requests sent before a failing one stay applied. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const alertIds = [
 		...new Set(
@@ -55,3 +50,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return alerts;
 }
+
+export const manageMany = defineOperation({
+	value: 'manageMany',
+	name: 'Manage Many',
+	action: 'Update many alerts at once',
+	description: "Resolve a list of an incident's alerts, or move them to another incident, at once",
+	endpoints: ['PUT /incidents/{id}/alerts'],
+	properties,
+	execute,
+});

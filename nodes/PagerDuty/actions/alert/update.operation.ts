@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	alertChangeFields,
@@ -11,6 +10,7 @@ import {
 import { fromEmailField } from '../../descriptions/common';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	alertIncidentField,
@@ -19,12 +19,7 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['alert'], operation: ['update'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const path = readAlertPath(this, itemIndex);
 	const change = readAlertChange(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {
@@ -35,3 +30,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.alert as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an alert',
+	description: 'Resolve one alert, or move it to another incident',
+	endpoints: ['PUT /incidents/{id}/alerts/{alert_id}'],
+	properties,
+	execute,
+});

@@ -1,14 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { changeEventListFields, listChangeEvents } from './list';
 import { locatorField } from '../../descriptions/locators';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['changeEvent'], operation: ['getAllForService'] } },
-	[
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+	return await listChangeEvents(this, itemIndex, `/services/${pathId(serviceId)}/change_events`);
+}
+
+export const getAllForService = defineOperation({
+	value: 'getAllForService',
+	name: 'Get Many for a Service',
+	action: 'Get many change events for a service',
+	description:
+		'List the change events of one service, newest first, optionally in a UTC time window',
+	endpoints: ['GET /services/{id}/change_events'],
+	properties: [
 		locatorField('service', {
 			displayName: 'Service',
 			name: 'serviceId',
@@ -18,9 +28,5 @@ export const description = updateDisplayOptions(
 		}),
 		...changeEventListFields,
 	],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
-	return await listChangeEvents(this, itemIndex, `/services/${pathId(serviceId)}/change_events`);
-}
+	execute,
+});

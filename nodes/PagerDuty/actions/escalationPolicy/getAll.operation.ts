@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
@@ -7,6 +6,7 @@ import { parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { escalationPolicyIncludeField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('escalation policies'),
@@ -50,12 +50,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['escalationPolicy'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return await pagerDutyApiRequestAllItems.call(
 		this,
@@ -74,3 +69,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ maxItems: maxItemsOf(this, itemIndex) },
 	);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many escalation policies',
+	description: 'List escalation policies, optionally by name text, team or notified user',
+	endpoints: ['GET /escalation_policies'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
@@ -12,6 +11,7 @@ import {
 	policySettings,
 	readEscalationRules,
 } from './fields';
+import { defineOperation } from '../registry';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -37,11 +37,6 @@ const properties: INodeProperties[] = [
 		'New rules, replacing all current ones. Leave empty to keep the current rules.',
 	),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['escalationPolicy'], operation: ['update'] } },
-	properties,
-);
 
 const targetReference = (target: IDataObject) => ({ id: target.id, type: target.type });
 
@@ -70,7 +65,7 @@ function asUpdateBody(current: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const policyId = readLocatorId(
 		this,
 		itemIndex,
@@ -97,3 +92,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.escalation_policy as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an escalation policy',
+	description:
+		"Change an escalation policy's name, rules, loops, teams or description; what is not given is kept",
+	endpoints: ['GET /escalation_policies/{id}', 'PUT /escalation_policies/{id}'],
+	properties,
+	execute,
+});

@@ -1,18 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { dedupKeyField, dedupKeySchema } from './fields';
 import { readParameter } from '../../helpers/validation';
 import { sendEvent } from '../../transport/events';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [dedupKeyField(true)];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['event'], operation: ['acknowledge'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const dedupKey = readParameter(this, itemIndex, 'dedupKey', 'Dedup Key', dedupKeySchema);
 	return await sendEvent.call(
 		this,
@@ -21,3 +16,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 }
+
+export const acknowledge = defineOperation({
+	value: 'acknowledge',
+	name: 'Acknowledge',
+	action: 'Acknowledge an alert',
+	description: 'Acknowledge the open alert with a dedup key (Events API v2)',
+	endpoints: ['POST /v2/enqueue'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { sharedIncidentFields } from './body';
@@ -17,6 +16,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
 import { readOptionalEmail, readParameter, validate } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -76,12 +76,7 @@ const properties: INodeProperties[] = [
 	conferenceBridgeField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const title = readParameter(
 		this,
 		itemIndex,
@@ -160,3 +155,13 @@ async function findOpenIncident(this: IExecuteFunctions, serviceId: string, inci
 	});
 	return (response.incidents as IDataObject[] | undefined)?.[0];
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an incident',
+	description: 'Open a new incident on a service and page its on-call responders',
+	endpoints: ['GET /incidents', 'POST /incidents'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { incidentIdField } from '../../descriptions/incident';
@@ -8,6 +7,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId, reference } from '../../helpers/utils';
 import { invalidParameter, parseIdList, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
@@ -47,12 +47,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['createResponderRequest'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const requesterId = readLocatorId(this, itemIndex, 'requesterId', 'Requester', 'user');
 	const message = readParameter(
@@ -95,3 +90,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.responder_request as IDataObject;
 }
+
+export const createResponderRequest = defineOperation({
+	value: 'createResponderRequest',
+	name: 'Create Responder Request',
+	action: 'Request responders for an incident',
+	description:
+		"Ask more users or escalation policies to help with an incident (needs PagerDuty's coordinated responding ability)",
+	endpoints: ['POST /incidents/{id}/responder_requests'],
+	properties,
+	execute,
+});

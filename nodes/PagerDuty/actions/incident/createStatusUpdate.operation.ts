@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fromEmailField } from '../../descriptions/common';
@@ -8,6 +7,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { invalidParameter, readOptionalEmail, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
@@ -50,12 +50,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['createStatusUpdate'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const message = readParameter(
 		this,
@@ -87,3 +82,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.status_update as IDataObject;
 }
+
+export const createStatusUpdate = defineOperation({
+	value: 'createStatusUpdate',
+	name: 'Create Status Update',
+	action: 'Post a status update on an incident',
+	description:
+		"Post a status update to an incident's stakeholders, optionally as a custom HTML email",
+	endpoints: ['POST /incidents/{id}/status_updates'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	returnAllAndLimit,
@@ -14,6 +13,7 @@ import { camelToSnake, withoutEmpty } from '../../helpers/utils';
 import { optionalDateTime, parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
+import { defineOperation } from '../registry';
 
 // n8n's built-in node saved this misspelt value; workflows moved over from it still carry it.
 const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' };
@@ -114,12 +114,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = maxItemsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
@@ -158,3 +153,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		simplifyIncident,
 	);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many incidents',
+	description: 'List incidents, filtered by status, service, team, user, urgency or time window',
+	endpoints: ['GET /incidents'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fromEmailField } from '../../descriptions/common';
 import { locatorField } from '../../descriptions/locators';
@@ -7,6 +6,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId, reference } from '../../helpers/utils';
 import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	locatorField('incident', {
@@ -29,12 +29,7 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['merge'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const targetId = readLocatorId(this, itemIndex, 'incidentId', 'Target Incident', 'incident');
 	const sourceIds = [
 		...new Set(
@@ -69,3 +64,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.incident as IDataObject;
 }
+
+export const merge = defineOperation({
+	value: 'merge',
+	name: 'Merge',
+	action: 'Merge incidents into an incident',
+	description:
+		'Merge open incidents into one: their alerts move to the target and they are resolved',
+	endpoints: ['PUT /incidents/{id}/merge'],
+	properties,
+	execute,
+});

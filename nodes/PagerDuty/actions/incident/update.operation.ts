@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { incidentChanges } from './body';
 import type { IncidentUpdate } from './bulk';
@@ -17,6 +16,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
@@ -31,11 +31,6 @@ const properties: INodeProperties[] = [
 	},
 	conferenceBridgeField,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['update'] } },
-	properties,
-);
 
 function readUpdate(context: IExecuteFunctions, itemIndex: number): IncidentUpdate {
 	const incidentId = readLocatorId(context, itemIndex, 'incidentId', 'Incident', 'incident');
@@ -56,7 +51,7 @@ async function updateOne(context: IExecuteFunctions, update: IncidentUpdate): Pr
 	return response.incident as IDataObject;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await updateOne(this, readUpdate(this, itemIndex));
 }
 
@@ -64,9 +59,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
  * Many items' updates go out as PagerDuty's bulk update (`PUT /incidents`, up to 250 each), and
  * every item gets back its own incident, or its own error.
  */
-export async function executeBatch(
+async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
 ): Promise<Array<Settled<IDataObject>>> {
 	return await updateInBulk(this, itemIndexes, readUpdate, updateOne);
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an incident',
+	description: 'Acknowledge, resolve, reassign, re-prioritise or rename an incident',
+	endpoints: ['PUT /incidents', 'PUT /incidents/{id}'],
+	properties,
+	execute,
+	executeBatch,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { noteContentField, readNoteContent } from './fields';
 import { fromEmailField } from '../../descriptions/common';
@@ -8,6 +7,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { readOptionalEmail } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
@@ -15,12 +15,7 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incidentNote'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const content = readNoteContent(this, itemIndex);
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
@@ -32,3 +27,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.note as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an incident note',
+	description: "Add a note to an incident's timeline; returns the note",
+	endpoints: ['POST /incidents/{id}/notes'],
+	properties,
+	execute,
+});

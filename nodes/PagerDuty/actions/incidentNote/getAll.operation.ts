@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
 import { incidentIdField } from '../../descriptions/incident';
@@ -7,15 +6,11 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [incidentIdField, ...returnAllAndLimit('notes')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incidentNote'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const limit = maxItemsOf(this, itemIndex);
 	// PagerDuty returns an incident's notes in one unpaginated list, so the limit is applied here.
@@ -26,3 +21,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const notes = (response.notes as IDataObject[] | undefined) ?? [];
 	return limit === undefined ? notes : notes.slice(0, limit);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many incident notes',
+	description: 'List the notes of an incident, oldest first',
+	endpoints: ['GET /incidents/{id}/notes'],
+	properties,
+	execute,
+});

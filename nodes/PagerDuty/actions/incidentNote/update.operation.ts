@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { noteContentField, readNoteContent } from './fields';
 import { fromEmailField } from '../../descriptions/common';
@@ -8,6 +7,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyIdSchema, readOptionalEmail, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	incidentIdField,
@@ -25,12 +25,7 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incidentNote'], operation: ['update'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	const noteId = readParameter(this, itemIndex, 'noteId', 'Note ID', pagerDutyIdSchema);
 	const content = readNoteContent(this, itemIndex);
@@ -42,3 +37,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.note as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an incident note',
+	description: 'Replace the text of a note on an incident; returns the note',
+	endpoints: ['PUT /incidents/{id}/notes/{note_id}'],
+	properties,
+	execute,
+});

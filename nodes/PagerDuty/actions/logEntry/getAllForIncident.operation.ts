@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { logEntryListOptions, readLogEntryList, SIMPLIFIED_LOG_ENTRY_FIELDS } from './list';
 import { returnAllAndLimit } from '../../descriptions/common';
@@ -7,6 +6,7 @@ import { incidentIdField } from '../../descriptions/incident';
 import { simplifyField } from '../../descriptions/simplify';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
+import { defineOperation } from '../registry';
 
 /** How far back a list too long for one query is sliced when Since is empty. */
 const INCIDENT_HISTORY_DAYS = 365;
@@ -18,12 +18,7 @@ const properties: INodeProperties[] = [
 	logEntryListOptions,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['logEntry'], operation: ['getAllForIncident'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
 	return await readLogEntryList(
 		this,
@@ -32,3 +27,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		INCIDENT_HISTORY_DAYS,
 	);
 }
+
+export const getAllForIncident = defineOperation({
+	value: 'getAllForIncident',
+	name: 'Get Many for an Incident',
+	action: 'Get many log entries for an incident',
+	description:
+		'List the timeline of one incident (triggers, acknowledgements, notes, escalations …), newest first',
+	endpoints: ['GET /incidents/{id}/log_entries'],
+	properties,
+	execute,
+});

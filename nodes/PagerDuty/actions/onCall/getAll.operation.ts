@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { invalidParameter, optionalDateTime, parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
+import { defineOperation } from '../registry';
 
 /** PagerDuty lists on-call shifts at most this far ahead. */
 const MAX_DAYS_AHEAD = 90;
@@ -92,11 +92,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['onCall'], operation: ['getAll'] } },
-	properties,
-);
-
 /** PagerDuty refuses windows reaching more than 90 days ahead, or ending before they start. */
 function checkWindow(
 	context: IExecuteFunctions,
@@ -123,7 +118,7 @@ function checkWindow(
 	}
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const since = optionalDateTime(this, itemIndex, 'Since', options.since);
 	const until = optionalDateTime(this, itemIndex, 'Until', options.until);
@@ -153,3 +148,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ maxItems: maxItemsOf(this, itemIndex) },
 	);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many on calls',
+	description:
+		"List who is on call: per escalation policy and level, the user, the schedule it comes from and the shift's start and end",
+	endpoints: ['GET /oncalls'],
+	properties,
+	execute,
+});

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { scheduleLocator } from './fields';
 import { locatorField } from '../../descriptions/locators';
@@ -7,6 +7,7 @@ import { readLocatorId } from '../../helpers/locators';
 import { pathId, reference } from '../../helpers/utils';
 import { dateTimeSchema, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	scheduleLocator,
@@ -36,12 +37,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['createOverride'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
 	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
 	const start = readParameter(this, itemIndex, 'start', 'Start', dateTimeSchema);
@@ -66,3 +62,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return result.override as IDataObject;
 }
+
+export const createOverride = defineOperation({
+	value: 'createOverride',
+	name: 'Create Override',
+	action: 'Create a schedule override',
+	description: 'Put a user on call in a schedule for a time range, in place of the rotation',
+	endpoints: ['POST /schedules/{id}/overrides'],
+	properties,
+	execute,
+});

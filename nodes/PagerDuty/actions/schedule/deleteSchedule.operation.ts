@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { scheduleLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['delete'] } },
-	[scheduleLocator],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
@@ -19,3 +14,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return { deleted: true, id: scheduleId };
 }
+
+export const deleteSchedule = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a schedule',
+	description: 'Remove a schedule; PagerDuty refuses while an escalation policy uses it',
+	endpoints: ['DELETE /schedules/{id}'],
+	properties: [scheduleLocator],
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
@@ -7,6 +6,7 @@ import { optionalDateTime, parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { windowFields } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('schedules'),
@@ -44,12 +44,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return await pagerDutyApiRequestAllItems.call(
 		this,
@@ -69,3 +64,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ maxItems: maxItemsOf(this, itemIndex) },
 	);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many schedules',
+	description: 'List schedules, optionally by name text or team',
+	endpoints: ['GET /schedules'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
 import { readLocatorId } from '../../helpers/locators';
@@ -8,6 +7,7 @@ import { dateTimeSchema, readParameter } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
 import { overflowField, scheduleLocator, upTo, windowFields } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	scheduleLocator,
@@ -36,12 +36,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['getAllOverrides'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
 	const since = readParameter(this, itemIndex, 'since', 'Since', dateTimeSchema);
 	const until = readParameter(this, itemIndex, 'until', 'Until', dateTimeSchema);
@@ -58,3 +53,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return upTo((response.overrides as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
 }
+
+export const getAllOverrides = defineOperation({
+	value: 'getAllOverrides',
+	name: 'Get Many Overrides',
+	action: 'Get many schedule overrides',
+	description: "List a schedule's overrides in a time window",
+	endpoints: ['GET /schedules/{id}/overrides'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
 import { readLocatorId } from '../../helpers/locators';
@@ -8,6 +7,7 @@ import { optionalDateTime } from '../../helpers/validation';
 import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
 import { scheduleLocator, upTo, windowFields } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	scheduleLocator,
@@ -24,12 +24,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['getOnCallUsers'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
@@ -42,3 +37,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return upTo((response.users as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
 }
+
+export const getOnCallUsers = defineOperation({
+	value: 'getOnCallUsers',
+	name: 'Get On-Call Users',
+	action: 'Get on call users',
+	description: 'List the users on call in a schedule now or within a time window',
+	endpoints: ['GET /schedules/{id}/users'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { serviceSettingFields, serviceSettings } from './fields';
 import { additionalFieldsCollection } from '../../descriptions/common';
@@ -7,6 +6,7 @@ import { locatorField } from '../../descriptions/locators';
 import { readLocatorId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,12 +27,7 @@ const properties: INodeProperties[] = [
 	additionalFieldsCollection(serviceSettingFields),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const escalationPolicyId = readLocatorId(
 		this,
 		itemIndex,
@@ -56,3 +51,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.service as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a service',
+	description:
+		'Add a service (something incidents are opened on) with the escalation policy that is paged for it',
+	endpoints: ['POST /services'],
+	properties,
+	execute,
+});

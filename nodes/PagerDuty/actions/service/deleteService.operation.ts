@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { serviceLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['delete'] } },
-	[serviceLocator],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
@@ -19,3 +14,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return { deleted: true, id: serviceId };
 }
+
+export const deleteService = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a service',
+	description: 'Remove a service for good; its incidents can no longer be reached in the web app',
+	endpoints: ['DELETE /services/{id}'],
+	properties: [serviceLocator],
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
@@ -7,6 +6,7 @@ import { parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { serviceIncludeField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('services'),
@@ -57,11 +57,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['getAll'] } },
-	properties,
-);
-
 const SIMPLE_FIELDS = [
 	'id',
 	'name',
@@ -93,7 +88,7 @@ function simplify(service: IDataObject, include: string[]): IDataObject {
 	return simple;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const include = (options.include as string[] | undefined) ?? [];
 	const services = await pagerDutyApiRequestAllItems.call(
@@ -116,3 +111,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return services;
 	return services.map((service) => simplify(service, include));
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many services',
+	description: 'List services, optionally by name text or team',
+	endpoints: ['GET /services'],
+	properties,
+	execute,
+});

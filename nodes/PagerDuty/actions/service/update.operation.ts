@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { locatorField } from '../../descriptions/locators';
 import { readLocatorId } from '../../helpers/locators';
@@ -8,6 +7,7 @@ import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { serviceLocator, serviceSettingFields, serviceSettings } from './fields';
 import { updateFieldsCollection } from '../../descriptions/common';
+import { defineOperation } from '../registry';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -30,12 +30,7 @@ const updateFields: INodeProperties[] = [
 
 const properties: INodeProperties[] = [serviceLocator, updateFieldsCollection(updateFields)];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['update'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = serviceSettings(this, itemIndex, updateFields);
@@ -67,3 +62,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.service as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a service',
+	description:
+		'Rename a service, change its escalation policy, timeouts, urgency or status; other settings stay',
+	endpoints: ['GET /services/{id}', 'PUT /services/{id}'],
+	properties,
+	execute,
+});

@@ -1,19 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { teamLocator } from './fields';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [teamLocator];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['team'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
@@ -21,3 +16,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.team as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a team',
+	description: 'Read one team by ID',
+	endpoints: ['GET /teams/{id}'],
+	properties,
+	execute,
+});

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { locatorField } from '../../descriptions/locators';
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
-import type { PagerDutyOperation } from '../types';
+import type { Operation } from '../registry';
+import { defineOperation } from '../registry';
 import { teamLocator } from './fields';
 
 const TARGETS = {
@@ -13,6 +13,7 @@ const TARGETS = {
 		parameter: 'userId',
 		label: 'User',
 		collection: 'users',
+		endpointPath: 'users/{user_id}',
 		field: locatorField('user', {
 			displayName: 'User',
 			name: 'userId',
@@ -25,6 +26,7 @@ const TARGETS = {
 		parameter: 'escalationPolicyId',
 		label: 'Escalation Policy',
 		collection: 'escalation_policies',
+		endpointPath: 'escalation_policies/{escalation_policy_id}',
 		field: locatorField('escalationPolicy', {
 			displayName: 'Escalation Policy',
 			name: 'escalationPolicyId',
@@ -36,7 +38,10 @@ const TARGETS = {
 } as const;
 
 interface TeamLinkOptions {
-	operation: string;
+	value: string;
+	name: string;
+	action: string;
+	description: string;
 	/** PUT links the object to the team, DELETE unlinks it; PagerDuty answers 204 either way. */
 	method: 'PUT' | 'DELETE';
 	target: keyof typeof TARGETS;
@@ -46,13 +51,15 @@ interface TeamLinkOptions {
 }
 
 /** Adds a user or an escalation policy to a team, or removes it. */
-export function teamLink(options: TeamLinkOptions): PagerDutyOperation {
+export function teamLink(options: TeamLinkOptions): Operation {
 	const target = TARGETS[options.target];
-	return {
-		description: updateDisplayOptions(
-			{ show: { resource: ['team'], operation: [options.operation] } },
-			[teamLocator, target.field, ...(options.fields ?? [])],
-		),
+	return defineOperation({
+		value: options.value,
+		name: options.name,
+		action: options.action,
+		description: options.description,
+		endpoints: [`${options.method} /teams/{id}/${target.endpointPath}`],
+		properties: [teamLocator, target.field, ...(options.fields ?? [])],
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
 			const targetId = readLocatorId(
@@ -75,5 +82,5 @@ export function teamLink(options: TeamLinkOptions): PagerDutyOperation {
 				...body,
 			};
 		},
-	};
+	});
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
@@ -7,6 +6,7 @@ import { parseIdList } from '../../helpers/validation';
 import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { userIncludeField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('users'),
@@ -38,11 +38,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getAll'] } },
-	properties,
-);
-
 const SIMPLE_FIELDS = ['id', 'name', 'email', 'role', 'job_title', 'time_zone', 'html_url'];
 
 function simplify(user: IDataObject, include: string[]): IDataObject {
@@ -58,7 +53,7 @@ function simplify(user: IDataObject, include: string[]): IDataObject {
 	return simple;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const include = (options.include as string[] | undefined) ?? [];
 	const users = await pagerDutyApiRequestAllItems.call(
@@ -78,3 +73,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return users;
 	return users.map((user) => simplify(user, include));
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many users',
+	description: 'List users, optionally by name or email text and by team',
+	endpoints: ['GET /users'],
+	properties,
+	execute,
+});

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withoutEmpty } from '../../helpers/utils';
 import { pagerDutyApiRequest } from '../../transport';
 import { explainStatus } from '../common';
 import { userIncludeField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,12 +17,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getCurrent'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await explainStatus(
 		this,
@@ -41,3 +36,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return response.user as IDataObject;
 }
+
+export const getCurrent = defineOperation({
+	value: 'getCurrent',
+	name: 'Get Current',
+	action: 'Get current user',
+	description: 'Read the user the credential acts as (user API tokens and OAuth2 only)',
+	endpoints: ['GET /users/me'],
+	properties,
+	execute,
+});

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
@@ -7,6 +6,7 @@ import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { profileFields, userChanges, userLocator } from './fields';
 import { updateFieldsCollection } from '../../descriptions/common';
+import { defineOperation } from '../registry';
 
 const updateFields = (
 	[
@@ -31,12 +31,7 @@ const updateFields = (
 
 const properties: INodeProperties[] = [userLocator, updateFieldsCollection(updateFields)];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['update'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
 	const changes = userChanges(
 		this,
@@ -55,3 +50,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.user as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a user',
+	description: "Change a user's name, email, role, time zone, job title, color or description",
+	endpoints: ['GET /users/{id}', 'PUT /users/{id}'],
+	properties,
+	execute,
+});
