@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { REST_HOSTS, baseUrlExpression, regionFields } from '../nodes/PagerDuty/transport/regions';
+import { REST_HOSTS, baseUrlExpression, regionFields } from '../nodes/shared/regions';
 
 export class PagerDutyApi implements ICredentialType {
 	// Not `pagerDutyApi`: credential type names are global in n8n and that one belongs to the built-in node.

@@ -5,11 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	EVENTS_HOSTS,
-	baseUrlExpression,
-	regionFields,
-} from '../nodes/PagerDuty/transport/regions';
+import { EVENTS_HOSTS, baseUrlExpression, regionFields } from '../nodes/shared/regions';
 
 /**
  * An Events API v2 integration key (routing key). It authenticates by travelling in the JSON body

@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { REST_HOSTS, oauthUrlExpression, regionFields } from '../nodes/PagerDuty/transport/regions';
+import { REST_HOSTS, oauthUrlExpression, regionFields } from '../nodes/shared/regions';
 
 export class PagerDutyOAuth2Api implements ICredentialType {
 	// Not `pagerDutyOAuth2Api`: credential type names are global in n8n and that one belongs to the built-in node.

@@ -9,8 +9,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources } from './actions';
 import { resourceOptions, resourceProperties } from './actions/registry';
 import { router } from './actions/router';
-import { authenticationField, requestSettingsField } from './descriptions/common';
-import { listSearch, loadOptions } from './methods';
+import { requestSettingsField } from './descriptions/common';
+import { authenticationField } from '../shared/authentication';
+import { listSearch } from '../shared/locators';
+import * as loadOptions from './methods/loadOptions';
 
 export class PagerDuty implements INodeType {
 	description: INodeTypeDescription = {

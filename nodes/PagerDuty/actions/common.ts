@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../helpers/errors';
+import { toNodeError } from '../../shared/errors';
 
 /** The "Return All" / "Limit" of a list operation for one item: undefined means all. */
 export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): number | undefined {

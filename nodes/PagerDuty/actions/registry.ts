@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { Settled } from '../helpers/concurrency';
+import type { Settled } from '../../shared/concurrency';
 
 export type OperationResult = IDataObject | IDataObject[];
 

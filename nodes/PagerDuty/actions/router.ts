@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resources } from './index';
-import { settleWithConcurrency } from '../helpers/concurrency';
-import { toNodeError } from '../helpers/errors';
-import { transportSettings } from '../transport';
 import { findOperation } from './registry';
+import { settleWithConcurrency } from '../../shared/concurrency';
+import { toNodeError } from '../../shared/errors';
+import { transportSettings } from '../../shared/transport/rest';
 
 /**
  * The node's only item loop. Items run with bounded concurrency (or together, for operations that

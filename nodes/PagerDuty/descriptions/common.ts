@@ -1,17 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Which REST credential the node uses; the values are the ones n8n's built-in PagerDuty node saves. */
-export const authenticationField: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'API Token', value: 'apiToken' },
-		{ name: 'OAuth2', value: 'oAuth2' },
-	],
-	default: 'apiToken',
-};
-
 export const fromEmailField: INodeProperties = {
 	displayName: 'Email',
 	name: 'email',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { alertIdField, alertIncidentField, readAlertPath } from './fields';
-import { pagerDutyApiRequest } from '../../transport';
+import { alertIdField, alertIncidentLocator, readAlertPath } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [alertIncidentField, alertIdField];
+const properties: INodeProperties[] = [alertIncidentLocator.field, alertIdField];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const response = await pagerDutyApiRequest.call(this, {

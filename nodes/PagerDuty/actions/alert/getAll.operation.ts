@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { alertIncidentField } from './fields';
+import { alertIncidentLocator } from './fields';
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
-import { readLocatorId } from '../../helpers/locators';
 import { camelToSnake, pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	alertIncidentField,
+	alertIncidentLocator.field,
 	...returnAllAndLimit('alerts'),
 	{
 		displayName: 'Options',
@@ -61,7 +60,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = alertIncidentLocator.read(this, itemIndex);
 	const limit = maxItemsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = withoutEmpty({

@@ -3,17 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	alertChangeFields,
 	alertIdField,
-	alertIncidentField,
+	alertIncidentLocator,
 	readAlertChange,
 	readAlertPath,
 } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	alertIncidentField,
+	alertIncidentLocator.field,
 	alertIdField,
 	...alertChangeFields,
 	fromEmailField,

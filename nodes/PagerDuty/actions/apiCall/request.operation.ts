@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { jsonObjectSchema, readOptionalEmail, readParameter } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { jsonObjectSchema, readOptionalEmail, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

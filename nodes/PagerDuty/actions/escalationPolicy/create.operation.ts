@@ -7,9 +7,9 @@ import {
 	policySettings,
 	readEscalationRules,
 } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
 import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

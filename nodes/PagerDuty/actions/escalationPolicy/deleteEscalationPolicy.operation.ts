@@ -1,19 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { escalationPolicyLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(
-		this,
-		itemIndex,
-		'escalationPolicyId',
-		'Escalation Policy',
-		'escalationPolicy',
-	);
+	const policyId = escalationPolicyLocator.read(this, itemIndex);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/escalation_policies/${pathId(policyId)}`,
@@ -27,6 +20,6 @@ export const deleteEscalationPolicy = defineOperation({
 	action: 'Delete an escalation policy',
 	description: 'Remove an escalation policy; PagerDuty refuses while a service uses it',
 	endpoints: ['DELETE /escalation_policies/{id}'],
-	properties: [escalationPolicyLocator],
+	properties: [escalationPolicyLocator.field],
 	execute,
 });

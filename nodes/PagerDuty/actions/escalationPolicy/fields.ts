@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorField } from '../../descriptions/locators';
+import { locator } from '../../../shared/locators';
+import { parseIdList, validate } from '../../../shared/validation';
 import { reference } from '../../helpers/utils';
-import { parseIdList, validate } from '../../helpers/validation';
 
 /** PagerDuty's limits: up to 10 targets per rule, up to 9 loops. */
 const MAX_TARGETS = 10;
 const MAX_LOOPS = 9;
 
-export const escalationPolicyLocator = locatorField('escalationPolicy', {
+export const escalationPolicyLocator = locator('escalationPolicy', {
 	displayName: 'Escalation Policy',
 	name: 'escalationPolicyId',
 	required: true,

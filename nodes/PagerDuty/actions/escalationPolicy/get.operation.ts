@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { escalationPolicyIncludeField, escalationPolicyLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	escalationPolicyLocator,
+	escalationPolicyLocator.field,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -19,13 +18,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(
-		this,
-		itemIndex,
-		'escalationPolicyId',
-		'Escalation Policy',
-		'escalationPolicy',
-	);
+	const policyId = escalationPolicyLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import {
 	escalationPolicyLocator,
@@ -22,7 +21,7 @@ const nameField: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	escalationPolicyLocator,
+	escalationPolicyLocator.field,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -66,13 +65,7 @@ function asUpdateBody(current: IDataObject): IDataObject {
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(
-		this,
-		itemIndex,
-		'escalationPolicyId',
-		'Escalation Policy',
-		'escalationPolicy',
-	);
+	const policyId = escalationPolicyLocator.read(this, itemIndex);
 	const changes = policySettings(
 		this,
 		itemIndex,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dedupKeyField, dedupKeySchema } from './fields';
-import { readParameter } from '../../helpers/validation';
-import { sendEvent } from '../../transport/events';
+import { sendEvent } from '../../../shared/transport/events';
+import { readParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [dedupKeyField(true)];

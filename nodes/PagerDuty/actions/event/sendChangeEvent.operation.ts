@@ -10,8 +10,8 @@ import {
 	summarySchema,
 	timestampField,
 } from './fields';
-import { readParameter } from '../../helpers/validation';
-import { sendEvent } from '../../transport/events';
+import { sendEvent } from '../../../shared/transport/events';
+import { readParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

@@ -19,8 +19,8 @@ import {
 	summarySchema,
 	timestampField,
 } from './fields';
-import { readParameter, validate } from '../../helpers/validation';
-import { sendEvent } from '../../transport/events';
+import { sendEvent } from '../../../shared/transport/events';
+import { readParameter, validate } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

@@ -2,21 +2,28 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } fr
 import { z } from 'zod';
 
 import { sharedIncidentFields } from './body';
-import { fromEmailField } from '../../descriptions/common';
 import {
 	assigneeUserIdsField,
 	conferenceBridgeField,
-	escalationPolicyField,
-	priorityField,
+	escalationPolicyLocator,
+	priorityLocator,
 	urgencyField,
-} from '../../descriptions/incident';
-import { locatorField } from '../../descriptions/locators';
-import { toNodeError } from '../../helpers/errors';
-import { readLocatorId } from '../../helpers/locators';
+} from './fields';
+import { toNodeError } from '../../../shared/errors';
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail, readParameter, validate } from '../../../shared/validation';
+import { fromEmailField } from '../../descriptions/common';
 import { reference } from '../../helpers/utils';
-import { readOptionalEmail, readParameter, validate } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
+
+const serviceLocator = locator('service', {
+	displayName: 'Service',
+	name: 'serviceId',
+	required: true,
+	description:
+		'The service the incident is opened on; its escalation policy decides who is paged (IDs come from Service → Get Many)',
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -27,13 +34,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'A short summary of what is wrong, shown in notifications and lists',
 	},
-	locatorField('service', {
-		displayName: 'Service',
-		name: 'serviceId',
-		required: true,
-		description:
-			'The service the incident is opened on; its escalation policy decides who is paged (IDs come from Service → Get Many)',
-	}),
+	serviceLocator.field,
 	fromEmailField,
 	{
 		displayName: 'Additional Fields',
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			assigneeUserIdsField,
-			escalationPolicyField,
+			escalationPolicyLocator.field,
 			{
 				displayName: 'Incident Details',
 				name: 'details',
@@ -69,7 +70,7 @@ const properties: INodeProperties[] = [
 				description:
 					"Name of the incident type to open (an incident type set up in PagerDuty, on plans that offer incident types). PagerDuty's default type when empty.",
 			},
-			priorityField,
+			priorityLocator.field,
 			urgencyField,
 		],
 	},
@@ -84,7 +85,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		'Title',
 		z.string().trim().min(1, 'must not be empty'),
 	);
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+	const serviceId = serviceLocator.read(this, itemIndex);
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 

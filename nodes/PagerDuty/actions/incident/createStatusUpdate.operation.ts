@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { incidentLocator } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { invalidParameter, readOptionalEmail, readParameter } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { invalidParameter, readOptionalEmail, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	{
 		displayName: 'Message',
 		name: 'message',
@@ -51,7 +50,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const message = readParameter(
 		this,
 		itemIndex,

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
+import { incidentLocator } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [incidentIdField];
+const properties: INodeProperties[] = [incidentLocator.field];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/incidents/${pathId(incidentId)}`,

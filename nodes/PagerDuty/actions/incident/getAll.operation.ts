@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
+import { optionalDateTime, parseIdList } from '../../../shared/validation';
 import {
 	returnAllAndLimit,
 	sinceUntilFields,
@@ -10,8 +12,6 @@ import { includeField } from '../../descriptions/include';
 import { legacySimplifyField } from '../../descriptions/simplify';
 import { simplifyIf, simplifyIncident } from '../../helpers/simplify';
 import { camelToSnake, withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime, parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
 

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { incidentChanges } from './body';
 import { planBulkRequests, sendBulkUpdate } from './bulk';
+import { incidentChangeOptions } from './fields';
+import { invalidParameter, parseIdList, readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentChangeOptions } from '../../descriptions/incident';
-import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

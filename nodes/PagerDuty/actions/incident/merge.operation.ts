@@ -1,21 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { invalidParameter, parseIdList, readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId, reference } from '../../helpers/utils';
-import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
+const targetIncidentLocator = locator('incident', {
+	displayName: 'Target Incident',
+	name: 'incidentId',
+	required: true,
+	description:
+		'The open incident that receives the alerts of the source incidents and stays open (its ID from Incident → Get Many, or its URL)',
+});
+
 const properties: INodeProperties[] = [
-	locatorField('incident', {
-		displayName: 'Target Incident',
-		name: 'incidentId',
-		required: true,
-		description:
-			'The open incident that receives the alerts of the source incidents and stays open (its ID from Incident → Get Many, or its URL)',
-	}),
+	targetIncidentLocator.field,
 	{
 		displayName: 'Source Incident IDs',
 		name: 'sourceIncidentIds',
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const targetId = readLocatorId(this, itemIndex, 'incidentId', 'Target Incident', 'incident');
+	const targetId = targetIncidentLocator.read(this, itemIndex);
 	const sourceIds = [
 		...new Set(
 			parseIdList(

@@ -1,19 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { incidentLocator } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail, readParameter } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { readOptionalEmail, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 /** PagerDuty snoozes for at most 7 days. */
 const MAX_SNOOZE_SECONDS = 604_800;
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	{
 		displayName: 'Duration (Seconds)',
 		name: 'duration',
@@ -34,7 +33,7 @@ const durationSchema = z.coerce
 	.max(MAX_SNOOZE_SECONDS, `must be between 1 and ${MAX_SNOOZE_SECONDS} seconds (7 days)`);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const duration = readParameter(this, itemIndex, 'duration', 'Duration (Seconds)', durationSchema);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'POST',

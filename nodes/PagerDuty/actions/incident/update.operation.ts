@@ -3,23 +3,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { incidentChanges } from './body';
 import type { IncidentUpdate } from './bulk';
 import { updateInBulk } from './bulk';
-import { fromEmailField } from '../../descriptions/common';
 import {
 	conferenceBridgeField,
 	incidentChangeOptions,
-	incidentIdField,
+	incidentLocator,
 	titleField,
 	urgencyField,
-} from '../../descriptions/incident';
-import type { Settled } from '../../helpers/concurrency';
-import { readLocatorId } from '../../helpers/locators';
+} from './fields';
+import type { Settled } from '../../../shared/concurrency';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
+import { fromEmailField } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	fromEmailField,
 	{
 		displayName: 'Update Fields',
@@ -33,7 +32,7 @@ const properties: INodeProperties[] = [
 ];
 
 function readUpdate(context: IExecuteFunctions, itemIndex: number): IncidentUpdate {
-	const incidentId = readLocatorId(context, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(context, itemIndex);
 	const from = readOptionalEmail(context, itemIndex, 'email', 'Email');
 	const updateFields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 

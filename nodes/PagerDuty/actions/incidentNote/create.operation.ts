@@ -1,22 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { noteContentField, readNoteContent } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	noteContentField("Text of the note, shown on the incident's timeline"),
 	fromEmailField,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const content = readNoteContent(this, itemIndex);
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	const response = await pagerDutyApiRequest.call(this, {

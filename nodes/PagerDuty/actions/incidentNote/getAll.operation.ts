@@ -1,17 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
+import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [incidentIdField, ...returnAllAndLimit('notes')];
+const properties: INodeProperties[] = [incidentLocator.field, ...returnAllAndLimit('notes')];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const limit = maxItemsOf(this, itemIndex);
 	// PagerDuty returns an incident's notes in one unpaginated list, so the limit is applied here.
 	const response = await pagerDutyApiRequest.call(this, {

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { noteContentField, readNoteContent } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyIdSchema, readOptionalEmail, readParameter } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readOptionalEmail, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	{
 		displayName: 'Note ID',
 		name: 'noteId',
@@ -26,7 +25,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const noteId = readParameter(this, itemIndex, 'noteId', 'Note ID', pagerDutyIdSchema);
 	const content = readNoteContent(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {

@@ -2,24 +2,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { logEntryListOptions, readLogEntryList, SIMPLIFIED_LOG_ENTRY_FIELDS } from './list';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
 import { simplifyField } from '../../descriptions/simplify';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
+import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
 /** How far back a list too long for one query is sliced when Since is empty. */
 const INCIDENT_HISTORY_DAYS = 365;
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	...returnAllAndLimit('log entries'),
 	simplifyField(SIMPLIFIED_LOG_ENTRY_FIELDS),
 	logEntryListOptions,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(this, itemIndex);
 	return await readLogEntryList(
 		this,
 		itemIndex,

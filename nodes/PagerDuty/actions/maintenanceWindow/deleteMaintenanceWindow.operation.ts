@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { explainStatus } from '../common';
 import { maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
 import { defineOperation } from '../registry';

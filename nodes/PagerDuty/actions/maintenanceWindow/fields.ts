@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { reference } from '../../helpers/utils';
 import {
 	dateTimeSchema,
 	pagerDutyIdSchema,
 	parseIdList,
 	readParameter,
 	validate,
-} from '../../helpers/validation';
+} from '../../../shared/validation';
+import { reference } from '../../helpers/utils';
 
 export const maintenanceWindowIdField: INodeProperties = {
 	displayName: 'Maintenance Window ID',

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { includeField, maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
+import { invalidParameter, optionalDateTime, parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
-import { invalidParameter, optionalDateTime, parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
 

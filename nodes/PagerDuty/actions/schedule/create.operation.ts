@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { layersField, readLayers, scheduleTimeZoneField } from './fields';
-import { readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

@@ -2,22 +2,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { scheduleLocator } from './fields';
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { dateTimeSchema, readParameter } from '../../../shared/validation';
 import { pathId, reference } from '../../helpers/utils';
-import { dateTimeSchema, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
+const userLocator = locator('user', {
+	displayName: 'User',
+	name: 'userId',
+	required: true,
+	description:
+		'Who takes over the schedule for the time of the override: pick a user, paste their profile URL, or give the ID',
+});
+
 const properties: INodeProperties[] = [
-	scheduleLocator,
-	locatorField('user', {
-		displayName: 'User',
-		name: 'userId',
-		required: true,
-		description:
-			'Who takes over the schedule for the time of the override: pick a user, paste their profile URL, or give the ID',
-	}),
+	scheduleLocator.field,
+	userLocator.field,
 	{
 		displayName: 'Start',
 		name: 'start',
@@ -38,8 +39,8 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
-	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+	const scheduleId = scheduleLocator.read(this, itemIndex);
+	const userId = userLocator.read(this, itemIndex);
 	const start = readParameter(this, itemIndex, 'start', 'Start', dateTimeSchema);
 	const end = readParameter(this, itemIndex, 'end', 'End', dateTimeSchema);
 	// PagerDuty answers a list with one result per override, each with its own status.

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { scheduleLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	{
 		displayName: 'Override ID',
 		name: 'overrideId',
@@ -22,7 +21,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const overrideId = readParameter(this, itemIndex, 'overrideId', 'Override ID', pagerDutyIdSchema);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { scheduleLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/schedules/${pathId(scheduleId)}`,
@@ -21,6 +20,6 @@ export const deleteSchedule = defineOperation({
 	action: 'Delete a schedule',
 	description: 'Remove a schedule; PagerDuty refuses while an escalation policy uses it',
 	endpoints: ['DELETE /schedules/{id}'],
-	properties: [scheduleLocator],
+	properties: [scheduleLocator.field],
 	execute,
 });

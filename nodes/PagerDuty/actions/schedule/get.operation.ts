@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { overflowField, scheduleLocator, windowFields } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionalDateTime } from '../../../shared/validation';
 import { timeZoneField } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -30,7 +29,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { dateTimeSchema, readParameter } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { dateTimeSchema, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
 import { overflowField, scheduleLocator, upTo, windowFields } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	...windowFields(
 		'the overrides (required by PagerDuty): overrides overlapping it are returned',
 		true,
@@ -37,7 +36,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const since = readParameter(this, itemIndex, 'since', 'Since', dateTimeSchema);
 	const until = readParameter(this, itemIndex, 'until', 'Until', dateTimeSchema);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionalDateTime } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
 import { scheduleLocator, upTo, windowFields } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	...returnAllAndLimit('users'),
 	{
 		displayName: 'Options',
@@ -25,7 +24,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',

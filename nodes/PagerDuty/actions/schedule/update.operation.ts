@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { validate } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
-import { validate } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { layersField, readLayers, scheduleLocator, scheduleTimeZoneField } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -63,7 +62,7 @@ function asUpdateBody(current: IDataObject): IDataObject {
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = {};
 	const nonEmpty = z.string().trim().min(1, 'must not be empty');

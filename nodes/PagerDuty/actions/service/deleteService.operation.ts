@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { serviceLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+	const serviceId = serviceLocator.read(this, itemIndex);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/services/${pathId(serviceId)}`,
@@ -21,6 +20,6 @@ export const deleteService = defineOperation({
 	action: 'Delete a service',
 	description: 'Remove a service for good; its incidents can no longer be reached in the web app',
 	endpoints: ['DELETE /services/{id}'],
-	properties: [serviceLocator],
+	properties: [serviceLocator.field],
 	execute,
 });

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorField } from '../../descriptions/locators';
-import { validate } from '../../helpers/validation';
+import { locator } from '../../../shared/locators';
+import { validate } from '../../../shared/validation';
 
-export const serviceLocator = locatorField('service', {
+export const serviceLocator = locator('service', {
 	displayName: 'Service',
 	name: 'serviceId',
 	required: true,

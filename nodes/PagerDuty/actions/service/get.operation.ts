@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { serviceIncludeField, serviceLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	serviceLocator,
+	serviceLocator.field,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -19,7 +18,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+	const serviceId = serviceLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
+import { parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
-import { parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { serviceIncludeField } from './fields';
 import { defineOperation } from '../registry';

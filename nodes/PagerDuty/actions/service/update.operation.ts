@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId, reference } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { serviceLocator, serviceSettingFields, serviceSettings } from './fields';
+import { locator } from '../../../shared/locators';
 import { updateFieldsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
@@ -17,30 +16,30 @@ const nameField: INodeProperties = {
 	description: 'New name; PagerDuty refuses a name another service already has',
 };
 
+const escalationPolicyLocator = locator('escalationPolicy', {
+	displayName: 'Escalation Policy',
+	name: 'escalationPolicyId',
+	description:
+		'Hand the service to another escalation policy: pick one, paste its URL, or give its ID',
+});
+
 const updateFields: INodeProperties[] = [
-	locatorField('escalationPolicy', {
-		displayName: 'Escalation Policy',
-		name: 'escalationPolicyId',
-		description:
-			'Hand the service to another escalation policy: pick one, paste its URL, or give its ID',
-	}),
+	escalationPolicyLocator.field,
 	nameField,
 	...serviceSettingFields,
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-const properties: INodeProperties[] = [serviceLocator, updateFieldsCollection(updateFields)];
+const properties: INodeProperties[] = [serviceLocator.field, updateFieldsCollection(updateFields)];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+	const serviceId = serviceLocator.read(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = serviceSettings(this, itemIndex, updateFields);
 	if (updateFields.escalationPolicyId !== undefined) {
-		const policyId = readLocatorId(
+		const policyId = escalationPolicyLocator.readValue(
 			this,
+			updateFields.escalationPolicyId,
 			itemIndex,
-			'updateFields.escalationPolicyId',
-			'Escalation Policy',
-			'escalationPolicy',
 		);
 		changes.escalation_policy = reference(policyId, 'escalation_policy');
 	}

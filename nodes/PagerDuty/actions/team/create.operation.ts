@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { teamChanges, teamDetailFields } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { additionalFieldsCollection } from '../../descriptions/common';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { teamLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyIdSchema, validate } from '../../../shared/validation';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyIdSchema, validate } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	teamLocator,
+	teamLocator.field,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -30,7 +29,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+	const teamId = teamLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const reassignmentTeam = options.reassignmentTeamId
 		? validate(

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { teamLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [teamLocator];
+const properties: INodeProperties[] = [teamLocator.field];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+	const teamId = teamLocator.read(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/teams/${pathId(teamId)}`,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
 

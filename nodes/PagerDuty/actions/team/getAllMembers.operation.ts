@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { teamLocator } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	teamLocator,
+	teamLocator.field,
 	...returnAllAndLimit('members'),
 	{
 		displayName: 'Options',
@@ -32,7 +31,7 @@ const properties: INodeProperties[] = [
 
 /** Each member is `{ user, role }`, role being observer, responder or manager. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+	const teamId = teamLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return await pagerDutyApiRequestAllItems.call(
 		this,

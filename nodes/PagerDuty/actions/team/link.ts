@@ -1,20 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import type { Operation } from '../registry';
 import { defineOperation } from '../registry';
 import { teamLocator } from './fields';
+import { locator } from '../../../shared/locators';
 
 const TARGETS = {
 	user: {
 		parameter: 'userId',
-		label: 'User',
 		collection: 'users',
 		endpointPath: 'users/{user_id}',
-		field: locatorField('user', {
+		locator: locator('user', {
 			displayName: 'User',
 			name: 'userId',
 			required: true,
@@ -24,10 +22,9 @@ const TARGETS = {
 	},
 	escalationPolicy: {
 		parameter: 'escalationPolicyId',
-		label: 'Escalation Policy',
 		collection: 'escalation_policies',
 		endpointPath: 'escalation_policies/{escalation_policy_id}',
-		field: locatorField('escalationPolicy', {
+		locator: locator('escalationPolicy', {
 			displayName: 'Escalation Policy',
 			name: 'escalationPolicyId',
 			required: true,
@@ -59,16 +56,10 @@ export function teamLink(options: TeamLinkOptions): Operation {
 		action: options.action,
 		description: options.description,
 		endpoints: [`${options.method} /teams/{id}/${target.endpointPath}`],
-		properties: [teamLocator, target.field, ...(options.fields ?? [])],
+		properties: [teamLocator.field, target.locator.field, ...(options.fields ?? [])],
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
-			const targetId = readLocatorId(
-				this,
-				itemIndex,
-				target.parameter,
-				target.label,
-				options.target,
-			);
+			const teamId = teamLocator.read(this, itemIndex);
+			const targetId = target.locator.read(this, itemIndex);
 			const body = options.body?.(this, itemIndex);
 			await pagerDutyApiRequest.call(this, {
 				method: options.method,

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { teamChanges, teamDetailFields, teamLocator } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	teamLocator,
+	teamLocator.field,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -29,7 +28,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+	const teamId = teamLocator.read(this, itemIndex);
 	const changes = teamChanges(
 		this,
 		itemIndex,

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { profileFields, userChanges } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
 import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

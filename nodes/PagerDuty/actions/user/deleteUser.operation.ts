@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [userLocator];
+const properties: INodeProperties[] = [userLocator.field];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+	const userId = userLocator.read(this, itemIndex);
 	await pagerDutyApiRequest.call(this, { method: 'DELETE', path: `/users/${pathId(userId)}` });
 	return { deleted: true, id: userId };
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorField } from '../../descriptions/locators';
-import { emailSchema, validate } from '../../helpers/validation';
+import { locator } from '../../../shared/locators';
+import { emailSchema, validate } from '../../../shared/validation';
 
-export const userLocator = locatorField('user', {
+export const userLocator = locator('user', {
 	displayName: 'User',
 	name: 'userId',
 	required: true,

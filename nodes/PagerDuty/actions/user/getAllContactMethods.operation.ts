@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [userLocator];
+const properties: INodeProperties[] = [userLocator.field];
 
 /** PagerDuty returns a user's contact methods in one answer, without pages. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+	const userId = userLocator.read(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/users/${pathId(userId)}/contact_methods`,

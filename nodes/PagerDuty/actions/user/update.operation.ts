@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { profileFields, userChanges, userLocator } from './fields';
 import { updateFieldsCollection } from '../../descriptions/common';
@@ -29,10 +28,10 @@ const updateFields = (
 	] as INodeProperties[]
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-const properties: INodeProperties[] = [userLocator, updateFieldsCollection(updateFields)];
+const properties: INodeProperties[] = [userLocator.field, updateFieldsCollection(updateFields)];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+	const userId = userLocator.read(this, itemIndex);
 	const changes = userChanges(
 		this,
 		itemIndex,

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eventsField, readEvents, readFilter, scopeFields } from './fields';
-import { readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { eventsField, readEvents, subscriptionScope } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 
 const urlSchema = z
@@ -87,7 +87,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			...(headers.length > 0 && { custom_headers: headers }),
 		},
 		events,
-		filter: readFilter(this, itemIndex),
+		filter: subscriptionScope.readFilter(this, itemIndex),
 	};
 	if (typeof additional.description === 'string' && additional.description.trim() !== '') {
 		subscription.description = additional.description.trim();
@@ -109,6 +109,6 @@ export const create = defineOperation({
 	description:
 		'Subscribe a URL to incident and service events (webhooks v3); the answer holds the signing secret, shown only once',
 	endpoints: ['POST /webhook_subscriptions'],
-	properties: [...properties.slice(0, 1), ...scopeFields(), ...properties.slice(1)],
+	properties: [...properties.slice(0, 1), ...subscriptionScope.fields, ...properties.slice(1)],
 	execute,
 });

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
+import { pagerDutyIdSchema, validate } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { pagerDutyIdSchema, validate } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
 

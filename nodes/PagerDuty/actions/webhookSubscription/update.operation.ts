@@ -4,13 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	eventsField,
 	readEvents,
-	readFilter,
 	readSubscriptionId,
-	scopeFields,
 	subscriptionIdField,
+	subscriptionScope,
 } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -41,7 +40,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to move the subscription to another scope (account, service or team). Its URL cannot be changed: create a new subscription for that.',
 	},
-	...scopeFields().map((field) => ({
+	...subscriptionScope.fields.map((field) => ({
 		...field,
 		displayOptions: { show: { ...field.displayOptions?.show, changeScope: [true] } },
 	})),
@@ -55,7 +54,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (typeof fields.description === 'string') changes.description = fields.description;
 	if (fields.events !== undefined) changes.events = readEvents(this, itemIndex, fields.events);
 	if (this.getNodeParameter('changeScope', itemIndex, false) === true)
-		changes.filter = readFilter(this, itemIndex);
+		changes.filter = subscriptionScope.readFilter(this, itemIndex);
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -9,24 +9,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { Authentication } from '../authentication';
+import { credentialTypeFor } from '../authentication';
 import { RateLimiter } from './rateLimiter';
-import { restBaseUrl } from './regions';
+import { restBaseUrl } from '../regions';
 import { isRetryable } from './retry';
 import type { Answer, TransportSettings } from './send';
-import { nodeParameter, readTransportSettings, sendWithRetries } from './send';
-import { settleWithConcurrency } from '../helpers/concurrency';
-import { pagerDutyApiError, toNodeError } from '../helpers/errors';
+import { readTransportSettings, sendWithRetries } from './send';
+import { settleWithConcurrency } from '../concurrency';
+import { pagerDutyApiError, toNodeError } from '../errors';
+import { readParameterValue } from '../parameters';
 
 export type { TransportSettings } from './send';
 
 /** Node runs, option loading, and trigger lifecycle hooks (webhook subscriptions). */
 export type PagerDutyContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
-
-/** The `authentication` parameter's values, as in n8n's built-in PagerDuty node. */
-export type Authentication = 'apiToken' | 'oAuth2';
-
-export const credentialTypeFor = (authentication: Authentication) =>
-	authentication === 'oAuth2' ? 'pagerDutyRestOAuth2Api' : 'pagerDutyRestApi';
 
 const ACCEPT = 'application/vnd.pagerduty+json;version=2';
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -61,7 +58,9 @@ const executionStates = new WeakMap<PagerDutyContext, Promise<ExecutionState>>()
 
 async function createExecutionState(context: PagerDutyContext): Promise<ExecutionState> {
 	const authentication: Authentication =
-		nodeParameter(context, 'authentication', 'apiToken') === 'oAuth2' ? 'oAuth2' : 'apiToken';
+		readParameterValue(context, 'authentication', undefined, 'apiToken') === 'oAuth2'
+			? 'oAuth2'
+			: 'apiToken';
 	const credentialType = credentialTypeFor(authentication);
 	const credentials = await context.getCredentials(credentialType);
 	const baseUrl = restBaseUrl({

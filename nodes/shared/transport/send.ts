@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import type { ParameterSource } from '../parameters';
+import { readParameterValue } from '../parameters';
 import type { RateLimiter } from './rateLimiter';
 import { readRateLimitHeaders } from './rateLimiter';
 import { MAX_ATTEMPTS, backoffDelay } from './retry';
@@ -21,22 +23,10 @@ export interface TransportSettings {
 	maxRetryWaitMs: number;
 }
 
-/** Anything whose node parameters can be read without an item index (hooks, load options) or at item 0. */
-interface ParameterSource {
-	getNodeParameter(...args: never[]): unknown;
-}
-
-/** A node-level parameter: read at item 0 where there are items, else without an index. */
-export function nodeParameter(context: ParameterSource, name: string, fallback: unknown): unknown {
-	const read = context.getNodeParameter as (...args: unknown[]) => unknown;
-	return 'getInputData' in context
-		? read.call(context, name, 0, fallback)
-		: read.call(context, name, fallback);
-}
-
 /** The node's "Request Settings" (concurrency, max retry wait); defaults when the node has none. */
 export function readTransportSettings(context: ParameterSource): TransportSettings {
-	const settings = (nodeParameter(context, 'requestSettings', {}) ?? {}) as IDataObject;
+	const settings = (readParameterValue(context, 'requestSettings', undefined, {}) ??
+		{}) as IDataObject;
 	const concurrency = Math.max(
 		1,
 		Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY)) || 1,

@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RateLimiter } from './rateLimiter';
-import { eventsBaseUrl } from './regions';
+import { eventsBaseUrl } from '../regions';
 import { isRetryable } from './retry';
 import type { Answer, TransportSettings } from './send';
 import { readTransportSettings, sendWithRetries } from './send';
