@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { alertIncidentLocator } from './fields';
 import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { includeField } from '../../descriptions/include';
-import { camelToSnake, pathId, withoutEmpty } from '../../helpers/utils';
+import { includeField, includeValues } from '../../descriptions/include';
+import { pathId, withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
 
@@ -65,7 +65,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = withoutEmpty({
 		alert_key: options.alertKey,
-		include: ((options.include as string[] | undefined) ?? []).map(camelToSnake),
+		include: includeValues(options.include),
 		sort_by: options.sortBy,
 		statuses: options.statuses,
 	});

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { locator } from '../../../shared/locators';
 import { parseIdList, validate } from '../../../shared/validation';
+import { includeField } from '../../descriptions/include';
 import { reference } from '../../helpers/utils';
 
 /** PagerDuty's limits: up to 10 targets per rule, up to 9 loops. */
@@ -18,19 +19,14 @@ export const escalationPolicyLocator = locator('escalationPolicy', {
 		'The escalation policy: pick it from the list, paste its PagerDuty URL, or give its ID (from Escalation Policy → Get Many or Create)',
 });
 
-export const escalationPolicyIncludeField: INodeProperties = {
-	displayName: 'Include',
-	name: 'include',
-	type: 'multiOptions',
-	options: [
+export const escalationPolicyIncludeField: INodeProperties = includeField(
+	[
 		{ name: 'Services', value: 'services' },
 		{ name: 'Targets', value: 'targets' },
 		{ name: 'Teams', value: 'teams' },
 	],
-	default: [],
-	description:
-		'Related objects to return in full instead of as references (Targets: the users and schedules of each rule)',
-};
+	'Related objects to return in full instead of as references (Targets: the users and schedules of each rule)',
+);
 
 export function escalationRulesField(description: string): INodeProperties {
 	return {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { escalationPolicyIncludeField, escalationPolicyLocator } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
@@ -23,7 +24,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/escalation_policies/${pathId(policyId)}`,
-		qs: withoutEmpty({ include: options.include }),
+		qs: withoutEmpty({ include: includeValues(options.include) }),
 	});
 	return response.escalation_policy as IDataObject;
 }

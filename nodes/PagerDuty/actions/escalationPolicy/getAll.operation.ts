@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { escalationPolicyIncludeField } from './fields';
 import { defineOperation } from '../registry';
 
@@ -51,23 +50,17 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/escalation_policies',
-			qs: withoutEmpty({
-				include: options.include,
-				query: options.query,
-				sort_by: options.sortBy,
-				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-				user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
-			}),
-		},
-		'escalation_policies',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+	return await readList(this, itemIndex, {
+		path: '/escalation_policies',
+		property: 'escalation_policies',
+		query: (options) => ({
+			include: includeValues(options.include),
+			query: options.query,
+			sort_by: options.sortBy,
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
+		}),
+	});
 }
 
 export const getAll = defineOperation({

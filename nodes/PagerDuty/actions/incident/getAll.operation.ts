@@ -8,15 +8,12 @@ import {
 	teamIdsFilter,
 	timeZoneField,
 } from '../../descriptions/common';
-import { includeField } from '../../descriptions/include';
+import { includeField, includeValues } from '../../descriptions/include';
 import { legacySimplifyField } from '../../descriptions/simplify';
 import { simplifyIf, simplifyIncident } from '../../helpers/simplify';
-import { camelToSnake, withoutEmpty } from '../../helpers/utils';
+import { withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
-
-// n8n's built-in node saved this misspelt value; workflows moved over from it still carry it.
-const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' };
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('incidents'),
@@ -123,9 +120,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const qs = withoutEmpty({
 		date_range: options.dateRange,
 		incident_key: options.incidentKey,
-		include: ((options.include as string[] | undefined) ?? []).map((value) =>
-			camelToSnake(LEGACY_INCLUDE_VALUES[value] ?? value),
-		),
+		include: includeValues(options.include),
 		service_ids: parseIdList(this, itemIndex, 'Service IDs', options.serviceIds),
 		since,
 		until,

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { includeField, maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
+import {
+	maintenanceWindowIncludeField,
+	maintenanceWindowIdField,
+	readMaintenanceWindowId,
+} from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
@@ -13,7 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [includeField],
+		options: [maintenanceWindowIncludeField],
 	},
 ];
 
@@ -23,7 +28,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/maintenance_windows/${pathId(id)}`,
-		qs: withoutEmpty({ include: options.include }),
+		qs: withoutEmpty({ include: includeValues(options.include) }),
 	});
 	return response.maintenance_window as IDataObject;
 }

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
-import { includeField, windowFields } from './fields';
+import { includeValues } from '../../descriptions/include';
+import { readList } from '../common';
+import { maintenanceWindowIncludeField, windowFields } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -31,7 +30,7 @@ const properties: INodeProperties[] = [
 				default: 'open',
 				description: 'Which windows to return, by where they lie in time',
 			},
-			includeField,
+			maintenanceWindowIncludeField,
 			{
 				displayName: 'Query',
 				name: 'query',
@@ -58,20 +57,17 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = withoutEmpty({
-		filter: options.filter,
-		include: options.include,
-		query: options.query,
-		service_ids: parseIdList(this, itemIndex, 'Services', options.serviceIds),
-		team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+	return await readList(this, itemIndex, {
+		path: '/maintenance_windows',
+		property: 'maintenance_windows',
+		query: (options) => ({
+			filter: options.filter,
+			include: includeValues(options.include),
+			query: options.query,
+			service_ids: parseIdList(this, itemIndex, 'Services', options.serviceIds),
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+		}),
 	});
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/maintenance_windows', qs },
-		'maintenance_windows',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
 }
 
 export const getAll = defineOperation({

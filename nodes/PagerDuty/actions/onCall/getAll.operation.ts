@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { invalidParameter, optionalDateTime, parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { includeField, includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 /** PagerDuty lists on-call shifts at most this far ahead. */
@@ -48,18 +47,11 @@ const properties: INodeProperties[] = [
 				'PPOLICY1,PPOLICY2',
 				'Only on-calls for these escalation policies (comma-separated IDs, from Escalation Policy → Get Many)',
 			),
-			{
-				displayName: 'Include',
-				name: 'include',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Escalation Policies', value: 'escalation_policies' },
-					{ name: 'Schedules', value: 'schedules' },
-					{ name: 'Users', value: 'users' },
-				],
-				default: [],
-				description: 'Related objects to return in full instead of as references',
-			},
+			includeField([
+				{ name: 'Escalation Policies', value: 'escalation_policies' },
+				{ name: 'Schedules', value: 'schedules' },
+				{ name: 'Users', value: 'users' },
+			]),
 			idListField(
 				'Schedule IDs',
 				'scheduleIds',
@@ -119,16 +111,14 @@ function checkWindow(
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const since = optionalDateTime(this, itemIndex, 'Since', options.since);
-	const until = optionalDateTime(this, itemIndex, 'Until', options.until);
-	checkWindow(this, itemIndex, since, until);
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/oncalls',
-			qs: withoutEmpty({
+	return await readList(this, itemIndex, {
+		path: '/oncalls',
+		property: 'oncalls',
+		query: (options) => {
+			const since = optionalDateTime(this, itemIndex, 'Since', options.since);
+			const until = optionalDateTime(this, itemIndex, 'Until', options.until);
+			checkWindow(this, itemIndex, since, until);
+			return {
 				earliest: options.earliest || undefined,
 				escalation_policy_ids: parseIdList(
 					this,
@@ -136,17 +126,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 					'Escalation Policy IDs',
 					options.escalationPolicyIds,
 				),
-				include: options.include,
+				include: includeValues(options.include),
 				schedule_ids: parseIdList(this, itemIndex, 'Schedule IDs', options.scheduleIds),
 				since,
 				until,
 				time_zone: options.timeZone,
 				user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
-			}),
+			};
 		},
-		'oncalls',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+	});
 }
 
 export const getAll = defineOperation({

@@ -1,22 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { maxItemsOf } from '../common';
+import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [...returnAllAndLimit('priorities')];
 
 /** In PagerDuty's order, most urgent first. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/priorities' },
-		'priorities',
-		{
-			maxItems: maxItemsOf(this, itemIndex),
-		},
-	);
+	return await readList(this, itemIndex, { path: '/priorities', property: 'priorities' });
 }
 
 export const getAll = defineOperation({

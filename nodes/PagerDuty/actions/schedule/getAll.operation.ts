@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { optionalDateTime, parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { includeField, includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { windowFields } from './fields';
 import { defineOperation } from '../registry';
 
@@ -17,19 +16,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Include',
-				name: 'include',
-				type: 'multiOptions',
-				options: [
+			includeField(
+				[
 					{ name: 'Final Schedule', value: 'final_schedule' },
 					{ name: 'Overrides', value: 'overrides_subschedule' },
 					{ name: 'Schedule Layers', value: 'schedule_layers' },
 				],
-				default: [],
-				description:
-					'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
-			},
+				'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
+			),
 			{
 				displayName: 'Query',
 				name: 'query',
@@ -45,24 +39,18 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/schedules',
-			qs: withoutEmpty({
-				include: options.include,
-				query: options.query,
-				since: optionalDateTime(this, itemIndex, 'Since', options.since),
-				until: optionalDateTime(this, itemIndex, 'Until', options.until),
-				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-				time_zone: options.timeZone,
-			}),
-		},
-		'schedules',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+	return await readList(this, itemIndex, {
+		path: '/schedules',
+		property: 'schedules',
+		query: (options) => ({
+			include: includeValues(options.include),
+			query: options.query,
+			since: optionalDateTime(this, itemIndex, 'Since', options.since),
+			until: optionalDateTime(this, itemIndex, 'Until', options.until),
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			time_zone: options.timeZone,
+		}),
+	});
 }
 
 export const getAll = defineOperation({

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { serviceIncludeField } from './fields';
 import { defineOperation } from '../registry';
 
@@ -89,27 +88,22 @@ function simplify(service: IDataObject, include: string[]): IDataObject {
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const include = (options.include as string[] | undefined) ?? [];
-	const services = await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/services',
-			qs: withoutEmpty({
-				include,
-				name: options.name,
-				query: options.query,
-				sort_by: options.sortBy,
-				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-				time_zone: options.timeZone,
-			}),
+	return await readList(this, itemIndex, {
+		path: '/services',
+		property: 'services',
+		query: (options) => ({
+			include: includeValues(options.include),
+			name: options.name,
+			query: options.query,
+			sort_by: options.sortBy,
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			time_zone: options.timeZone,
+		}),
+		simplify: {
+			byDefault: true,
+			record: (service, options) => simplify(service, includeValues(options.include)),
 		},
-		'services',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
-	if (!this.getNodeParameter('simplify', itemIndex, true)) return services;
-	return services.map((service) => simplify(service, include));
+	});
 }
 
 export const getAll = defineOperation({

@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -27,13 +25,11 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/teams', qs: withoutEmpty({ query: options.query }) },
-		'teams',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+	return await readList(this, itemIndex, {
+		path: '/teams',
+		property: 'teams',
+		query: (options) => ({ query: options.query }),
+	});
 }
 
 export const getAll = defineOperation({

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { userIncludeField } from './fields';
 import { defineOperation } from '../registry';
 
@@ -54,24 +53,19 @@ function simplify(user: IDataObject, include: string[]): IDataObject {
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const include = (options.include as string[] | undefined) ?? [];
-	const users = await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/users',
-			qs: withoutEmpty({
-				query: options.query,
-				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-				include,
-			}),
+	return await readList(this, itemIndex, {
+		path: '/users',
+		property: 'users',
+		query: (options) => ({
+			query: options.query,
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			include: includeValues(options.include),
+		}),
+		simplify: {
+			byDefault: true,
+			record: (user, options) => simplify(user, includeValues(options.include)),
 		},
-		'users',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
-	if (!this.getNodeParameter('simplify', itemIndex, true)) return users;
-	return users.map((user) => simplify(user, include));
+	});
 }
 
 export const getAll = defineOperation({

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { includeValues } from '../../descriptions/include';
 import { withoutEmpty } from '../../helpers/utils';
 import { explainStatus } from '../common';
 import { userIncludeField } from './fields';
@@ -31,7 +32,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			await pagerDutyApiRequest.call(this, {
 				method: 'GET',
 				path: '/users/me',
-				qs: withoutEmpty({ include: options.include }),
+				qs: withoutEmpty({ include: includeValues(options.include) }),
 			}),
 	);
 	return response.user as IDataObject;
