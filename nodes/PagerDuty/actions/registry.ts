@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { Settled } from '../../shared/concurrency';
+import { sortedByName } from '../descriptions/common';
 
 export type OperationResult = IDataObject | IDataObject[];
 
@@ -50,11 +51,8 @@ export const defineOperation = (operation: Operation): Operation => operation;
 
 export const defineResource = (resource: Resource): Resource => resource;
 
-/** Options sorted by name, as n8n's lint wants them (plain comparison: no collator at load time). */
-function byName<T extends { name: string }>(options: T[]): T[] {
-	const key = (option: T) => option.name.toLowerCase();
-	return [...options].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
+const byName = <T extends { name: string }>(options: T[]) =>
+	sortedByName(options, (option) => option.name);
 
 /** The node's Resource list. */
 export function resourceOptions(resources: Resource[]): INodePropertyOptions[] {

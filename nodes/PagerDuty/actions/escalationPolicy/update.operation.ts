@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { sortedByName } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { requireChanges } from '../common';
 import {
@@ -28,9 +29,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [nameField, ...policySettingFields].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: sortedByName([nameField, ...policySettingFields], (field) => field.displayName),
 	},
 	escalationRulesField(
 		'New rules, replacing all current ones. Leave empty to keep the current rules.',

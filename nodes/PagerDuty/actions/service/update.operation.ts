@@ -5,7 +5,7 @@ import { pathId, reference } from '../../helpers/utils';
 import { requireChanges } from '../common';
 import { serviceLocator, serviceSettingFields, serviceSettings } from './fields';
 import { locator } from '../../../shared/locators';
-import { updateFieldsCollection } from '../../descriptions/common';
+import { updateFieldsCollection, sortedByName } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const nameField: INodeProperties = {
@@ -23,11 +23,10 @@ const escalationPolicyLocator = locator('escalationPolicy', {
 		'Hand the service to another escalation policy: pick one, paste its URL, or give its ID',
 });
 
-const updateFields: INodeProperties[] = [
-	escalationPolicyLocator.field,
-	nameField,
-	...serviceSettingFields,
-].sort((a, b) => a.displayName.localeCompare(b.displayName));
+const updateFields: INodeProperties[] = sortedByName(
+	[escalationPolicyLocator.field, nameField, ...serviceSettingFields],
+	(field) => field.displayName,
+);
 
 const properties: INodeProperties[] = [serviceLocator.field, updateFieldsCollection(updateFields)];
 

@@ -4,10 +4,10 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
 import { requireChanges } from '../common';
 import { profileFields, userChanges, userLocator } from './fields';
-import { updateFieldsCollection } from '../../descriptions/common';
+import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
-const updateFields = (
+const updateFields = sortedByName(
 	[
 		{
 			displayName: 'Email',
@@ -25,8 +25,9 @@ const updateFields = (
 			description: 'New full name (up to 100 characters)',
 		},
 		...profileFields,
-	] as INodeProperties[]
-).sort((a, b) => a.displayName.localeCompare(b.displayName));
+	] as INodeProperties[],
+	(field) => field.displayName,
+);
 
 const properties: INodeProperties[] = [userLocator.field, updateFieldsCollection(updateFields)];
 
