@@ -108,23 +108,20 @@ const kindOf = (kind: LocatorKind): LocatorKindDefinition => LOCATOR_KINDS[kind]
 
 const WEB_HOST = String.raw`https://[a-z0-9-]+\.(?:eu\.)?pagerduty\.com`;
 const ID_IN_URL = PAGERDUTY_ID.source.slice(1, -1);
-const urlPatterns = new Map<LocatorKind, RegExp>();
 
-/** The web app's URL for one object of this kind, US or EU; the first group is the ID. */
-function urlPatternOf(kind: LocatorKind): RegExp | undefined {
-	const { urlPath } = kindOf(kind);
-	if (urlPath === undefined) return undefined;
-	let pattern = urlPatterns.get(kind);
-	if (!pattern) {
-		pattern = new RegExp(`^${WEB_HOST}/${urlPath}(${ID_IN_URL})(?:[/?#].*)?$`);
-		urlPatterns.set(kind, pattern);
-	}
-	return pattern;
-}
+/** The web app's URL for one object of each kind, US or EU; the first group is the ID. */
+const URL_PATTERNS = Object.fromEntries(
+	Object.entries(LOCATOR_KINDS).map(([kind, { urlPath }]: [string, LocatorKindDefinition]) => [
+		kind,
+		urlPath === undefined
+			? undefined
+			: new RegExp(`^${WEB_HOST}/${urlPath}(${ID_IN_URL})(?:[/?#].*)?$`),
+	]),
+) as Record<LocatorKind, RegExp | undefined>;
 
 /** The ID in a PagerDuty web URL for this kind of object, or undefined when the URL is not one. */
 export function idFromUrl(kind: LocatorKind, url: string): string | undefined {
-	return urlPatternOf(kind)?.exec(url.trim())?.[1];
+	return URL_PATTERNS[kind]?.exec(url.trim())?.[1];
 }
 
 const isLocatorValue = (value: unknown): value is INodeParameterResourceLocator =>
@@ -155,7 +152,7 @@ export interface Locator {
 
 function modesOf(kind: LocatorKind): INodePropertyMode[] {
 	const { noun, searchMethod, urlExample, idExample } = kindOf(kind);
-	const urlPattern = urlPatternOf(kind);
+	const urlPattern = URL_PATTERNS[kind];
 	// Modes are not parameters; the lint rule asking for a default mistakes them for ones.
 	const modes: INodePropertyMode[] = [
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
