@@ -116,6 +116,32 @@ export function updateFieldsCollection(options: INodeProperties[]): INodePropert
 	};
 }
 
+/** A list's "Query" filter: `matching` says where the text is looked for, e.g. 'services whose name'. */
+export function queryFilter(matching: string): INodeProperties {
+	return {
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		default: '',
+		description: `Only ${matching} contains this text`,
+	};
+}
+
+/** A list's "Sort By" on the name: `what` names the records, e.g. 'services'. */
+export function sortByNameField(what: string): INodeProperties {
+	return {
+		displayName: 'Sort By',
+		name: 'sortBy',
+		type: 'options',
+		options: [
+			{ name: 'Name (A to Z)', value: 'name:asc' },
+			{ name: 'Name (Z to A)', value: 'name:desc' },
+		],
+		default: 'name:asc',
+		description: `Order of the ${what}`,
+	};
+}
+
 /** The "Team IDs" filter of a list: `what` names the records, e.g. 'services'. */
 export function teamIdsFilter(what: string): INodeProperties {
 	return {

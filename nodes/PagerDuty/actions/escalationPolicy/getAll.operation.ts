@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseIdList } from '../../../shared/validation';
-import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
+import {
+	queryFilter,
+	returnAllAndLimit,
+	sortByNameField,
+	teamIdsFilter,
+} from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { escalationPolicyIncludeField } from './fields';
@@ -17,24 +22,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			escalationPolicyIncludeField,
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only policies whose name contains this text',
-			},
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Name (A to Z)', value: 'name:asc' },
-					{ name: 'Name (Z to A)', value: 'name:desc' },
-				],
-				default: 'name:asc',
-				description: 'Order of the policies',
-			},
+			queryFilter('policies whose name'),
+			sortByNameField('policies'),
 			teamIdsFilter('policies'),
 			{
 				displayName: 'User IDs',

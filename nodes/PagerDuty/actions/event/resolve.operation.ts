@@ -1,28 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { alertAction } from './alertAction';
 
-import { dedupKeyField, dedupKeySchema } from './fields';
-import { sendEvent } from '../../../shared/transport/events';
-import { readParameter } from '../../../shared/validation';
-import { defineOperation } from '../registry';
-
-const properties: INodeProperties[] = [dedupKeyField(true)];
-
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const dedupKey = readParameter(this, itemIndex, 'dedupKey', 'Dedup Key', dedupKeySchema);
-	return await sendEvent.call(
-		this,
-		'/v2/enqueue',
-		{ event_action: 'resolve', dedup_key: dedupKey },
-		itemIndex,
-	);
-}
-
-export const resolve = defineOperation({
+export const resolve = alertAction({
 	value: 'resolve',
 	name: 'Resolve',
 	action: 'Resolve an alert',
 	description: 'Resolve the open alert with a dedup key (Events API v2)',
-	endpoints: ['POST /v2/enqueue'],
-	properties,
-	execute,
 });

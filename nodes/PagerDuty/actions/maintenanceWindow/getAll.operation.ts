@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseIdList } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { queryFilter, returnAllAndLimit } from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { maintenanceWindowIncludeField, windowFields } from './fields';
@@ -31,13 +31,7 @@ const properties: INodeProperties[] = [
 				description: 'Which windows to return, by where they lie in time',
 			},
 			maintenanceWindowIncludeField,
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only windows whose description contains this text',
-			},
+			queryFilter('windows whose description'),
 			{
 				...windowFields.serviceIds,
 				description:

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionalDateTime, parseIdList } from '../../../shared/validation';
-import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
+import {
+	queryFilter,
+	returnAllAndLimit,
+	teamIdsFilter,
+	timeZoneField,
+} from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { windowFields } from './fields';
@@ -24,13 +29,7 @@ const properties: INodeProperties[] = [
 				],
 				'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
 			),
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only schedules whose name contains this text',
-			},
+			queryFilter('schedules whose name'),
 			...windowFields('the entries rendered by Include'),
 			teamIdsFilter('schedules'),
 			timeZoneField,

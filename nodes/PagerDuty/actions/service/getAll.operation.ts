@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseIdList } from '../../../shared/validation';
-import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
+import {
+	queryFilter,
+	returnAllAndLimit,
+	sortByNameField,
+	teamIdsFilter,
+	timeZoneField,
+} from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { serviceIncludeField } from './fields';
@@ -32,24 +38,8 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only the service with exactly this name',
 			},
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only services whose name contains this text',
-			},
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Name (A to Z)', value: 'name:asc' },
-					{ name: 'Name (Z to A)', value: 'name:desc' },
-				],
-				default: 'name:asc',
-				description: 'Order of the services',
-			},
+			queryFilter('services whose name'),
+			sortByNameField('services'),
 			teamIdsFilter('services'),
 			timeZoneField,
 		],

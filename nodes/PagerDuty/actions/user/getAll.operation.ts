@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseIdList } from '../../../shared/validation';
-import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
+import { queryFilter, returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { userIncludeField } from './fields';
@@ -23,17 +23,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			userIncludeField,
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only users whose name or email contains this text',
-			},
-			teamIdsFilter('members'),
-		],
+		options: [userIncludeField, queryFilter('users whose name or email'), teamIdsFilter('members')],
 	},
 ];
 
