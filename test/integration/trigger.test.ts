@@ -13,13 +13,13 @@ import { WebhookHarness } from '../../dev/harness/webhook';
 import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
 import type { DeliveryOptions } from '../../dev/sandbox/webhook-delivery';
 import { deliverWebhook, rotateWebhookSecret, sign } from '../../dev/sandbox/webhook-delivery';
-import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
 import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
 import {
 	DEDUP_MAX_IDS,
 	DEDUP_WINDOW_MS,
 	rememberDelivery,
 } from '../../nodes/PagerDutyTrigger/verification';
+import { EVENT_TYPES } from '../../nodes/shared/webhooks';
 
 const pagerDuty = useSandbox();
 
