@@ -200,7 +200,7 @@ describe('Alert → Update', () => {
 	});
 });
 
-describe('Alert → Manage Many', () => {
+describe('Alert → Update Many', () => {
 	it('resolves many alerts in requests of at most 250; resolving the last one resolves the incident', async () => {
 		const incident = incidentWithAlerts(300);
 		const ids = alertsOf(incident).map((alert) => alert.id);

@@ -94,7 +94,7 @@ describe('Incident → Create and Update with assignees and incident type', () =
 	});
 });
 
-describe('Incident → Manage Many', () => {
+describe('Incident → Update Many', () => {
 	it('acknowledges a list of incidents in one bulk request and returns them in the order given', async () => {
 		const open = withStatus('triggered').slice(0, 3);
 		const result = await pagerDuty.run({

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { join } from 'path';
 
 import { resources } from '../../nodes/PagerDuty/actions';
+import { actionOf, sentenceCase } from '../../nodes/PagerDuty/actions/registry';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 
 const { properties } = new PagerDuty().description;
@@ -47,7 +48,6 @@ describe('the resource registry', () => {
 			expect(options.map((option) => option.name)).toEqual(sortedByName(options));
 			expect(operationValues).toContain(resource.defaultOperation);
 			for (const operation of resource.operations) {
-				expect(operation.action).not.toBe('');
 				expect(operation.description).not.toBe('');
 			}
 		},
@@ -82,5 +82,65 @@ describe('the resource registry', () => {
 				});
 			}
 		}
+	});
+
+	describe("action labels (n8n's rule: the operation's name in sentence case, then what it acts on)", () => {
+		const operations = resources.flatMap((resource) =>
+			resource.operations.map((operation) => ({
+				label: `${resource.option.value}.${operation.value}`,
+				resource,
+				operation,
+			})),
+		);
+		const words = (text: string) =>
+			text.split(' ').filter((word) => !['a', 'an', 'the'].includes(word));
+
+		it.each(operations.map(({ label, resource, operation }) => [label, resource, operation]))(
+			'%s: the action starts with the operation name and keeps its words, in sentence case',
+			(_label, resource, operation) => {
+				const action = words(actionOf(resource, operation));
+				const name = words(sentenceCase(operation.name));
+				expect(action[0]).toBe(name[0]);
+				// Nouns and qualifiers may stand between the name's words ("Get many log entries for an
+				// incident" for "Get Many for an Incident"); the name's words are all there, in order.
+				let next = 0;
+				for (const word of action) if (word === name[next]) next++;
+				expect({ action: action.join(' '), missing: name.slice(next) }).toEqual({
+					action: action.join(' '),
+					missing: [],
+				});
+			},
+		);
+
+		it('is written out only where it says more than the derived one', () => {
+			const redundant = operations
+				.filter(({ operation }) => operation.action !== undefined)
+				.filter(({ resource, operation }) => {
+					const { action, ...derived } = operation;
+					return actionOf(resource, derived) === action;
+				})
+				.map(({ label }) => label);
+			expect(redundant).toEqual([]);
+		});
+
+		it('is written out where the name is more than a verb, which the derivation could not place', () => {
+			const underived = operations
+				.filter(({ operation }) => operation.action === undefined)
+				.filter(({ operation }) => !/^\S+( Many)?$/.test(operation.name))
+				.map(({ label }) => label);
+			expect(underived).toEqual([]);
+		});
+
+		it('derives the common forms with the article and plural the resource gives', () => {
+			const byLabel = Object.fromEntries(
+				operations.map(({ label, resource, operation }) => [label, actionOf(resource, operation)]),
+			);
+			expect(byLabel['incident.get']).toBe('Get an incident');
+			expect(byLabel['incident.getAll']).toBe('Get many incidents');
+			expect(byLabel['incident.manageMany']).toBe('Update many incidents');
+			expect(byLabel['onCall.getAll']).toBe('Get many on-calls');
+			expect(byLabel['user.create']).toBe('Create a user');
+			expect(byLabel['schedule.getOnCallUsers']).toBe('Get on-call users of a schedule');
+		});
 	});
 });

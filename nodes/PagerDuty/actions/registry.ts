@@ -20,9 +20,14 @@ export type Endpoint = `${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`;
 export interface Operation {
 	/** The saved `operation` value. */
 	value: string;
-	/** The Operation list's entry: name, description, and the action n8n shows for AI tools. */
+	/** The Operation list's entry. */
 	name: string;
-	action: string;
+	/**
+	 * The label n8n shows in the node panel and gives AI tools: derived from the name and the
+	 * resource's noun ("Get an incident", "Get many incidents"). Set it only where it says more
+	 * than that, e.g. a qualifier ("Get many log entries for an incident").
+	 */
+	action?: string;
 	description: string;
 	/** Every endpoint the operation may call; 'any' for the Custom API Call. */
 	endpoints: readonly Endpoint[] | 'any';
@@ -37,10 +42,15 @@ export interface Operation {
 	): Promise<Array<Settled<OperationResult>>>;
 }
 
-/** One resource: its entry in the Resource list and its operations. */
+/** One resource: its entry in the Resource list, what its operations act on, and its operations. */
 export interface Resource {
 	/** The Resource list's entry; `value` is the saved `resource` value. */
 	option: { name: string; value: string; description: string };
+	/** What one operation acts on, as the derived actions name it: "an incident", "many incidents". */
+	noun: string;
+	plural: string;
+	/** Not derived from the noun's first letter: "a user", "an incident". */
+	article: 'a' | 'an';
 	/** The operation a new node starts with (saved workflows omit it when unchanged: never change it). */
 	defaultOperation: string;
 	/** In the order their fields stand in the node's properties; the Operation list is sorted by name. */
@@ -59,6 +69,26 @@ export function resourceOptions(resources: Resource[]): INodePropertyOptions[] {
 	return byName(resources.map(({ option }) => option));
 }
 
+/** An operation name in sentence case, as n8n writes actions: "Get On-Call Users" → "Get on-call users". */
+export function sentenceCase(name: string): string {
+	return name
+		.split(' ')
+		.map((word, index) => (index === 0 || word === word.toUpperCase() ? word : word.toLowerCase()))
+		.join(' ');
+}
+
+/**
+ * The operation's action label (n8n's rule: the operation's name in sentence case, then what it acts
+ * on): "Get an incident", "Get many incidents", "Update many alerts"; or the operation's own.
+ */
+export function actionOf(resource: Resource, operation: Operation): string {
+	if (operation.action !== undefined) return operation.action;
+	const name = sentenceCase(operation.name);
+	return / many$/.test(name)
+		? `${name} ${resource.plural}`
+		: `${name} ${resource.article} ${resource.noun}`;
+}
+
 /** A resource's Operation list and every operation's fields, shown for that resource and operation only. */
 export function resourceProperties(resource: Resource): INodeProperties[] {
 	// The default is the resource's own; the rule cannot read a computed one.
@@ -71,11 +101,11 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.option.value] } },
 		options: byName(
-			resource.operations.map(({ name, value, description, action }) => ({
-				name,
-				value,
-				description,
-				action,
+			resource.operations.map((operation) => ({
+				name: operation.name,
+				value: operation.value,
+				description: operation.description,
+				action: actionOf(resource, operation),
 			})),
 		),
 	};

@@ -7,6 +7,9 @@ export const apiCall = defineResource({
 		value: 'apiCall',
 		description: 'Any other REST API v2 endpoint, with this credential and region',
 	},
+	noun: 'API request',
+	plural: 'API requests',
+	article: 'an',
 	defaultOperation: 'request',
 	operations: [request],
 });

@@ -58,7 +58,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create an escalation policy',
 	description:
 		'Add an escalation policy: who is notified for an incident, in which order, after how long',
 	endpoints: ['POST /escalation_policies'],

@@ -55,7 +55,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many escalation policies',
 	description: 'List escalation policies, optionally by name text, team or notified user',
 	endpoints: ['GET /escalation_policies'],
 	properties,

@@ -10,6 +10,9 @@ export const event = defineResource({
 		value: 'event',
 		description: 'Events API v2: trigger, acknowledge and resolve alerts; send change events',
 	},
+	noun: 'alert',
+	plural: 'alerts',
+	article: 'an',
 	defaultOperation: 'trigger',
 	operations: [trigger, acknowledge, resolve, sendChangeEvent],
 });

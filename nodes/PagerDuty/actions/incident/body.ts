@@ -68,7 +68,7 @@ export function sharedIncidentFields(
 }
 
 /**
- * What one item asks to change on an incident (Update, Manage Many): the shared fields plus status,
+ * What one item asks to change on an incident (Update, Update Many): the shared fields plus status,
  * resolution and escalation level.
  */
 export function incidentChanges(

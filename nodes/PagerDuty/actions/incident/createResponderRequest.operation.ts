@@ -95,7 +95,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const createResponderRequest = defineOperation({
 	value: 'createResponderRequest',
 	name: 'Create Responder Request',
-	action: 'Request responders for an incident',
+	action: 'Create a responder request',
 	description:
 		"Ask more users or escalation policies to help with an incident (needs PagerDuty's coordinated responding ability)",
 	endpoints: ['POST /incidents/{id}/responder_requests'],

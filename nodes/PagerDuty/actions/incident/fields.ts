@@ -118,7 +118,7 @@ export const statusField: INodeProperties = {
 	description: 'Acknowledge the incident (stops escalation) or resolve it',
 };
 
-/** The changes Update and Manage Many both offer (Update adds title and urgency). */
+/** The changes Update and Update Many both offer (Update adds title and urgency). */
 export const incidentChangeOptions: INodeProperties[] = [
 	assigneeUserIdsField,
 	escalationLevelField,

@@ -152,7 +152,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many incidents',
 	description: 'List incidents, filtered by status, service, team, user, urgency or time window',
 	endpoints: ['GET /incidents'],
 	properties,

@@ -15,6 +15,9 @@ export const incident = defineResource({
 		value: 'incident',
 		description: 'Open, read, acknowledge, resolve, reassign, merge or snooze incidents',
 	},
+	noun: 'incident',
+	plural: 'incidents',
+	article: 'an',
 	defaultOperation: 'create',
 	operations: [
 		create,

@@ -64,8 +64,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 
 export const manageMany = defineOperation({
 	value: 'manageMany',
-	name: 'Manage Many',
-	action: 'Update many incidents at once',
+	name: 'Update Many',
 	description:
 		"Acknowledge, resolve, reassign, escalate or re-prioritise a list of incidents at once (PagerDuty's bulk update)",
 	endpoints: ['PUT /incidents'],

@@ -68,7 +68,6 @@ async function executeBatch(
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update an incident',
 	description: 'Acknowledge, resolve, reassign, re-prioritise or rename an incident',
 	endpoints: ['PUT /incidents', 'PUT /incidents/{id}'],
 	properties,

@@ -67,7 +67,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many maintenance windows',
 	description: 'List maintenance windows: past, ongoing or future, by service, team or description',
 	endpoints: ['GET /maintenance_windows'],
 	properties,

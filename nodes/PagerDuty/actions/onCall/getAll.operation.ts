@@ -140,7 +140,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many on calls',
 	description:
 		"List who is on call: per escalation policy and level, the user, the schedule it comes from and the shift's start and end",
 	endpoints: ['GET /oncalls'],

@@ -7,6 +7,9 @@ export const onCall = defineResource({
 		value: 'onCall',
 		description: 'Who is on call now or in a time window, per escalation policy and level',
 	},
+	noun: 'on-call',
+	plural: 'on-calls',
+	article: 'an',
 	defaultOperation: 'getAll',
 	operations: [getAll],
 });

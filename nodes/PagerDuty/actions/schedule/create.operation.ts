@@ -73,7 +73,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a schedule',
 	description: 'Add an on-call schedule made of one or more rotating layers of users',
 	endpoints: ['POST /schedules'],
 	properties,

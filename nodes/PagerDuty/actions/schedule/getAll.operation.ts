@@ -55,7 +55,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many schedules',
 	description: 'List schedules, optionally by name text or team',
 	endpoints: ['GET /schedules'],
 	properties,

@@ -99,7 +99,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many services',
 	description: 'List services, optionally by name text or team',
 	endpoints: ['GET /services'],
 	properties,

@@ -61,7 +61,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many users',
 	description: 'List users, optionally by name or email text and by team',
 	endpoints: ['GET /users'],
 	properties,

@@ -105,7 +105,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a webhook subscription',
 	description:
 		'Subscribe a URL to incident and service events (webhooks v3); the answer holds the signing secret, shown only once',
 	endpoints: ['POST /webhook_subscriptions'],

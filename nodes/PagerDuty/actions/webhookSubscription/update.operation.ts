@@ -75,7 +75,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a webhook subscription',
 	description: 'Change the events, scope, description or active state (not the URL)',
 	endpoints: ['PUT /webhook_subscriptions/{id}'],
 	properties,
