@@ -20,7 +20,12 @@ export class PagerDuty implements INodeType {
 		name: 'pagerDuty',
 		icon: { light: 'file:../../icons/pagerduty.svg', dark: 'file:../../icons/pagerduty.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// A version list with a default, as n8n's own Slack and Gmail nodes have. n8n 2.41 adds its own
+		// "Custom API Call" (which only points to the HTTP Request node) to every Resource and Operation
+		// list of a node whose `defaultVersion` is absent or equal to `version`; [1] is not 1. This
+		// node has its own Custom API Call (region, From, retries, errors), listed last.
+		version: [1],
+		defaultVersion: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage PagerDuty incidents, alerts, services, schedules, on-call, users, teams and more through the REST API v2 and the Events API v2 (US or EU region)',

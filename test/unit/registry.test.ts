@@ -31,12 +31,22 @@ const contractKeys = new Set(
 );
 
 describe('the resource registry', () => {
-	it('lists every resource once, sorted by name in the Resource list', () => {
+	it('lists every resource once, sorted by name in the Resource list, Custom API Call last', () => {
 		const values = resources.map(({ option }) => option.value);
 		expect(new Set(values).size).toBe(values.length);
-		const options = optionsOf('resource');
+		const options = [...optionsOf('resource')];
+		const customApiCall = options.pop();
+		expect(customApiCall).toMatchObject({ name: 'Custom API Call', value: 'apiCall' });
 		expect(options.map((option) => option.name)).toEqual(sortedByName(options));
-		expect(options.map((option) => option.value).sort()).toEqual([...values].sort());
+		expect([...options, customApiCall!].map((option) => option.value).sort()).toEqual(
+			[...values].sort(),
+		);
+	});
+
+	it('declares its version as a list, so n8n adds no Custom API Call entry of its own', () => {
+		const { version, defaultVersion } = new PagerDuty().description;
+		expect(version).toEqual([1]);
+		expect(defaultVersion).toBe(1);
 	});
 
 	it.each(resources.map((resource) => [resource.option.value, resource] as const))(

@@ -64,9 +64,17 @@ export const defineResource = (resource: Resource): Resource => resource;
 const byName = <T extends { name: string }>(options: T[]) =>
 	sortedByName(options, (option) => option.name);
 
-/** The node's Resource list. */
+/** n8n's name for the entry that reaches any endpoint: n8n's lists end with it, and so does ours. */
+export const CUSTOM_API_CALL = 'Custom API Call';
+
+/** The node's Resource list: by name, with Custom API Call last. */
 export function resourceOptions(resources: Resource[]): INodePropertyOptions[] {
-	return byName(resources.map(({ option }) => option));
+	const options = byName(resources.map(({ option }) => option));
+	const isCustomApiCall = (option: { name: string }) => option.name === CUSTOM_API_CALL;
+	return [
+		...options.filter((option) => !isCustomApiCall(option)),
+		...options.filter(isCustomApiCall),
+	];
 }
 
 /** An operation name in sentence case, as n8n writes actions: "Get On-Call Users" → "Get on-call users". */
