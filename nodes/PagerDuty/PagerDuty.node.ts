@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resources } from './actions';
-import { resourceOptions, resourceProperties } from './actions/registry';
+import { pagerDutyNode, resources } from './actions';
+import { operationProperties, resourceOptions } from './actions/registry';
 import { router } from './actions/router';
 import { requestSettingsField } from './descriptions/common';
 import { authenticationField } from '../shared/authentication';
@@ -28,37 +28,30 @@ export class PagerDuty implements INodeType {
 		defaultVersion: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage PagerDuty incidents, alerts, services, schedules, on-call, users, teams and more through the REST API v2 and the Events API v2 (US or EU region)',
+			'Manage PagerDuty incidents, alerts, services, schedules, on-call, users, teams and more through the REST API v2 (US or EU region)',
 		defaults: {
 			name: 'PagerDuty',
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// Chosen by Authentication only. n8n 2.41 drops a node's credential once the parameters it
+		// depends on hide it, so one node cannot keep a REST and an Events credential side by side:
+		// the Events API is the PagerDuty Events node's.
 		credentials: [
 			{
 				name: 'pagerDutyRestApi',
 				required: true,
-				displayOptions: { show: { authentication: ['apiToken'] }, hide: { resource: ['event'] } },
+				displayOptions: { show: { authentication: ['apiToken'] } },
 			},
 			{
 				name: 'pagerDutyRestOAuth2Api',
 				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] }, hide: { resource: ['event'] } },
-			},
-			{
-				// The Events API authenticates with a routing key only; the REST credentials play no part.
-				name: 'pagerDutyEventsV2Api',
-				required: true,
-				displayOptions: { show: { resource: ['event'] } },
+				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
 		properties: [
-			{
-				...authenticationField,
-				// Events use the routing-key credential, whatever is chosen here.
-				displayOptions: { hide: { resource: ['event'] } },
-			},
+			authenticationField,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -67,7 +60,7 @@ export class PagerDuty implements INodeType {
 				options: resourceOptions(resources),
 				default: 'incident',
 			},
-			...resources.flatMap(resourceProperties),
+			...operationProperties(pagerDutyNode),
 			requestSettingsField,
 		],
 	};
@@ -75,6 +68,6 @@ export class PagerDuty implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await router.call(this, pagerDutyNode);
 	}
 }

@@ -81,6 +81,18 @@ describe('package installed like n8n community installer does', () => {
 		]);
 	});
 
+	it('registers n8n-nodes-pagerduty.pagerDutyEvents with the Events credential only', () => {
+		const events = nodeTypes.find((type) => type.name === `${PACKAGE_NAME}.pagerDutyEvents`);
+		expect(events?.displayName).toBe('PagerDuty Events');
+		expect(events?.credentials?.map((credential) => credential.name)).toEqual([
+			'pagerDutyEventsV2Api',
+		]);
+		const ours = nodeTypes.find((type) => type.name === NODE_TYPE);
+		expect(ours?.credentials?.map((credential) => credential.name)).not.toContain(
+			'pagerDutyEventsV2Api',
+		);
+	});
+
 	it('registers both credential types of the package', () => {
 		const api = credentialType(API_CREDENTIAL_TYPE);
 		expect(api?.displayName).toBe('PagerDuty REST API');

@@ -2,6 +2,7 @@ import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 import packageJson from '../../package.json';
 import builtInCredentials from '../fixtures/n8n-nodes-base-credentials.json';
 
@@ -24,7 +25,7 @@ describe('credential type names', () => {
 		]);
 	});
 
-	it('are the ones the node asks for, per authentication mode', () => {
+	it('are the ones the nodes ask for: REST per authentication mode, Events on the Events node', () => {
 		const credentials = new PagerDuty().description.credentials ?? [];
 		expect(
 			credentials.map((credential) => [
@@ -34,11 +35,13 @@ describe('credential type names', () => {
 		).toEqual([
 			['pagerDutyRestApi', ['apiToken']],
 			['pagerDutyRestOAuth2Api', ['oAuth2']],
-			['pagerDutyEventsV2Api', undefined],
+		]);
+		expect(new PagerDutyEvents().description.credentials?.map(({ name }) => name)).toEqual([
+			'pagerDutyEventsV2Api',
 		]);
 	});
 
-	it('are registered in package.json with the node', () => {
+	it('are registered in package.json with the nodes', () => {
 		expect(packageJson.n8n.credentials).toEqual([
 			'dist/credentials/PagerDutyApi.credentials.js',
 			'dist/credentials/PagerDutyEventsApi.credentials.js',
@@ -46,6 +49,7 @@ describe('credential type names', () => {
 		]);
 		expect(packageJson.n8n.nodes).toEqual([
 			'dist/nodes/PagerDuty/PagerDuty.node.js',
+			'dist/nodes/PagerDuty/PagerDutyEvents.node.js',
 			'dist/nodes/PagerDutyTrigger/PagerDutyTrigger.node.js',
 		]);
 		expect(packageJson).not.toHaveProperty('dependencies');

@@ -1,14 +1,24 @@
 import { readFileSync } from 'fs';
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { join } from 'path';
 
 import { resources } from '../../nodes/PagerDuty/actions';
-import { actionOf, sentenceCase } from '../../nodes/PagerDuty/actions/registry';
+import { nodeActions } from '../../nodes/PagerDuty/actions/nodes';
+import type { NodeActions } from '../../nodes/PagerDuty/actions/registry';
+import { actionOf, hasResourceField, sentenceCase } from '../../nodes/PagerDuty/actions/registry';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
+
+/** Each node built from the registry, with its actions. */
+const nodes: Array<[string, INodeType, NodeActions]> = [
+	['PagerDuty', new PagerDuty(), nodeActions.pagerDuty],
+	['PagerDuty Events', new PagerDutyEvents(), nodeActions.pagerDutyEvents],
+];
+const allResources = nodes.flatMap(([, , node]) => node.resources);
 
 const { properties } = new PagerDuty().description;
-const optionsOf = (name: string, resource?: string) =>
-	properties.find(
+const optionsOf = (nodeProperties: INodeProperties[], name: string, resource?: string) =>
+	nodeProperties.find(
 		(property) =>
 			property.name === name &&
 			(resource === undefined || property.displayOptions?.show?.resource?.[0] === resource),
@@ -34,7 +44,7 @@ describe('the resource registry', () => {
 	it('lists every resource once, sorted by name in the Resource list, Custom API Call last', () => {
 		const values = resources.map(({ option }) => option.value);
 		expect(new Set(values).size).toBe(values.length);
-		const options = [...optionsOf('resource')];
+		const options = [...optionsOf(properties, 'resource')];
 		const customApiCall = options.pop();
 		expect(customApiCall).toMatchObject({ name: 'Custom API Call', value: 'apiCall' });
 		expect(options.map((option) => option.name)).toEqual(sortedByName(options));
@@ -43,18 +53,45 @@ describe('the resource registry', () => {
 		);
 	});
 
-	it('declares its version as a list, so n8n adds no Custom API Call entry of its own', () => {
-		const { version, defaultVersion } = new PagerDuty().description;
-		expect(version).toEqual([1]);
-		expect(defaultVersion).toBe(1);
+	it.each(nodes)(
+		'%s declares its version as a list, so n8n adds no Custom API Call entry of its own',
+		(_name, nodeType) => {
+			const { version, defaultVersion } = nodeType.description;
+			expect(version).toEqual([1]);
+			expect(defaultVersion).toBe(1);
+		},
+	);
+
+	it('gives the PagerDuty Events node its one resource without a Resource field', () => {
+		const eventsProperties = new PagerDutyEvents().description.properties;
+		expect(hasResourceField(nodeActions.pagerDutyEvents)).toBe(false);
+		expect(eventsProperties.find(({ name }) => name === 'resource')).toBeUndefined();
+		expect(optionsOf(eventsProperties, 'operation').map(({ name }) => name)).toEqual([
+			'Acknowledge',
+			'Resolve',
+			'Send Change Event',
+			'Trigger',
+		]);
+		expect(resources.map(({ option }) => option.value)).not.toContain('event');
 	});
 
-	it.each(resources.map((resource) => [resource.option.value, resource] as const))(
+	it.each(
+		nodes.flatMap(([, nodeType, node]) =>
+			node.resources.map(
+				(resource) =>
+					[resource.option.value, nodeType.description.properties, node, resource] as const,
+			),
+		),
+	)(
 		'%s: unique operations, sorted by name, with its default among them',
-		(value, resource) => {
+		(value, nodeProperties, node, resource) => {
 			const operationValues = resource.operations.map((operation) => operation.value);
 			expect(new Set(operationValues).size).toBe(operationValues.length);
-			const options = optionsOf('operation', value);
+			const options = optionsOf(
+				nodeProperties,
+				'operation',
+				hasResourceField(node) ? value : undefined,
+			);
 			expect(options.map((option) => option.name)).toEqual(sortedByName(options));
 			expect(operationValues).toContain(resource.defaultOperation);
 			for (const operation of resource.operations) {
@@ -63,25 +100,31 @@ describe('the resource registry', () => {
 		},
 	);
 
-	it("shows every operation's fields for its own resource and operation only", () => {
-		const fields = properties.filter(
-			(property: INodeProperties) => property.displayOptions?.show?.operation,
-		);
-		const expected = resources.flatMap((resource) =>
-			resource.operations.flatMap((operation) =>
-				operation.properties.map(() => [resource.option.value, operation.value]),
-			),
-		);
-		expect(
-			fields.map((field) => [
-				field.displayOptions!.show!.resource,
-				field.displayOptions!.show!.operation,
-			]),
-		).toEqual(expected.map(([resource, operation]) => [[resource], [operation]]));
-	});
+	it.each(nodes)(
+		"%s shows every operation's fields for its own resource and operation only",
+		(_name, nodeType, node) => {
+			const fields = nodeType.description.properties.filter(
+				(property: INodeProperties) => property.displayOptions?.show?.operation,
+			);
+			const expected = node.resources.flatMap((resource) =>
+				resource.operations.flatMap((operation) =>
+					operation.properties.map(() => [
+						hasResourceField(node) ? [resource.option.value] : undefined,
+						[operation.value],
+					]),
+				),
+			);
+			expect(
+				fields.map((field) => [
+					field.displayOptions!.show!.resource,
+					field.displayOptions!.show!.operation,
+				]),
+			).toEqual(expected);
+		},
+	);
 
 	it("declares only endpoints of PagerDuty's contract", () => {
-		for (const resource of resources) {
+		for (const resource of allResources) {
 			for (const operation of resource.operations) {
 				if (operation.endpoints === 'any') continue;
 				expect(operation.endpoints.length).toBeGreaterThan(0);
@@ -95,7 +138,7 @@ describe('the resource registry', () => {
 	});
 
 	describe("action labels (n8n's rule: the operation's name in sentence case, then what it acts on)", () => {
-		const operations = resources.flatMap((resource) =>
+		const operations = allResources.flatMap((resource) =>
 			resource.operations.map((operation) => ({
 				label: `${resource.option.value}.${operation.value}`,
 				resource,

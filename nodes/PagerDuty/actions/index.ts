@@ -2,7 +2,6 @@ import { alert } from './alert';
 import { apiCall } from './apiCall';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
-import { event } from './event';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
 import { logEntry } from './logEntry';
@@ -10,6 +9,7 @@ import { maintenanceWindow } from './maintenanceWindow';
 import { onCall } from './onCall';
 import { priority } from './priority';
 import type { Resource } from './registry';
+import { defineNode } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
 import { team } from './team';
@@ -17,7 +17,7 @@ import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
 
 /**
- * Every resource of the node, in the order their fields stand in its properties. The node's
+ * Every resource of the PagerDuty node, in the order their fields stand in its properties. The node's
  * Resource list, its fields and the router's lookup are all derived from this one list.
  */
 export const resources: Resource[] = [
@@ -25,7 +25,6 @@ export const resources: Resource[] = [
 	apiCall,
 	changeEvent,
 	escalationPolicy,
-	event,
 	incident,
 	incidentNote,
 	logEntry,
@@ -38,3 +37,5 @@ export const resources: Resource[] = [
 	user,
 	webhookSubscription,
 ];
+
+export const pagerDutyNode = defineNode({ resources });

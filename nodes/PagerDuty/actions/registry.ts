@@ -97,8 +97,28 @@ export function actionOf(resource: Resource, operation: Operation): string {
 		: `${name} ${resource.article} ${resource.noun}`;
 }
 
-/** A resource's Operation list and every operation's fields, shown for that resource and operation only. */
-export function resourceProperties(resource: Resource): INodeProperties[] {
+/**
+ * What one node offers: its resources. A node with one resource (PagerDuty Events) has no Resource
+ * field; its Operation list and fields stand alone.
+ */
+export interface NodeActions {
+	resources: Resource[];
+}
+
+export const defineNode = (node: NodeActions): NodeActions => node;
+
+/** Whether the node shows a Resource field (and saves a `resource` parameter). */
+export const hasResourceField = (node: NodeActions) => node.resources.length > 1;
+
+/**
+ * A resource's Operation list and every operation's fields, shown for that operation only (and that
+ * resource, when the node has a Resource field).
+ */
+export function resourceProperties(node: NodeActions, resource: Resource): INodeProperties[] {
+	const shownFor = (operation?: string) => ({
+		...(hasResourceField(node) && { resource: [resource.option.value] }),
+		...(operation !== undefined && { operation: [operation] }),
+	});
 	// The default is the resource's own; the rule cannot read a computed one.
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 	const operationField: INodeProperties = {
@@ -107,7 +127,7 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 		type: 'options',
 		default: resource.defaultOperation,
 		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.option.value] } },
+		...(hasResourceField(node) && { displayOptions: { show: shownFor() } }),
 		options: byName(
 			resource.operations.map((operation) => ({
 				name: operation.name,
@@ -122,24 +142,29 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 			...property,
 			displayOptions: {
 				...property.displayOptions,
-				show: {
-					...property.displayOptions?.show,
-					resource: [resource.option.value],
-					operation: [operation.value],
-				},
+				show: { ...property.displayOptions?.show, ...shownFor(operation.value) },
 			},
 		})),
 	);
 	return [operationField, ...fields];
 }
 
-/** The operation a node's `resource` and `operation` parameters name, if the registry has it. */
+/** Every resource's Operation list and fields, in the order the node lists its resources. */
+export const operationProperties = (node: NodeActions): INodeProperties[] =>
+	node.resources.flatMap((resource) => resourceProperties(node, resource));
+
+/**
+ * The resource and operation a node's parameters name, if the node has them. `resource` is ignored
+ * by a node without a Resource field: it has one resource.
+ */
 export function findOperation(
-	resources: Resource[],
-	resource: string,
+	node: NodeActions,
+	resource: string | undefined,
 	operation: string,
-): Operation | undefined {
-	return resources
-		.find(({ option }) => option.value === resource)
-		?.operations.find(({ value }) => value === operation);
+): { resource: Resource; operation: Operation } | undefined {
+	const found = hasResourceField(node)
+		? node.resources.find(({ option }) => option.value === resource)
+		: node.resources[0];
+	const named = found?.operations.find(({ value }) => value === operation);
+	return found && named ? { resource: found, operation: named } : undefined;
 }

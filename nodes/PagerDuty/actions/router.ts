@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { resources } from './index';
-import { findOperation } from './registry';
+import type { NodeActions } from './registry';
+import { findOperation, hasResourceField } from './registry';
 import { settleWithConcurrency } from '../../shared/concurrency';
 import { toNodeError } from '../../shared/errors';
 import { transportSettings } from '../../shared/transport/rest';
@@ -12,15 +12,22 @@ import { transportSettings } from '../../shared/transport/rest';
  * batch), and the output keeps input order: each input item yields its result items or one error
  * item, always paired with the item it came from.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function router(
+	this: IExecuteFunctions,
+	node: NodeActions,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
+	const resource = hasResourceField(node)
+		? (this.getNodeParameter('resource', 0) as string)
+		: undefined;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = findOperation(resources, resource, operation);
+	const handler = findOperation(node, resource, operation)?.operation;
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The operation "${operation}" is not supported for resource "${resource}"`,
+			resource === undefined
+				? `The operation "${operation}" is not supported`
+				: `The operation "${operation}" is not supported for resource "${resource}"`,
 		);
 	}
 
