@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pagerDutyNode, resources } from './actions';
-import { operationProperties, resourceOptions } from './actions/registry';
+import { operationProperties, resourceOptions, subtitle } from './actions/registry';
 import { router } from './actions/router';
 import { requestSettingsField } from './descriptions/common';
 import { authenticationField } from '../shared/authentication';
@@ -15,6 +15,8 @@ import { listSearch } from '../shared/locators';
 import * as loadOptions from './methods/loadOptions';
 
 export class PagerDuty implements INodeType {
+	// The rule asks for the literal "operation: resource" subtitle; this one is built from the registry.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'PagerDuty',
 		name: 'pagerDuty',
@@ -26,7 +28,8 @@ export class PagerDuty implements INodeType {
 		// node has its own Custom API Call (region, From, retries, errors), listed last.
 		version: [1],
 		defaultVersion: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The chosen operation's action, from the registry ("Snooze an incident").
+		subtitle: subtitle(pagerDutyNode),
 		description:
 			'Manage PagerDuty incidents, alerts, services, schedules, on-call, users, teams and more through the REST API v2 (US or EU region)',
 		defaults: {

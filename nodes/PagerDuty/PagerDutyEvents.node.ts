@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pagerDutyEventsNode } from './actions/event';
-import { operationProperties } from './actions/registry';
+import { operationProperties, subtitle } from './actions/registry';
 import { router } from './actions/router';
 import { requestSettingsField } from './descriptions/common';
 import { EVENTS_CREDENTIAL_TYPE } from '../shared/transport/events';
@@ -25,7 +25,8 @@ export class PagerDutyEvents implements INodeType {
 		// A version list, so n8n adds no "Custom API Call" to the Operation list (see the PagerDuty node).
 		version: [1],
 		defaultVersion: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		// The chosen operation's action, from the registry ("Trigger an alert").
+		subtitle: subtitle(pagerDutyEventsNode),
 		description:
 			'Trigger, acknowledge and resolve PagerDuty alerts and send change events with an integration routing key (Events API v2, US or EU region)',
 		defaults: {

@@ -81,7 +81,8 @@ export class PagerDutyTrigger implements INodeType {
 		icon: { light: 'file:../../icons/pagerduty.svg', dark: 'file:../../icons/pagerduty.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Scope: " + $parameter["scope"]}}',
+		subtitle:
+			'={{ ({ account: "Whole account", service: "One service", team: "One team" })[$parameter["scope"]] }}',
 		description:
 			'Starts the workflow on PagerDuty incident and service events (webhooks v3, signatures verified)',
 		defaults: {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'fs';
-import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { INode, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 import { join } from 'path';
 
+import { TestNodeTypes } from '../../dev/harness/node-types';
 import { resources } from '../../nodes/PagerDuty/actions';
 import { nodeActions } from '../../nodes/PagerDuty/actions/nodes';
 import type { NodeActions } from '../../nodes/PagerDuty/actions/registry';
@@ -196,4 +198,44 @@ describe('the resource registry', () => {
 			expect(byLabel['schedule.getOnCallUsers']).toBe('Get on-call users of a schedule');
 		});
 	});
+
+	it.each(nodes)(
+		"%s: the canvas subtitle is the chosen operation's action, as n8n evaluates it",
+		(_name, nodeType, node) => {
+			const subtitleFor = (parameters: INode['parameters']) => {
+				const canvasNode: INode = {
+					id: 'node',
+					name: 'Node',
+					type: 'test.node',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters,
+				};
+				const workflow = new Workflow({
+					nodes: [canvasNode],
+					connections: {},
+					active: false,
+					nodeTypes: new TestNodeTypes({ 'test.node': nodeType }),
+				});
+				return workflow.expression.getSimpleParameterValue(
+					canvasNode,
+					nodeType.description.subtitle!,
+					'manual',
+					{},
+				);
+			};
+			for (const resource of node.resources) {
+				for (const operation of resource.operations) {
+					const parameters = {
+						...(hasResourceField(node) && { resource: resource.option.value }),
+						operation: operation.value,
+					};
+					expect([parameters, subtitleFor(parameters)]).toEqual([
+						parameters,
+						actionOf(resource, operation),
+					]);
+				}
+			}
+		},
+	);
 });

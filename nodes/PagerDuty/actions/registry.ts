@@ -154,6 +154,27 @@ export const operationProperties = (node: NodeActions): INodeProperties[] =>
 	node.resources.flatMap((resource) => resourceProperties(node, resource));
 
 /**
+ * The node's subtitle on the canvas: the chosen operation's action ("Snooze an incident"), looked up
+ * in a table of every action (an expression can read parameters, not the registry).
+ */
+export function subtitle(node: NodeActions): string {
+	const keyOf = (resource: Resource, operation: Operation) =>
+		hasResourceField(node) ? `${resource.option.value}:${operation.value}` : operation.value;
+	const actions = Object.fromEntries(
+		node.resources.flatMap((resource) =>
+			resource.operations.map((operation) => [
+				keyOf(resource, operation),
+				actionOf(resource, operation),
+			]),
+		),
+	);
+	const key = hasResourceField(node)
+		? '$parameter["resource"] + ":" + $parameter["operation"]'
+		: '$parameter["operation"]';
+	return `={{ ${JSON.stringify(actions)}[${key}] ?? $parameter["operation"] }}`;
+}
+
+/**
  * The resource and operation a node's parameters name, if the node has them. `resource` is ignored
  * by a node without a Resource field: it has one resource.
  */
