@@ -6,12 +6,15 @@ import { N8nClient } from '../../dev/n8n/n8n-client';
 import { N8N_HOST_DIR, PACKAGE_NAME } from '../../dev/n8n/paths';
 import { clientFor, E2eState, readState } from '../../dev/n8n/state';
 import { API_CREDENTIAL_TYPE, NODE_TYPE, OAUTH_CREDENTIAL_TYPE } from '../../dev/n8n/workflows';
+import { nodeActions } from '../../nodes/PagerDuty/actions/nodes';
+import { searchAliases } from '../../nodes/PagerDuty/actions/registry';
 
 interface NodeTypeDescription {
 	name: string;
 	displayName: string;
 	version: number | number[];
 	credentials?: Array<{ name: string }>;
+	codex?: { alias?: string[] };
 }
 
 interface CredentialTypeDescription {
@@ -91,6 +94,13 @@ describe('package installed like n8n community installer does', () => {
 		expect(ours?.credentials?.map((credential) => credential.name)).not.toContain(
 			'pagerDutyEventsV2Api',
 		);
+	});
+
+	it("gives n8n's node search the aliases the registry derives (written into the codex by the build)", () => {
+		for (const [name, actions] of Object.entries(nodeActions)) {
+			const registered = nodeTypes.find((type) => type.name === `${PACKAGE_NAME}.${name}`);
+			expect([name, registered?.codex?.alias]).toEqual([name, searchAliases(actions)]);
+		}
 	});
 
 	it('registers both credential types of the package', () => {

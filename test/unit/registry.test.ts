@@ -7,7 +7,12 @@ import { TestNodeTypes } from '../../dev/harness/node-types';
 import { resources } from '../../nodes/PagerDuty/actions';
 import { nodeActions } from '../../nodes/PagerDuty/actions/nodes';
 import type { NodeActions } from '../../nodes/PagerDuty/actions/registry';
-import { actionOf, hasResourceField, sentenceCase } from '../../nodes/PagerDuty/actions/registry';
+import {
+	actionOf,
+	hasResourceField,
+	searchAliases,
+	sentenceCase,
+} from '../../nodes/PagerDuty/actions/registry';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 
@@ -238,4 +243,41 @@ describe('the resource registry', () => {
 			}
 		},
 	);
+
+	describe("search aliases (the codex alias the build writes; n8n's node search matches subsequences)", () => {
+		// A bare verb or a common noun matches most queries and would put PagerDuty before n8n's own nodes.
+		const tooGeneric = [
+			'get',
+			'create',
+			'update',
+			'delete',
+			'send',
+			'set',
+			'list',
+			'add',
+			'remove',
+		];
+		const tooCommon = ['user', 'api', 'request', 'api request', 'http', 'email', 'data', 'event'];
+
+		it.each(nodes)('%s: short, lower case, specific and listed once', (_name, _nodeType, node) => {
+			const aliases = searchAliases(node);
+			expect(aliases.length).toBeGreaterThan(0);
+			expect(new Set(aliases).size).toBe(aliases.length);
+			for (const alias of aliases) {
+				expect({ alias, words: alias.split(' ').length <= 4 }).toEqual({ alias, words: true });
+				expect(alias).toBe(alias.toLowerCase());
+				expect([...tooGeneric, ...tooCommon]).not.toContain(alias);
+			}
+		});
+
+		it("PagerDuty's come from its resources' nouns and keywords, and its task phrases", () => {
+			const aliases = searchAliases(nodeActions.pagerDuty);
+			expect(aliases).toEqual(
+				expect.arrayContaining(['incident', 'escalation policy', 'maintenance window', 'on-call']),
+			);
+			expect(aliases).toEqual(expect.arrayContaining(['snooze', 'override', 'who is on call']));
+			expect(aliases).not.toContain('user');
+			expect(searchAliases(nodeActions.pagerDutyEvents)).toContain('trigger an alert');
+		});
+	});
 });

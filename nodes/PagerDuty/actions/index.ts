@@ -38,4 +38,12 @@ export const resources: Resource[] = [
 	webhookSubscription,
 ];
 
-export const pagerDutyNode = defineNode({ resources });
+export const pagerDutyNode = defineNode({
+	resources,
+	taskPhrases: [
+		'create an incident',
+		'acknowledge an incident',
+		'resolve an incident',
+		'who is on call',
+	],
+});

@@ -51,6 +51,8 @@ export interface Resource {
 	plural: string;
 	/** Not derived from the noun's first letter: "a user", "an incident". */
 	article: 'a' | 'an';
+	/** Words besides the noun that n8n's node search should find the node by, e.g. 'snooze'. */
+	keywords?: string[];
 	/** The operation a new node starts with (saved workflows omit it when unchanged: never change it). */
 	defaultOperation: string;
 	/** In the order their fields stand in the node's properties; the Operation list is sorted by name. */
@@ -103,6 +105,8 @@ export function actionOf(resource: Resource, operation: Operation): string {
  */
 export interface NodeActions {
 	resources: Resource[];
+	/** Whole tasks as users type them into n8n's node search, e.g. 'who is on call'. */
+	taskPhrases: string[];
 }
 
 export const defineNode = (node: NodeActions): NodeActions => node;
@@ -172,6 +176,23 @@ export function subtitle(node: NodeActions): string {
 		? '$parameter["resource"] + ":" + $parameter["operation"]'
 		: '$parameter["operation"]';
 	return `={{ ${JSON.stringify(actions)}[${key}] ?? $parameter["operation"] }}`;
+}
+
+/** Nouns too common to lead n8n's node search to PagerDuty ("user", "api" find n8n's own nodes). */
+const TOO_COMMON_TO_SEARCH = new Set(['user', 'API request']);
+
+/**
+ * What n8n's node search finds the node by besides its name (the codex `alias`, written by the
+ * build): its resources' nouns and keywords and its task phrases. n8n matches a query against these
+ * as a subsequence and never searches action labels, so long or generic entries would put PagerDuty
+ * first for unrelated queries.
+ */
+export function searchAliases(node: NodeActions): string[] {
+	const aliases = node.resources.flatMap((resource) => [
+		...(TOO_COMMON_TO_SEARCH.has(resource.noun) ? [] : [resource.noun]),
+		...(resource.keywords ?? []),
+	]);
+	return [...new Set([...aliases, ...node.taskPhrases])];
 }
 
 /**

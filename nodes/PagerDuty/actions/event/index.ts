@@ -13,6 +13,15 @@ export const event = defineResource({
 	noun: 'alert',
 	plural: 'alerts',
 	article: 'an',
+	keywords: [
+		'change event',
+		'routing key',
+		'events api',
+		'incident',
+		'pager',
+		'acknowledge',
+		'resolve',
+	],
 	defaultOperation: 'trigger',
 	operations: [trigger, acknowledge, resolve, sendChangeEvent],
 });
@@ -21,4 +30,7 @@ export const event = defineResource({
  * The PagerDuty Events node's actions: this one resource, so the node has no Resource field. The
  * PagerDuty node does not list it: the Events API has its own credential.
  */
-export const pagerDutyEventsNode = defineNode({ resources: [event] });
+export const pagerDutyEventsNode = defineNode({
+	resources: [event],
+	taskPhrases: ['trigger an alert'],
+});

@@ -18,6 +18,17 @@ export const incident = defineResource({
 	noun: 'incident',
 	plural: 'incidents',
 	article: 'an',
+	keywords: [
+		'pager',
+		'snooze',
+		'acknowledge',
+		'resolve',
+		'escalate',
+		'reassign',
+		'merge incidents',
+		'responder',
+		'status update',
+	],
 	defaultOperation: 'create',
 	operations: [
 		create,

@@ -10,6 +10,7 @@ export const onCall = defineResource({
 	noun: 'on-call',
 	plural: 'on-calls',
 	article: 'an',
+	keywords: ['oncall'],
 	defaultOperation: 'getAll',
 	operations: [getAll],
 });

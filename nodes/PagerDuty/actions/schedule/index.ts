@@ -18,6 +18,7 @@ export const schedule = defineResource({
 	noun: 'schedule',
 	plural: 'schedules',
 	article: 'a',
+	keywords: ['override'],
 	defaultOperation: 'get',
 	operations: [
 		create,
