@@ -83,8 +83,11 @@ export class PagerDutyTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ ({ account: "Whole account", service: "One service", team: "One team" })[$parameter["scope"]] }}',
+		// Written for the whole package: n8n's node panel folds PagerDuty and PagerDuty Trigger into one
+		// entry and shows the trigger's description on it (triggers are not AI tools, so nothing else
+		// reads it; the PagerDuty node's own description is its AI tool description).
 		description:
-			'Starts the workflow on PagerDuty incident and service events (webhooks v3, signatures verified)',
+			'Manage PagerDuty incidents, on-call, schedules and services, and start workflows on PagerDuty events',
 		defaults: {
 			name: 'PagerDuty Trigger',
 		},
