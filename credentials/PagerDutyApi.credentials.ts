@@ -6,13 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import { regionFields } from './regionFields';
+import { usedByNotice } from './usedByNotice';
 import { REST_HOSTS, baseUrlExpression } from '../nodes/shared/regions';
 
 // Registered as pagerDutyRestApi, not pagerDutyApi: credential type names are global in n8n and that one is the built-in node's.
 export class PagerDutyApi implements ICredentialType {
 	name = 'pagerDutyRestApi';
 
-	displayName = 'PagerDuty REST API';
+	displayName = 'PagerDuty Community Token API';
 
 	icon = {
 		light: 'file:../icons/pagerduty.svg',
@@ -22,6 +23,7 @@ export class PagerDutyApi implements ICredentialType {
 	documentationUrl = 'https://support.pagerduty.com/main/docs/api-access-keys';
 
 	properties: INodeProperties[] = [
+		usedByNotice('PagerDuty and PagerDuty Trigger nodes', 'PagerDuty API'),
 		{
 			displayName: 'API Token',
 			name: 'apiToken',

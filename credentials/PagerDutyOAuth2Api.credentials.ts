@@ -1,6 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { regionFields } from './regionFields';
+import { usedByNotice } from './usedByNotice';
 import { REST_HOSTS, oauthUrlExpression } from '../nodes/shared/regions';
 
 // Registered as pagerDutyRestOAuth2Api, not pagerDutyOAuth2Api: credential type names are global in n8n and that one is the built-in node's.
@@ -9,7 +10,7 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'PagerDuty REST OAuth2 API';
+	displayName = 'PagerDuty Community OAuth2 API';
 
 	icon = {
 		light: 'file:../icons/pagerduty.svg',
@@ -21,6 +22,7 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 	// n8n 2.41 ignores stored values of hidden OAuth fields and uses these defaults, so the endpoints are
 	// expressions over the visible region fields rather than values a user (or an import) could set.
 	properties: INodeProperties[] = [
+		usedByNotice('PagerDuty and PagerDuty Trigger nodes', 'PagerDuty OAuth2 API'),
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

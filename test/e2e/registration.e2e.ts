@@ -105,14 +105,14 @@ describe('package installed like n8n community installer does', () => {
 
 	it('registers both credential types of the package', () => {
 		const api = credentialType(API_CREDENTIAL_TYPE);
-		expect(api?.displayName).toBe('PagerDuty REST API');
+		expect(api?.displayName).toBe('PagerDuty Community Token API');
 		expect(api?.properties.map((property) => property.name)).toEqual(
 			expect.arrayContaining(['apiToken', 'region', 'baseUrl', 'defaultFromEmail']),
 		);
 		expect(api?.authenticate).toBeDefined();
 		expect(api?.test).toBeDefined();
 		const oauth = credentialType(OAUTH_CREDENTIAL_TYPE);
-		expect(oauth?.displayName).toBe('PagerDuty REST OAuth2 API');
+		expect(oauth?.displayName).toBe('PagerDuty Community OAuth2 API');
 		expect(oauth?.extends).toEqual(['oAuth2Api']);
 	});
 

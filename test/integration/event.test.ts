@@ -473,7 +473,7 @@ describe('PagerDuty Events errors from PagerDuty', () => {
 	});
 });
 
-describe('PagerDuty Events V2 API credential', () => {
+describe('PagerDuty Community Events API credential', () => {
 	it('tests the key with an acknowledge that changes nothing', async () => {
 		const before = pagerDuty.sandbox.store.incidents.length;
 		expect(await testCredential(new PagerDutyEventsApi(), eventsCredential())).toEqual({

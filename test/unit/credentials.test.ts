@@ -19,10 +19,24 @@ describe('credential type names', () => {
 
 	it('are shown under names a user can tell from the built-in "PagerDuty API" / "PagerDuty OAuth2 API"', () => {
 		expect(ours.map((credential) => credential.displayName)).toEqual([
-			'PagerDuty REST API',
-			'PagerDuty REST OAuth2 API',
-			'PagerDuty Events V2 API',
+			'PagerDuty Community Token API',
+			'PagerDuty Community OAuth2 API',
+			'PagerDuty Community Events API',
 		]);
+	});
+
+	it("open with a notice naming the nodes that use them (n8n's credential list shows names only)", () => {
+		const notices = ours.map((credential) =>
+			credential.properties.find((property) => property.type === 'notice'),
+		);
+		expect(notices.map((notice) => notice?.displayName)).toEqual([
+			'For the PagerDuty and PagerDuty Trigger nodes of the n8n-nodes-pagerduty community package. n8n\'s built-in PagerDuty node uses "PagerDuty API" instead.',
+			'For the PagerDuty and PagerDuty Trigger nodes of the n8n-nodes-pagerduty community package. n8n\'s built-in PagerDuty node uses "PagerDuty OAuth2 API" instead.',
+			'For the PagerDuty Events node of the n8n-nodes-pagerduty community package.',
+		]);
+		// First in the dialog; OAuth2's hidden fields do not show, and n8n puts its own OAuth2 fields first.
+		expect(new PagerDutyApi().properties[0].type).toBe('notice');
+		expect(new PagerDutyEventsApi().properties[0].type).toBe('notice');
 	});
 
 	it('are the ones the nodes ask for: REST per authentication mode, Events on the Events node', () => {
@@ -57,7 +71,7 @@ describe('credential type names', () => {
 	});
 });
 
-describe('PagerDuty REST API credential', () => {
+describe('PagerDuty Community Token API credential', () => {
 	const credential = new PagerDutyApi();
 
 	it('sends the token as "Token token=…"', () => {
@@ -73,7 +87,7 @@ describe('PagerDuty REST API credential', () => {
 	});
 });
 
-describe('PagerDuty REST OAuth2 API credential', () => {
+describe('PagerDuty Community OAuth2 API credential', () => {
 	const credential = new PagerDutyOAuth2Api();
 	const property = (name: string) =>
 		credential.properties.find((candidate) => candidate.name === name);
