@@ -65,5 +65,16 @@ export class PagerDutyApi implements ICredentialType {
 				'Content-Type': 'application/json',
 			},
 		},
+		// n8n shows only "Unauthorized" otherwise. The two real causes; key and token kinds are not one.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'PagerDuty does not know this token in the chosen Service Region. Check that the token is complete and not revoked, and that Service Region matches your account: EU accounts (app.eu.pagerduty.com) need EU, others US. Account-level API keys and user API tokens both work here.',
+				},
+			},
+		],
 	};
 }
