@@ -15,6 +15,8 @@ import { PAGERDUTY_ID, invalidParameter, pagerDutyIdSchema, validate } from './v
 /** What the editor and the readers know of one kind of PagerDuty object. */
 interface LocatorKindDefinition {
 	noun: string;
+	/** Not derived from the noun's first letter: "a user", "an incident". */
+	article: 'a' | 'an';
 	/** The listSearch method of its "From List" mode; saved workflows' editors ask for it by name. */
 	searchMethod: string;
 	/** The REST list that "From List" pages through. */
@@ -35,6 +37,7 @@ interface LocatorKindDefinition {
 const LOCATOR_KINDS = {
 	incident: {
 		noun: 'incident',
+		article: 'an',
 		searchMethod: 'searchIncidents',
 		// Incidents have no name filter in PagerDuty: the list shows open incidents, newest first.
 		list: {
@@ -50,6 +53,7 @@ const LOCATOR_KINDS = {
 	},
 	service: {
 		noun: 'service',
+		article: 'a',
 		searchMethod: 'searchServices',
 		list: { path: '/services', property: 'services', serverQuery: true },
 		urlPath: '(?:service-directory|services)/',
@@ -58,6 +62,7 @@ const LOCATOR_KINDS = {
 	},
 	escalationPolicy: {
 		noun: 'escalation policy',
+		article: 'an',
 		searchMethod: 'searchEscalationPolicies',
 		list: { path: '/escalation_policies', property: 'escalation_policies', serverQuery: true },
 		urlPath: 'escalation_policies[/#]',
@@ -66,6 +71,7 @@ const LOCATOR_KINDS = {
 	},
 	schedule: {
 		noun: 'schedule',
+		article: 'a',
 		searchMethod: 'searchSchedules',
 		list: { path: '/schedules', property: 'schedules', serverQuery: true },
 		urlPath: 'schedules[/#]',
@@ -74,6 +80,7 @@ const LOCATOR_KINDS = {
 	},
 	user: {
 		noun: 'user',
+		article: 'a',
 		searchMethod: 'searchUsers',
 		list: {
 			path: '/users',
@@ -87,6 +94,7 @@ const LOCATOR_KINDS = {
 	},
 	team: {
 		noun: 'team',
+		article: 'a',
 		searchMethod: 'searchTeams',
 		list: { path: '/teams', property: 'teams', serverQuery: true },
 		urlPath: 'teams/',
@@ -96,6 +104,7 @@ const LOCATOR_KINDS = {
 	priority: {
 		// Priorities have no page of their own in PagerDuty's web app, so no URL mode.
 		noun: 'priority',
+		article: 'a',
 		searchMethod: 'searchPriorities',
 		list: { path: '/priorities', property: 'priorities', serverQuery: false },
 		idExample: 'P53ZZH5',
@@ -151,7 +160,7 @@ export interface Locator {
 }
 
 function modesOf(kind: LocatorKind): INodePropertyMode[] {
-	const { noun, searchMethod, urlExample, idExample } = kindOf(kind);
+	const { noun, article, searchMethod, urlExample, idExample } = kindOf(kind);
 	const urlPattern = URL_PATTERNS[kind];
 	// Modes are not parameters; the lint rule asking for a default mistakes them for ones.
 	const modes: INodePropertyMode[] = [
@@ -160,7 +169,7 @@ function modesOf(kind: LocatorKind): INodePropertyMode[] {
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
-			placeholder: `Select a ${noun}...`,
+			placeholder: `Select ${article} ${noun}...`,
 			typeOptions: { searchListMethod: searchMethod, searchable: true },
 		},
 	];

@@ -1,4 +1,4 @@
-import { idFromUrl } from '../../nodes/shared/locators';
+import { idFromUrl, locator } from '../../nodes/shared/locators';
 
 describe('idFromUrl', () => {
 	it.each([
@@ -27,5 +27,17 @@ describe('idFromUrl', () => {
 		['priority', 'https://acme.pagerduty.com/priorities/P1'],
 	] as const)('refuses a %s URL that is not one: %s', (kind, url) => {
 		expect(idFromUrl(kind, url)).toBeUndefined();
+	});
+});
+
+describe('the From List placeholder', () => {
+	it.each([
+		['incident', 'Select an incident...'],
+		['escalationPolicy', 'Select an escalation policy...'],
+		['user', 'Select a user...'],
+		['service', 'Select a service...'],
+	] as const)('names the %s with its article', (kind, placeholder) => {
+		const { field } = locator(kind, { displayName: 'Thing', name: 'thing', description: '' });
+		expect(field.modes?.find((mode) => mode.name === 'list')?.placeholder).toBe(placeholder);
 	});
 });
