@@ -21,7 +21,7 @@ describe('Escalation Policy → Create', () => {
 					{ delayMinutes: 10, scheduleIds: schedule.id, userIds: '' },
 					{
 						delayMinutes: 20,
-						userIds: `${user('Jane Doe').id}, ${user('Alex Morgan').id}`,
+						userIds: [user('Jane Doe').id, user('Alex Morgan').id],
 						assignmentStrategy: 'round_robin',
 					},
 				],
@@ -29,7 +29,7 @@ describe('Escalation Policy → Create', () => {
 			additionalFields: {
 				numLoops: 2,
 				onCallHandoffNotifications: 'always',
-				teamIds: team.id,
+				teamIds: [team.id],
 				description: 'DB pager',
 			},
 		});

@@ -20,7 +20,7 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			serviceId: { __rl: true, mode: 'id', value: service.id },
 			email: ADMIN_EMAIL,
 			additionalFields: {
-				assigneeUserIds: `${first.id}, ${second.id}`,
+				assigneeUserIds: [first.id, second.id],
 				incidentType: 'security_incident',
 			},
 		});
@@ -57,7 +57,7 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			},
 		});
 		expect(result.error?.message).toBe(
-			'"Assignee User IDs" cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy (item 0)',
+			'"Assignee Names or IDs" cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy (item 0)',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
@@ -89,7 +89,7 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			updateFields: { assigneeUserIds: assignee.id, escalationLevel: 2 },
 		});
 		expect(refused.error?.message).toMatch(
-			/^"Assignee User IDs" cannot be combined with Escalation Level/,
+			/^"Assignee Names or IDs" cannot be combined with Escalation Level/,
 		);
 	});
 });
@@ -370,7 +370,7 @@ describe('Incident → Create Responder Request', () => {
 			incidentId: incident.id,
 			requesterId: { __rl: true, mode: 'list', value: requester.id },
 			message: 'Please join the bridge',
-			targetUserIds: helper.id,
+			targetUserIds: [helper.id],
 			targetEscalationPolicyIds: policy.id,
 		});
 		expect(result.error).toBeUndefined();
@@ -408,7 +408,7 @@ describe('Incident → Create Responder Request', () => {
 		};
 		const noTargets = await pagerDuty.run(base);
 		expect(noTargets.error?.message).toBe(
-			'"Target User IDs" or "Target Escalation Policy IDs" must name at least one responder (item 0)',
+			'"Target User Names or IDs" or "Target Escalation Policy Names or IDs" must name at least one responder (item 0)',
 		);
 
 		const abilities = store().abilities;

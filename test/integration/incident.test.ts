@@ -238,6 +238,28 @@ describe('Incident → Get Many', () => {
 		).toBe(true);
 	});
 
+	it("filters by picked users and teams and by the built-in node's comma-separated IDs, each ID once", async () => {
+		const [userA, userB] = manyIncidents.sandbox.store.users;
+		const [teamA, teamB] = manyIncidents.sandbox.store.teams;
+		const result = await manyIncidents.run({
+			resource: 'incident',
+			operation: 'getAll',
+			limit: 5,
+			options: {
+				// As the multi-selects save them, beside the text fields of a workflow saved by the built-in node.
+				users: [userA.id],
+				userIds: `${userA.id}, ${userB.id}`,
+				teams: [teamA.id, teamB.id],
+				teamIds: teamB.id,
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(queryOf(manyIncidents.restRequests()[0])).toMatchObject({
+			'user_ids[]': [userA.id, userB.id],
+			'team_ids[]': [teamA.id, teamB.id],
+		});
+	});
+
 	it('refuses a malformed team ID list, naming the parameter', async () => {
 		const result = await manyIncidents.run({
 			resource: 'incident',

@@ -102,6 +102,23 @@ describe('loadOptions', () => {
 		);
 	});
 
+	it.each([
+		['getEscalationPolicies', 'escalationPolicies'],
+		['getSchedules', 'schedules'],
+		['getTeams', 'teams'],
+		['getUsers', 'users'],
+	] as const)(
+		'%s lists every one of the account, for the Names or IDs multi-selects',
+		async (method, records) => {
+			const options = await pagerDuty.loadOptions(method);
+			const store = pagerDuty.sandbox.store[records] as Array<{ id: string; name: string }>;
+			expect(options.map((option) => option.value).sort()).toEqual(
+				store.map((entity) => entity.id).sort(),
+			);
+			expect(options.map((option) => option.name)).toContain(store[0].name);
+		},
+	);
+
 	it('getTimezones lists IANA zones without a network call', async () => {
 		const options = await pagerDuty.loadOptions('getTimezones');
 		expect(options).toContainEqual({ name: 'Europe/Berlin', value: 'Europe/Berlin' });

@@ -20,7 +20,7 @@ describe('On-Call → Get Many', () => {
 			resource: 'onCall',
 			operation: 'getAll',
 			returnAll: true,
-			options: { escalationPolicyIds: policy.id },
+			options: { escalationPolicyIds: [policy.id] },
 		});
 
 		expect(result.error).toBeUndefined();

@@ -22,7 +22,7 @@ async function createRotation(): Promise<IDataObject> {
 					start: '2026-01-05T00:00:00Z',
 					turnLength: 24,
 					turnLengthUnit: 'hours',
-					userIds: `${user('Priya Raman').id},${user('Lukas Becker').id}`,
+					userIds: [user('Priya Raman').id, user('Lukas Becker').id],
 				},
 			],
 		},
@@ -123,7 +123,9 @@ describe('Schedule → Create', () => {
 			{ items: [{ users: '' }, { users: 'PNOSUCH' }], continueOnFail: true },
 		);
 		const [first, second] = jsonOf(result);
-		expect(first.error).toBe('"Layers → Layer 1 → User IDs" needs at least one user (item 0)');
+		expect(first.error).toBe(
+			'"Layers → Layer 1 → Rotation User Names or IDs" needs at least one user (item 0)',
+		);
 		expect(second.error).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(second.description).toMatch(/User PNOSUCH was not found/);
 		expect(pagerDuty.restRequests()).toHaveLength(1);

@@ -74,7 +74,7 @@ export async function listChangeEvents(
 	const qs = withoutEmpty({
 		integration_ids: parseIdList(context, itemIndex, 'Integration IDs', options.integrationIds),
 		since,
-		team_ids: parseIdList(context, itemIndex, 'Team IDs', options.teamIds),
+		team_ids: parseIdList(context, itemIndex, 'Team Names or IDs', options.teamIds),
 		until,
 	});
 	return await pagerDutyApiRequestAllItems.call(

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { locator } from '../../../shared/locators';
 import { parseIdList, validate } from '../../../shared/validation';
+import { namesOrIdsField } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { reference } from '../../helpers/utils';
 
@@ -70,24 +71,19 @@ export function escalationRulesField(description: string): INodeProperties {
 						description:
 							'Minutes an incident stays unacknowledged at this rule before it escalates to the next one',
 					},
-					{
-						displayName: 'Schedule IDs',
+					namesOrIdsField({
+						displayName: 'Schedule Names or IDs',
 						name: 'scheduleIds',
-						type: 'string',
-						default: '',
-						placeholder: 'PSCHED1,PSCHED2',
-						description:
-							'Schedules whose on-call user is notified (comma-separated IDs, from Schedule → Get Many)',
-					},
-					{
-						displayName: 'User IDs',
+						loadOptionsMethod: 'getSchedules',
+						description: 'Schedules whose on-call user is notified',
+					}),
+					namesOrIdsField({
+						displayName: 'User Names or IDs',
 						name: 'userIds',
-						type: 'string',
-						default: '',
-						placeholder: 'PUSER01,PUSER02',
+						loadOptionsMethod: 'getUsers',
 						description:
-							'Users notified directly (comma-separated IDs, from User → Get Many). A rule needs 1 to 10 users and schedules in all.',
-					},
+							'Users notified directly. A rule needs 1 to 10 users and schedules in all.',
+					}),
 				],
 			},
 		],
@@ -123,15 +119,12 @@ export const policySettingFields: INodeProperties[] = [
 		description:
 			'How many times an unacknowledged incident runs through all rules again after the last one (0 to 9)',
 	},
-	{
-		displayName: 'Team IDs',
+	namesOrIdsField({
+		displayName: 'Team Names or IDs',
 		name: 'teamIds',
-		type: 'string',
-		default: '',
-		placeholder: 'PTEAM01,PTEAM02',
-		description:
-			'Teams the policy belongs to (comma-separated IDs, from Team → Get Many); on Update they replace the current teams',
-	},
+		loadOptionsMethod: 'getTeams',
+		description: 'Teams the policy belongs to; on Update they replace the current teams',
+	}),
 ];
 
 const delaySchema = z.coerce
@@ -155,11 +148,11 @@ export function readEscalationRules(
 	return rules.map((rule, index) => {
 		const label = `Escalation Rules → Rule ${index + 1}`;
 		const targets = [
-			...parseIdList(context, itemIndex, `${label} → User IDs`, rule.userIds).map((id) =>
+			...parseIdList(context, itemIndex, `${label} → User Names or IDs`, rule.userIds).map((id) =>
 				reference(id, 'user'),
 			),
-			...parseIdList(context, itemIndex, `${label} → Schedule IDs`, rule.scheduleIds).map((id) =>
-				reference(id, 'schedule'),
+			...parseIdList(context, itemIndex, `${label} → Schedule Names or IDs`, rule.scheduleIds).map(
+				(id) => reference(id, 'schedule'),
 			),
 		];
 		if (targets.length === 0 || targets.length > MAX_TARGETS) {
@@ -211,7 +204,7 @@ export function policySettings(
 	if (fields.onCallHandoffNotifications)
 		policy.on_call_handoff_notifications = fields.onCallHandoffNotifications;
 	if (fields.teamIds !== undefined) {
-		policy.teams = parseIdList(context, itemIndex, 'Team IDs', fields.teamIds).map((id) =>
+		policy.teams = parseIdList(context, itemIndex, 'Team Names or IDs', fields.teamIds).map((id) =>
 			reference(id, 'team'),
 		);
 	}

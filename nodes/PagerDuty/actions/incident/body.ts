@@ -34,13 +34,18 @@ export function sharedIncidentFields(
 		);
 		incident.escalation_policy = reference(policyId, 'escalation_policy');
 	}
-	const assigneeIds = parseIdList(context, itemIndex, 'Assignee User IDs', fields.assigneeUserIds);
+	const assigneeIds = parseIdList(
+		context,
+		itemIndex,
+		'Assignee Names or IDs',
+		fields.assigneeUserIds,
+	);
 	if (assigneeIds.length > 0) {
 		if (incident.escalation_policy) {
 			throw invalidParameter(
 				context,
 				itemIndex,
-				'Assignee User IDs',
+				'Assignee Names or IDs',
 				'cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy',
 			);
 		}
@@ -85,7 +90,7 @@ export function incidentChanges(
 			throw invalidParameter(
 				context,
 				itemIndex,
-				'Assignee User IDs',
+				'Assignee Names or IDs',
 				"cannot be combined with Escalation Level: escalating hands the incident to that level's on-call users",
 			);
 		}

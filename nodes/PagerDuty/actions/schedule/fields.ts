@@ -9,6 +9,7 @@ import {
 	parseIdList,
 	validate,
 } from '../../../shared/validation';
+import { namesOrIdsField } from '../../descriptions/common';
 import { reference } from '../../helpers/utils';
 
 export const scheduleLocator = locator('schedule', {
@@ -133,15 +134,12 @@ export function layersField(description: string): INodeProperties {
 						default: 'weeks',
 						description: 'Unit of Turn Length; PagerDuty stores turns in seconds',
 					},
-					{
-						displayName: 'User IDs',
+					namesOrIdsField({
+						displayName: 'Rotation User Names or IDs',
 						name: 'userIds',
-						type: 'string',
-						default: '',
-						placeholder: 'PUSER01,PUSER02',
-						description:
-							'Users taking turns, in rotation order (comma-separated IDs, from User → Get Many)',
-					},
+						loadOptionsMethod: 'getUsers',
+						description: 'Users taking turns, in the order you pick them',
+					}),
 				],
 			},
 		],
@@ -168,11 +166,16 @@ export function readLayers(
 			dateTimeSchema,
 			layer.start ?? '',
 		);
-		const users = parseIdList(context, itemIndex, `${label} → User IDs`, layer.userIds);
+		const users = parseIdList(
+			context,
+			itemIndex,
+			`${label} → Rotation User Names or IDs`,
+			layer.userIds,
+		);
 		if (users.length === 0) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"${label} → User IDs" needs at least one user (item ${itemIndex})`,
+				`"${label} → Rotation User Names or IDs" needs at least one user (item ${itemIndex})`,
 				{ itemIndex },
 			);
 		}

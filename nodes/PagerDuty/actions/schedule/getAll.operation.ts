@@ -46,7 +46,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			query: options.query,
 			since: optionalDateTime(this, itemIndex, 'Since', options.since),
 			until: optionalDateTime(this, itemIndex, 'Until', options.until),
-			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			team_ids: parseIdList(this, itemIndex, 'Team Names or IDs', options.teamIds),
 			time_zone: options.timeZone,
 		}),
 	});

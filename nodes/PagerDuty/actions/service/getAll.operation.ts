@@ -86,7 +86,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			name: options.name,
 			query: options.query,
 			sort_by: options.sortBy,
-			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			team_ids: parseIdList(this, itemIndex, 'Team Names or IDs', options.teamIds),
 			time_zone: options.timeZone,
 		}),
 		simplify: {

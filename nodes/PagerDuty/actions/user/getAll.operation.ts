@@ -48,7 +48,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		property: 'users',
 		query: (options) => ({
 			query: options.query,
-			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			team_ids: parseIdList(this, itemIndex, 'Team Names or IDs', options.teamIds),
 			include: includeValues(options.include),
 		}),
 		simplify: {
