@@ -280,4 +280,45 @@ describe('the resource registry', () => {
 			expect(searchAliases(nodeActions.pagerDutyEvents)).toContain('trigger an alert');
 		});
 	});
+
+	describe('field order (n8n shows fields as listed; these follow the task, not the alphabet)', () => {
+		const propertiesOf = (resource: string, operation: string) =>
+			resources
+				.find(({ option }) => option.value === resource)!
+				.operations.find(({ value }) => value === operation)!.properties;
+		const valuesOf = (field: INodeProperties | undefined) =>
+			(field?.options as Array<{ values: INodeProperties[] }>)[0].values.map(({ name }) => name);
+
+		it.each([
+			['schedule', 'create'],
+			['schedule', 'update'],
+		])('%s → %s: a layer is who, from when, how long a turn, until when', (resource, operation) => {
+			const layers = propertiesOf(resource, operation).find(({ name }) => name === 'layers');
+			expect(valuesOf(layers)).toEqual([
+				'name',
+				'userIds',
+				'start',
+				'rotationVirtualStart',
+				'turnLength',
+				'turnLengthUnit',
+				'end',
+			]);
+		});
+
+		it('escalation policy → create: Name, Email, then the rules (who, after how long, how)', () => {
+			const fields = propertiesOf('escalationPolicy', 'create');
+			expect(fields.map(({ name }) => name)).toEqual([
+				'name',
+				'email',
+				'escalationRules',
+				'additionalFields',
+			]);
+			expect(valuesOf(fields.find(({ name }) => name === 'escalationRules'))).toEqual([
+				'userIds',
+				'scheduleIds',
+				'delayMinutes',
+				'assignmentStrategy',
+			]);
+		});
+	});
 });

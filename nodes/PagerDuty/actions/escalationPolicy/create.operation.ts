@@ -22,10 +22,11 @@ const properties: INodeProperties[] = [
 		description:
 			'Name of the new escalation policy; PagerDuty refuses a name another policy already has',
 	},
+	// Before the rules: a short field is easy to miss below a long list.
+	fromEmailField,
 	escalationRulesField(
 		"Who is notified, in order: the first rule's targets at once, each next rule when the incident is still unacknowledged after the previous rule's delay. At least one rule.",
 	),
-	fromEmailField,
 	additionalFieldsCollection(policySettingFields),
 ];
 

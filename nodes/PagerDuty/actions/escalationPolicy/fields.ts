@@ -29,6 +29,51 @@ export const escalationPolicyIncludeField: INodeProperties = includeField(
 	'Related objects to return in full instead of as references (Targets: the users and schedules of each rule)',
 );
 
+/** A rule's fields, one constant each: `escalationRulesField` lists them in the order a rule is set up. */
+const ruleUsers = namesOrIdsField({
+	displayName: 'User Names or IDs',
+	name: 'userIds',
+	loadOptionsMethod: 'getUsers',
+	description: 'Users notified directly. A rule needs 1 to 10 users and schedules in all.',
+});
+
+const ruleSchedules = namesOrIdsField({
+	displayName: 'Schedule Names or IDs',
+	name: 'scheduleIds',
+	loadOptionsMethod: 'getSchedules',
+	description: 'Schedules whose on-call user is notified',
+});
+
+const ruleDelay: INodeProperties = {
+	displayName: 'Escalate After (Minutes)',
+	name: 'delayMinutes',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 30,
+	description:
+		'Minutes an incident stays unacknowledged at this rule before it escalates to the next one',
+};
+
+const ruleAssignment: INodeProperties = {
+	displayName: 'Assignment',
+	name: 'assignmentStrategy',
+	type: 'options',
+	options: [
+		{
+			name: 'Assign to Everyone',
+			value: 'assign_to_everyone',
+			description: 'Every target of the rule is notified',
+		},
+		{
+			name: 'Round Robin',
+			value: 'round_robin',
+			description: 'Incidents go to the targets in turn',
+		},
+	],
+	default: 'assign_to_everyone',
+	description: 'How incidents reaching this rule are assigned to its targets',
+};
+
 export function escalationRulesField(description: string): INodeProperties {
 	return {
 		displayName: 'Escalation Rules',
@@ -42,49 +87,9 @@ export function escalationRulesField(description: string): INodeProperties {
 			{
 				displayName: 'Rule',
 				name: 'rule',
-				values: [
-					{
-						displayName: 'Assignment',
-						name: 'assignmentStrategy',
-						type: 'options',
-						options: [
-							{
-								name: 'Assign to Everyone',
-								value: 'assign_to_everyone',
-								description: 'Every target of the rule is notified',
-							},
-							{
-								name: 'Round Robin',
-								value: 'round_robin',
-								description: 'Incidents go to the targets in turn',
-							},
-						],
-						default: 'assign_to_everyone',
-						description: 'How incidents reaching this rule are assigned to its targets',
-					},
-					{
-						displayName: 'Escalate After (Minutes)',
-						name: 'delayMinutes',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 30,
-						description:
-							'Minutes an incident stays unacknowledged at this rule before it escalates to the next one',
-					},
-					namesOrIdsField({
-						displayName: 'Schedule Names or IDs',
-						name: 'scheduleIds',
-						loadOptionsMethod: 'getSchedules',
-						description: 'Schedules whose on-call user is notified',
-					}),
-					namesOrIdsField({
-						displayName: 'User Names or IDs',
-						name: 'userIds',
-						loadOptionsMethod: 'getUsers',
-						description:
-							'Users notified directly. A rule needs 1 to 10 users and schedules in all.',
-					}),
-				],
+				// In the order a rule is set up (who, then when and how), not alphabetical: n8n shows a
+				// fixed collection's fields as listed here.
+				values: [ruleUsers, ruleSchedules, ruleDelay, ruleAssignment],
 			},
 		],
 	};

@@ -68,6 +68,70 @@ const TURN_UNITS: Record<string, number> = {
 	weeks: 604_800,
 };
 
+/** A layer's fields, one constant each: `layersField` lists them in the order a layer is set up. */
+const layerName: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'Name of the layer, e.g. Primary or Weekend; PagerDuty numbers unnamed layers',
+};
+
+const layerUsers = namesOrIdsField({
+	displayName: 'Rotation User Names or IDs',
+	name: 'userIds',
+	loadOptionsMethod: 'getUsers',
+	description: 'Users taking turns, in the order you pick them',
+});
+
+const layerStart: INodeProperties = {
+	displayName: 'Start',
+	name: 'start',
+	type: 'dateTime',
+	default: '',
+	description: 'When the layer takes effect (ISO 8601 with offset, e.g. 2026-11-02T09:00:00+01:00)',
+};
+
+const layerRotationStart: INodeProperties = {
+	displayName: 'Rotation Start',
+	name: 'rotationVirtualStart',
+	type: 'dateTime',
+	default: '',
+	description:
+		"The moment the rotation is reckoned from: the first user's turn begins here and hand-offs fall on it plus whole turns (e.g. a Monday 09:00 for weekly hand-offs on Monday mornings). ISO 8601 with offset; empty: the layer's Start.",
+};
+
+const layerTurnLength: INodeProperties = {
+	displayName: 'Turn Length',
+	name: 'turnLength',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description: "How long each user's turn lasts, in the unit below",
+};
+
+const layerTurnLengthUnit: INodeProperties = {
+	displayName: 'Turn Length Unit',
+	name: 'turnLengthUnit',
+	type: 'options',
+	options: [
+		{ name: 'Days', value: 'days' },
+		{ name: 'Hours', value: 'hours' },
+		{ name: 'Seconds', value: 'seconds' },
+		{ name: 'Weeks', value: 'weeks' },
+	],
+	default: 'weeks',
+	description: 'Unit of Turn Length; PagerDuty stores turns in seconds',
+};
+
+const layerEnd: INodeProperties = {
+	displayName: 'End',
+	name: 'end',
+	type: 'dateTime',
+	default: '',
+	description: 'When the layer stops (ISO 8601 with offset); empty: it runs on',
+};
+
 export function layersField(description: string): INodeProperties {
 	return {
 		displayName: 'Layers',
@@ -81,65 +145,16 @@ export function layersField(description: string): INodeProperties {
 			{
 				displayName: 'Layer',
 				name: 'layer',
+				// In the order a layer is set up (who, from when, how long a turn), not alphabetical: n8n
+				// shows a fixed collection's fields as listed here.
 				values: [
-					{
-						displayName: 'End',
-						name: 'end',
-						type: 'dateTime',
-						default: '',
-						description: 'When the layer stops (ISO 8601 with offset); empty: it runs on',
-					},
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						description:
-							'Name of the layer, e.g. Primary or Weekend; PagerDuty numbers unnamed layers',
-					},
-					{
-						displayName: 'Rotation Start',
-						name: 'rotationVirtualStart',
-						type: 'dateTime',
-						default: '',
-						description:
-							"The moment the rotation is reckoned from: the first user's turn begins here and hand-offs fall on it plus whole turns (e.g. a Monday 09:00 for weekly hand-offs on Monday mornings). ISO 8601 with offset; empty: the layer's Start.",
-					},
-					{
-						displayName: 'Start',
-						name: 'start',
-						type: 'dateTime',
-						default: '',
-						description:
-							'When the layer takes effect (ISO 8601 with offset, e.g. 2026-11-02T09:00:00+01:00)',
-					},
-					{
-						displayName: 'Turn Length',
-						name: 'turnLength',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 1,
-						description: "How long each user's turn lasts, in the unit below",
-					},
-					{
-						displayName: 'Turn Length Unit',
-						name: 'turnLengthUnit',
-						type: 'options',
-						options: [
-							{ name: 'Days', value: 'days' },
-							{ name: 'Hours', value: 'hours' },
-							{ name: 'Seconds', value: 'seconds' },
-							{ name: 'Weeks', value: 'weeks' },
-						],
-						default: 'weeks',
-						description: 'Unit of Turn Length; PagerDuty stores turns in seconds',
-					},
-					namesOrIdsField({
-						displayName: 'Rotation User Names or IDs',
-						name: 'userIds',
-						loadOptionsMethod: 'getUsers',
-						description: 'Users taking turns, in the order you pick them',
-					}),
+					layerName,
+					layerUsers,
+					layerStart,
+					layerRotationStart,
+					layerTurnLength,
+					layerTurnLengthUnit,
+					layerEnd,
 				],
 			},
 		],
