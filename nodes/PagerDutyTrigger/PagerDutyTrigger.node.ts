@@ -123,7 +123,7 @@ export class PagerDutyTrigger implements INodeType {
 				options: eventTypeOptions,
 				required: true,
 				default: [],
-				description: 'The event types PagerDuty sends; "*" subscribes to all of them',
+				description: 'The event types PagerDuty sends; "All Events" subscribes to all of them',
 			},
 			{
 				displayName: 'Options',

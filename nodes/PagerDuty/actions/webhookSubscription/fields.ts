@@ -30,7 +30,7 @@ export const eventsField = (required: boolean): INodeProperties => ({
 	options: eventTypeOptions,
 	required,
 	default: [],
-	description: 'The event types PagerDuty sends; "*" stands for all of them',
+	description: 'The event types PagerDuty sends; "All Events" stands for all of them',
 });
 
 /** The subscription's scope: account, or one service or team. */
