@@ -105,6 +105,16 @@ export class PagerDutyTrigger implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
+		hints: [
+			{
+				message:
+					'PagerDuty\'s test event ("Send Test Event") starts this workflow only while you listen for a test event here. Turn on Options → Run on Test Ping to start it in production too.',
+				type: 'info',
+				location: 'ndv',
+				whenToDisplay: 'always',
+				displayCondition: '={{ !$parameter.options?.runOnPing }}',
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -155,7 +165,7 @@ export class PagerDutyTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether PagerDuty\'s test event (pagey.ping, sent by "Send Test Event") starts the workflow. It is always answered.',
+							'Whether PagerDuty\'s test event (pagey.ping, sent by "Send Test Event") starts the active workflow. It always starts a run while you listen for a test event here, and it is always answered.',
 					},
 				],
 			},
@@ -316,8 +326,9 @@ export class PagerDutyTrigger implements INodeType {
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const eventType = String(event.event_type ?? '');
-		if (eventType === PING_EVENT_TYPE && options.runOnPing !== true)
-			return answer(this, 200, 'pong');
+		// While the editor listens for a test event, PagerDuty's "Send Test Event" shows its output.
+		const runPing = options.runOnPing === true || this.getMode() === 'manual';
+		if (eventType === PING_EVENT_TYPE && !runPing) return answer(this, 200, 'pong');
 		const only = (options.onlyEventTypes as string[] | undefined) ?? [];
 		if (eventType !== PING_EVENT_TYPE && only.length > 0 && !only.includes(eventType)) {
 			return answer(this, 200, 'Event type not selected');
