@@ -31,8 +31,9 @@ export class PagerDutyApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description:
-				'A general access REST API key (Integrations → API Access Keys, account-level) or a user API token (My Profile → User Settings)',
+			description: 'A PagerDuty REST API key or user API token',
+			// A hint shows under the field; a description only on hover.
+			hint: 'An account-level key (PagerDuty: Integrations → API Access Keys) or a user API token (My Profile → User Settings → Create API User Token)',
 		},
 		...regionFields(REST_HOSTS, 'the PagerDuty REST API v2'),
 		{
@@ -42,7 +43,8 @@ export class PagerDutyApi implements ICredentialType {
 			placeholder: 'e.g. name@email.com',
 			default: '',
 			description:
-				'Email of a PagerDuty user that writes made with an account-level key act as (PagerDuty\'s "From" header). A node\'s own Email field overrides it. User tokens do not need it.',
+				'Email of a PagerDuty user that writes made with an account-level key act as (PagerDuty\'s "From" header)',
+			hint: "Needed for writes with an account-level key; a node's own Email field overrides it. User tokens do not need it.",
 		},
 	];
 

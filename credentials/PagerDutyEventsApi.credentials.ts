@@ -36,8 +36,9 @@ export class PagerDutyEventsApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description:
-				'The 32-character Integration Key of an "Events API V2" integration on a PagerDuty service (Service → Integrations), or of an event ruleset',
+			description: 'The Integration Key of an Events API V2 integration',
+			// A hint shows under the field; a description only on hover.
+			hint: 'The 32-character Integration Key of an "Events API V2" integration (PagerDuty: Services → your service → Integrations), or of an event ruleset',
 		},
 		...regionFields(EVENTS_HOSTS, 'the Events API v2 (/v2/enqueue and /v2/change/enqueue)'),
 	];

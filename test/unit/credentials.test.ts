@@ -81,6 +81,16 @@ describe('PagerDuty Community Token API credential', () => {
 		});
 	});
 
+	it('shows where to find the token and when the From email is needed under the fields (hints)', () => {
+		const hintOf = (name: string) =>
+			credential.properties.find((property) => property.name === name)?.hint;
+		expect(hintOf('apiToken')).toContain('Integrations → API Access Keys');
+		expect(hintOf('defaultFromEmail')).toContain('account-level key');
+		expect(
+			new PagerDutyEventsApi().properties.find(({ name }) => name === 'routingKeySecret')?.hint,
+		).toContain('Integration Key');
+	});
+
 	it('keeps the token secret and required', () => {
 		const token = credential.properties.find((property) => property.name === 'apiToken');
 		expect(token).toMatchObject({ required: true, typeOptions: { password: true } });
