@@ -5,6 +5,7 @@ import type { CredentialRef, WorkflowJson } from './n8n-client';
 export const NODE_TYPE = 'n8n-nodes-pagerduty.pagerDuty';
 export const API_CREDENTIAL_TYPE = 'pagerDutyRestApi';
 export const OAUTH_CREDENTIAL_TYPE = 'pagerDutyRestOAuth2Api';
+export const EVENTS_CREDENTIAL_TYPE = 'pagerDutyEventsV2Api';
 
 export type Auth = { apiToken: CredentialRef } | { oAuth2: CredentialRef };
 
@@ -74,7 +75,7 @@ export function webhookWorkflow(
 	return { name, nodes, connections };
 }
 
-/** The example workflow `npm run dev` imports: Manual Trigger → PagerDuty (Incident → Get Many, 10). */
+/** The example workflow `npm run dev` imports: Manual Trigger → PagerDuty (Incident → Get Many, newest 10). */
 export function exampleWorkflow(
 	id: string,
 	credential: CredentialRef,
@@ -93,7 +94,13 @@ export function exampleWorkflow(
 			},
 			pagerDutyNode(
 				{ apiToken: credential },
-				{ resource: 'incident', operation: 'getAll', returnAll: false, limit: 10, options: {} },
+				{
+					resource: 'incident',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 10,
+					options: { sortBy: 'created_at:desc' },
+				},
 				{ position: [260, 0] },
 			),
 		],
