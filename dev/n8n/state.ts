@@ -42,7 +42,8 @@ export class SandboxClient {
 			throw new Error(
 				`${method} /__sandbox/${path} -> ${response.status}: ${await response.text()}`,
 			);
-		return (response.status === 204 ? undefined : await response.json()) as T;
+		const text = await response.text();
+		return (text === '' ? undefined : JSON.parse(text)) as T;
 	}
 
 	async requests(): Promise<SandboxRequest[]> {
@@ -53,8 +54,13 @@ export class SandboxClient {
 		return this.control('DELETE', 'requests');
 	}
 
-	async rest<T = unknown>(path: string, token = 'sandbox-account-token'): Promise<T> {
+	async rest<T = unknown>(
+		path: string,
+		token = 'sandbox-account-token',
+		method: 'GET' | 'POST' = 'GET',
+	): Promise<T> {
 		const response = await fetch(`${this.url}${path}`, {
+			method,
 			headers: {
 				authorization: `Token token=${token}`,
 				accept: 'application/vnd.pagerduty+json;version=2',
@@ -62,8 +68,9 @@ export class SandboxClient {
 			},
 		});
 		if (!response.ok)
-			throw new Error(`GET ${path} -> ${response.status}: ${await response.text()}`);
-		return (await response.json()) as T;
+			throw new Error(`${method} ${path} -> ${response.status}: ${await response.text()}`);
+		const text = await response.text();
+		return (text === '' ? undefined : JSON.parse(text)) as T;
 	}
 }
 
