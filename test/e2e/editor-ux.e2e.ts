@@ -378,12 +378,13 @@ describe('the editor as users meet it (issue 15, n8n 2.41.1 in headless Chromium
 				(entries) =>
 					expect({ query, first: entries[0] }).toEqual({ query, first: 'community:PagerDuty' }),
 			);
+			if (query === 'snooze') await editor.shot('ux-04-search-snooze');
 		}
 		await editor.eventually(
 			() => search('trigger alert'),
 			(entries) => expect(entries[0]).toBe('community:PagerDuty Events'),
 		);
-		await editor.shot('ux-04-search-snooze');
+		await editor.shot('ux-04-search-trigger-alert');
 		for (const query of ['gmail', 'http', 'slack']) {
 			const entries = await search(query);
 			expect(entries.length).toBeGreaterThan(0);
