@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import type { RateLimiter } from './rateLimiter';
 import { readRateLimitHeaders } from './rateLimiter';
 import { MAX_ATTEMPTS, backoffDelay } from './retry';
+import { sleep } from '../helpers/hostCompat';
 
 export const DEFAULT_CONCURRENCY = 10;
 export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 120;
