@@ -5,7 +5,6 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -16,6 +15,7 @@ import type { Answer, TransportSettings } from './send';
 import { nodeParameter, readTransportSettings, sendWithRetries } from './send';
 import { settleWithConcurrency } from '../helpers/concurrency';
 import { pagerDutyApiError, toNodeError } from '../helpers/errors';
+import { httpRequestWithAuthentication } from '../helpers/hostCompat';
 
 export type { TransportSettings } from './send';
 
@@ -130,11 +130,7 @@ async function sendOnce(
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 	};
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			state.credentialType,
-			options,
-		)) as IN8nHttpFullResponse;
+		const response = await httpRequestWithAuthentication(context, state.credentialType, options);
 		return { status: response.statusCode, body: response.body, headers: response.headers };
 	} catch (error) {
 		if (error instanceof NodeApiError && /^\d{3}$/.test(String(error.httpCode))) {
