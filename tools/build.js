@@ -1,10 +1,28 @@
 // Builds dist/: compiles the TypeScript, then copies what tsc leaves out (icons, node codex files).
+// `--if-stale`: only when dist/ is missing or a source of it is newer (what packs the package calls this).
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
+const SOURCES = ['credentials', 'nodes', 'icons', 'package.json'];
+
+function newestChange(file) {
+	const stat = fs.statSync(file);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return fs
+		.readdirSync(file)
+		.reduce(
+			(newest, entry) => Math.max(newest, newestChange(path.join(file, entry))),
+			stat.mtimeMs,
+		);
+}
+
+if (process.argv.includes('--if-stale') && fs.existsSync(dist)) {
+	const built = fs.statSync(dist).mtimeMs;
+	if (SOURCES.every((source) => newestChange(path.join(root, source)) <= built)) process.exit(0);
+}
 
 fs.rmSync(dist, { recursive: true, force: true });
 execFileSync(
