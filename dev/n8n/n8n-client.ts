@@ -1,6 +1,10 @@
 /**
  * A small client for a running n8n: owner setup and login (internal REST), API key, public API, webhooks.
- * It drives n8n 2.x and 1.x (1.123); where their APIs differ, the method says how.
+ * It drives n8n 2.x and 1.x (1.123); where their APIs differ, the method says how. The same in both (checked in
+ * 1.123.81 and 2.41.1): owner setup, login with the browser-id header, /rest/api-keys/scopes, the public API's
+ * workflows, activation and executions, /rest/credentials/test, /rest/executions/:id/stop, webhook paths and
+ * /types/*.json (login needed in both). Elsewhere: n8n-process.ts (1.x mounts /rest after readiness) and the
+ * trigger suite (2.x registers triggers shortly after activation returns).
  */
 
 export const OWNER = {
