@@ -8,9 +8,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
+import globalTeardown from './global-teardown';
 import { EuProxy, startEuProxy } from '../../dev/n8n/eu-proxy';
 import { N8nClient } from '../../dev/n8n/n8n-client';
-import { ensureN8nHost, installPackedPackage } from '../../dev/n8n/n8n-host';
+import { ensureN8nHost, installPackedPackage, N8nHost } from '../../dev/n8n/n8n-host';
 import { freePort, N8nProcess, startN8n } from '../../dev/n8n/n8n-process';
 import { ARTIFACTS_DIR, N8N_VERSION, STATE_FILE } from '../../dev/n8n/paths';
 import { E2eState } from '../../dev/n8n/state';
@@ -27,23 +28,38 @@ const log = (line: string): void => {
 	process.stderr.write(`[e2e] ${line}\n`);
 };
 
+const secondsSince = (started: number): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
 export default async function globalSetup(
 	_config: unknown,
 	project?: { globals?: { n8nVersion?: string } },
 ): Promise<void> {
 	const started = Date.now();
-	const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 	const host = ensureN8nHost(log, project?.globals?.n8nVersion ?? N8N_VERSION);
 	mkdirSync(ARTIFACTS_DIR, { recursive: true });
 	const userFolder = mkdtempSync(join(tmpdir(), 'pd-e2e-n8n-'));
 	installPackedPackage(userFolder, log);
-	log(`package packed and installed into ${userFolder}/.n8n/nodes (${elapsed()})`);
+	log(`package packed and installed into ${userFolder}/.n8n/nodes (${secondsSince(started)})`);
 
 	const sandbox = await startSandbox({ port: 0 });
 	const proxy = await startEuProxy(sandbox.url);
 	const handles: E2eHandles = { sandbox, proxy, userFolder };
 	(globalThis as { __PD_E2E__?: E2eHandles }).__PD_E2E__ = handles;
+	try {
+		await startN8nWithOwner(handles, host, started);
+	} catch (error) {
+		// Jest runs no global teardown when global setup fails: stop what was started, or n8n outlives the run.
+		await globalTeardown();
+		throw error;
+	}
+}
 
+async function startN8nWithOwner(
+	handles: E2eHandles,
+	host: N8nHost,
+	started: number,
+): Promise<void> {
+	const { sandbox, proxy, userFolder } = handles;
 	const n8nPort = await freePort();
 	const brokerPort = await freePort();
 	const logFile = join(ARTIFACTS_DIR, `n8n-${host.version}.log`);
@@ -63,7 +79,9 @@ export default async function globalSetup(
 			N8N_LOG_LEVEL: 'debug',
 		},
 	});
-	log(`n8n ${host.version} ready on ${handles.n8n.url} (${elapsed()}), sandbox on ${sandbox.url}`);
+	log(
+		`n8n ${host.version} ready on ${handles.n8n.url} (${secondsSince(started)}), sandbox on ${sandbox.url}`,
+	);
 
 	const client = new N8nClient(handles.n8n.url, host.version);
 	await client.setupOwner();
@@ -85,5 +103,5 @@ export default async function globalSetup(
 	};
 	mkdirSync(dirname(STATE_FILE), { recursive: true });
 	writeFileSync(STATE_FILE, JSON.stringify(state, null, '\t'));
-	log(`owner and API key ready (${elapsed()})`);
+	log(`owner and API key ready (${secondsSince(started)})`);
 }
