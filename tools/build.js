@@ -2,6 +2,7 @@
 // copies the icons and node codex files. n8n loads every installed node at start-up, on every main,
 // worker and webhook process: one file per entry loads faster than a tree of modules. n8n-workflow
 // and zod stay external (n8n provides them). Types are checked by `npm run typecheck`, not here.
+// `--if-stale`: only when dist/ is missing or a source of it is newer (what packs the package calls this).
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -9,6 +10,23 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const { n8n } = require(path.join(root, 'package.json'));
+const SOURCES = ['credentials', 'nodes', 'icons', 'package.json'];
+
+function newestChange(file) {
+	const stat = fs.statSync(file);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return fs
+		.readdirSync(file)
+		.reduce(
+			(newest, entry) => Math.max(newest, newestChange(path.join(file, entry))),
+			stat.mtimeMs,
+		);
+}
+
+if (process.argv.includes('--if-stale') && fs.existsSync(dist)) {
+	const built = fs.statSync(dist).mtimeMs;
+	if (SOURCES.every((source) => newestChange(path.join(root, source)) <= built)) process.exit(0);
+}
 
 fs.rmSync(dist, { recursive: true, force: true });
 esbuild.buildSync({

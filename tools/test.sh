@@ -2,9 +2,10 @@
 # The test command: `bash tools/test.sh [jest args]`. Works on a fresh machine (Node 20 only):
 # gets Node 24, installs dependencies when needed, runs every jest suite, prints "N passed, N failed".
 # Then the end-to-end suites in a real n8n (jest.e2e.config.js: n8n 2.41.1 installed once per user into
-# ~/.cache/n8n-nodes-pagerduty, the package from its tarball, the sandbox, headless Chromium). They are skipped
-# with PAGERDUTY_SKIP_E2E=1, and when jest args are given (a focused run) unless PAGERDUTY_E2E=1.
-# The last line counts both runs.
+# ~/.cache/n8n-nodes-pagerduty, the package from its tarball, the sandbox, headless Chromium), and the smoke stage:
+# the same suites but the editor test against the newest n8n 1.x (jest.smoke.config.js: n8n 1.123.x on Node 22,
+# installed the same way, ~7 min the first time). They are skipped with PAGERDUTY_SKIP_E2E=1, and when jest args
+# are given (a focused run) unless PAGERDUTY_E2E=1. The last line counts every stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/node24.sh
@@ -16,7 +17,8 @@ fi
 
 results="$(mktemp)"
 e2e_results="$(mktemp)"
-rm -f "$e2e_results"
+smoke_results="$(mktemp)"
+rm -f "$e2e_results" "$smoke_results"
 status=0
 npx jest --json --outputFile="$results" "$@" || status=$?
 
@@ -35,25 +37,32 @@ if [ "$run_e2e" = "1" ]; then
 			echo "[test] could not install chromium; the browser test will fail (apt-get install -y chromium)"
 	fi
 	# The e2e suites install the packed package: rebuild dist/ when a source is newer than it.
-	if [ ! -d dist ] || [ -n "$(find credentials nodes icons package.json -newer dist -print -quit)" ]; then
-		echo "[test] building dist/ for npm pack ..."
-		npm run --silent build || status=1
-	fi
+	node tools/build.js --if-stale || status=1
 	npx jest -c jest.e2e.config.js --json --outputFile="$e2e_results" || status=$?
 	echo "[test] end-to-end stage took $((SECONDS - started)) s"
+
+	smoke_version="$(node -p 'require("./jest.smoke.config.js").globals.n8nVersion')"
+	echo
+	echo "[test] smoke stage in n8n $smoke_version"
+	started=$SECONDS
+	N8N_HOST_VERSION="$smoke_version" bash tools/n8n-host.sh >/dev/null ||
+		{ echo "[test] could not install n8n $smoke_version (see above)"; status=1; }
+	npx jest -c jest.smoke.config.js --json --outputFile="$smoke_results" || status=$?
+	echo "[test] smoke stage (n8n $smoke_version) took $((SECONDS - started)) s"
 fi
 
 node -e '
 	const fs = require("fs");
+	const [runE2e, ...files] = process.argv.slice(1);
 	let passed = 0, failed = 0;
-	for (const [file, required] of [[process.argv[1], true], [process.argv[2], process.argv[3] === "1"]]) {
-		if (!required) continue;
+	files.forEach((file, stage) => {
+		if (stage > 0 && runE2e !== "1") return;
 		let r;
-		try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch { failed += 1; continue; } // suite could not start
+		try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch { failed += 1; return; } // stage could not start
 		passed += r.numPassedTests;
 		failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
-	}
+	});
 	console.log(`jest: ${passed} passed, ${failed} failed`);
-' "$results" "$e2e_results" "$run_e2e" || { echo "jest: 0 passed, 1 failed"; status=1; }
-rm -f "$results" "$e2e_results"
+' "$run_e2e" "$results" "$e2e_results" "$smoke_results" || { echo "jest: 0 passed, 1 failed"; status=1; }
+rm -f "$results" "$e2e_results" "$smoke_results"
 exit "$status"

@@ -66,6 +66,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	/** Node setting "On Error: Continue" (onError: 'continueRegularOutput'). */
 	continueOnFail?: boolean;
+	/** Stops the execution this long after it started, as n8n's Stop button does (aborts the cancel signal). */
+	cancelAfterMs?: number;
 }
 
 export interface RunNodeResult {
@@ -301,11 +303,17 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 
-	const run: IRun = await new WorkflowExecute(
+	const execution = new WorkflowExecute(
 		additionalData,
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
+	const cancelTimer =
+		opts.cancelAfterMs === undefined
+			? undefined
+			: setTimeout(() => execution.cancel(), opts.cancelAfterMs);
+	// n8n's cancel does not reject: the run ends once the node gives up its work.
+	const run: IRun = await execution.finally(() => clearTimeout(cancelTimer));
 
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const error = toResultError(

@@ -1,4 +1,11 @@
-/** A small client for a running n8n: owner setup and login (internal REST), API key, public API, webhooks. */
+/**
+ * A small client for a running n8n: owner setup and login (internal REST), API key, public API, webhooks.
+ * It drives n8n 2.x and 1.x (1.123); where their APIs differ, the method says how. The same in both (checked in
+ * 1.123.81 and 2.41.1): owner setup, login with the browser-id header, /rest/api-keys/scopes, the public API's
+ * workflows, activation and executions, /rest/credentials/test, /rest/executions/:id/stop, webhook paths and
+ * /types/*.json (login needed in both). Elsewhere: n8n-process.ts (1.x mounts /rest after readiness) and the
+ * trigger suite (2.x registers triggers shortly after activation returns).
+ */
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -26,7 +33,15 @@ export class N8nClient {
 	cookie = '';
 	apiKey = '';
 
-	constructor(readonly url: string) {}
+	/** `n8nVersion`: the version of the n8n at `url` (default: a 2.x). */
+	constructor(
+		readonly url: string,
+		readonly n8nVersion = '2',
+	) {}
+
+	private get isN8n1(): boolean {
+		return this.n8nVersion.startsWith('1.');
+	}
 
 	private async call(
 		method: string,
@@ -118,11 +133,12 @@ export class N8nClient {
 		type: string,
 		data: Record<string, unknown>,
 	): Promise<CredentialRef> {
-		const created = await this.api<{ id: string; name: string }>('POST', '/credentials', {
-			name,
-			type,
-			data,
-		});
+		// n8n 1.x's public API checks `data` against a JSON schema whose display conditions match when the field
+		// they depend on is absent (JSON Schema's `if` holds vacuously), so it demands fields that are hidden
+		// (allowedDomains, OAuth2's serverUrl, ...). The editor's own route has no such check: use it there.
+		const created = this.isN8n1
+			? await this.rest<{ id: string; name: string }>('POST', '/credentials', { name, type, data })
+			: await this.api<{ id: string; name: string }>('POST', '/credentials', { name, type, data });
 		return { id: created.id, name: created.name };
 	}
 
@@ -134,6 +150,24 @@ export class N8nClient {
 		});
 		await this.api('POST', `/workflows/${created.id}/activate`);
 		return created.id;
+	}
+
+	async deactivateWorkflow(id: string): Promise<void> {
+		await this.api('POST', `/workflows/${id}/deactivate`);
+	}
+
+	/** Executions of a workflow, newest first (public API; `status` e.g. 'running'). */
+	async executions(
+		workflowId: string,
+		status?: string,
+	): Promise<Array<{ id: string; status: string; stoppedAt: string | null }>> {
+		const query = `workflowId=${workflowId}${status ? `&status=${status}` : ''}`;
+		return (await this.api<{ data: [] }>('GET', `/executions?${query}`)).data;
+	}
+
+	/** Stops a running execution as the editor's Stop button does (internal REST, same route in 1.x and 2.x). */
+	async stopExecution(id: string): Promise<{ status: string }> {
+		return await this.rest('POST', `/executions/${id}/stop`);
 	}
 
 	/**

@@ -3,10 +3,11 @@ import { createWriteStream, mkdirSync } from 'fs';
 import { createServer } from 'net';
 import { dirname } from 'path';
 
-import { nodePath } from './n8n-host';
-import { N8N_BIN } from './paths';
+import { ensureN8nHost, N8nHost, nodePath } from './n8n-host';
 
 export interface N8nProcessOptions {
+	/** Which installed n8n runs (default: the N8N_HOST_VERSION one, see paths.ts). */
+	host?: N8nHost;
 	userFolder: string;
 	port: number;
 	brokerPort: number;
@@ -42,6 +43,11 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** The host these options name, else the default one (installed when missing). */
+export function hostOf(options: { host?: N8nHost }): N8nHost {
+	return options.host ?? ensureN8nHost((line) => process.stderr.write(`[n8n-host] ${line}\n`));
+}
+
 export function n8nEnv(options: N8nProcessOptions): NodeJS.ProcessEnv {
 	// Jest sets NODE_ENV=test, with which n8n exits silently (code 1) at start.
 	const inherited = { ...process.env };
@@ -50,7 +56,7 @@ export function n8nEnv(options: N8nProcessOptions): NodeJS.ProcessEnv {
 	const key = options.encryptionKey === undefined ? N8N_ENCRYPTION_KEY : options.encryptionKey;
 	return {
 		...inherited,
-		PATH: nodePath(),
+		PATH: nodePath(hostOf(options)),
 		N8N_USER_FOLDER: options.userFolder,
 		...(key === null ? {} : { N8N_ENCRYPTION_KEY: key }),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -84,8 +90,10 @@ async function waitUntilReady(
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(exited);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.status === 200) return;
+			// Readiness only says the database is migrated. n8n 1.x mounts its REST routes after that
+			// (/rest/owner/setup answers 404 for a few seconds), so also wait for a public REST route.
+			const readiness = await fetch(`${url}/healthz/readiness`);
+			if (readiness.status === 200 && (await fetch(`${url}/rest/settings`)).status === 200) return;
 		} catch {
 			// not listening yet
 		}
@@ -94,14 +102,15 @@ async function waitUntilReady(
 	throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-/** Starts `n8n start` and resolves once /healthz/readiness answers 200 (~12-18 s on 2 cores). */
+/** Starts `n8n start` and resolves once it is ready and its REST API answers (~12-18 s on 2 cores). */
 export async function startN8n(
 	options: N8nProcessOptions,
 	timeoutMs = 180_000,
 ): Promise<N8nProcess> {
 	mkdirSync(dirname(options.logFile), { recursive: true });
 	const log = createWriteStream(options.logFile, { flags: 'a' });
-	const child = spawn(N8N_BIN, ['start'], {
+	const host = hostOf(options);
+	const child = spawn(host.node, [host.bin, 'start'], {
 		cwd: options.userFolder,
 		env: n8nEnv(options),
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,10 +3,28 @@ import { randomUUID } from 'crypto';
 import type { CredentialRef, WorkflowJson } from './n8n-client';
 
 export const NODE_TYPE = 'n8n-nodes-pagerduty.pagerDuty';
+export const TRIGGER_NODE_TYPE = 'n8n-nodes-pagerduty.pagerDutyTrigger';
 export const API_CREDENTIAL_TYPE = 'pagerDutyRestApi';
 export const OAUTH_CREDENTIAL_TYPE = 'pagerDutyRestOAuth2Api';
+export const EVENTS_CREDENTIAL_TYPE = 'pagerDutyEventsV2Api';
 
-export type Auth = { apiToken: CredentialRef } | { oAuth2: CredentialRef };
+/** Which credential a node uses: REST with a token or OAuth2, or the Events API's routing key. */
+export type Auth =
+	| { apiToken: CredentialRef }
+	| { oAuth2: CredentialRef }
+	| { events: CredentialRef };
+
+/** The node's `authentication` parameter and `credentials` for `auth` (Events ignore `authentication`). */
+function credentialsOf(auth: Auth): {
+	authentication: string;
+	credentials: Record<string, CredentialRef>;
+} {
+	if ('oAuth2' in auth)
+		return { authentication: 'oAuth2', credentials: { [OAUTH_CREDENTIAL_TYPE]: auth.oAuth2 } };
+	if ('events' in auth)
+		return { authentication: 'apiToken', credentials: { [EVENTS_CREDENTIAL_TYPE]: auth.events } };
+	return { authentication: 'apiToken', credentials: { [API_CREDENTIAL_TYPE]: auth.apiToken } };
+}
 
 /** A node of this package; `parameters` may hold expressions such as `={{ $json.body.incidentId }}`. */
 export function pagerDutyNode(
@@ -14,19 +32,38 @@ export function pagerDutyNode(
 	parameters: Record<string, unknown>,
 	extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
-	const apiToken = 'apiToken' in auth;
+	const { authentication, credentials } = credentialsOf(auth);
 	return {
 		id: randomUUID(),
 		name: 'PagerDuty',
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [440, 0],
-		parameters: { authentication: apiToken ? 'apiToken' : 'oAuth2', ...parameters },
-		credentials: apiToken
-			? { [API_CREDENTIAL_TYPE]: auth.apiToken }
-			: { [OAUTH_CREDENTIAL_TYPE]: (auth as { oAuth2: CredentialRef }).oAuth2 },
+		parameters: { authentication, ...parameters },
+		credentials,
 		...extra,
 	};
+}
+
+/** A workflow that is only the PagerDuty Trigger; n8n serves it at `/webhook/<webhookId>/webhook`. */
+export function triggerWorkflow(
+	name: string,
+	auth: Auth,
+	parameters: Record<string, unknown>,
+): { workflow: WorkflowJson; webhookId: string } {
+	const { authentication, credentials } = credentialsOf(auth);
+	const webhookId = randomUUID();
+	const trigger = {
+		id: randomUUID(),
+		name: 'PagerDuty Trigger',
+		type: TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { authentication, ...parameters },
+		credentials,
+	};
+	return { workflow: { name, nodes: [trigger], connections: {} }, webhookId };
 }
 
 /**

@@ -6,10 +6,10 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { httpRequestWithAuthentication, sleep } from '../hostCompat';
 import type { ParameterSource } from '../parameters';
 import { readParameterValue } from '../parameters';
 import type { RegionHosts } from '../regions';
@@ -223,11 +223,11 @@ export function createClient<Facts>(api: ApiDefinition<Facts>) {
 			ignoreHttpStatusErrors: api.throwFor ? { ignore: true, except: api.throwFor } : true,
 		};
 		try {
-			const response = (await context.helpers.httpRequestWithAuthentication.call(
+			const response = await httpRequestWithAuthentication(
 				context,
 				current.credentialType,
 				options,
-			)) as IN8nHttpFullResponse;
+			);
 			return { status: response.statusCode, body: response.body, headers: response.headers };
 		} catch (error) {
 			if (error instanceof NodeApiError && /^\d{3}$/.test(String(error.httpCode))) {

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { sleep } from '../hostCompat';
 
 /** Seconds PagerDuty's `ratelimit-reset` may round down; waking this much later avoids an early 429. */
 const RESET_MARGIN_MS = 250;
