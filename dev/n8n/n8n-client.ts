@@ -26,15 +26,20 @@ export class N8nClient {
 	cookie = '';
 	apiKey = '';
 
-	constructor(readonly url: string) {}
+	/** `webhookUrl`: where production webhooks are served (queue mode: the webhook processor); default `url`. */
+	constructor(
+		readonly url: string,
+		readonly webhookUrl = url,
+	) {}
 
 	private async call(
 		method: string,
 		path: string,
 		body?: unknown,
 		headers: Record<string, string> = {},
+		base = this.url,
 	): Promise<{ status: number; json: unknown; text: string; headers: Headers }> {
-		const response = await fetch(`${this.url}${path}`, {
+		const response = await fetch(`${base}${path}`, {
 			method,
 			headers: {
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -146,7 +151,7 @@ export class N8nClient {
 	): Promise<{ status: number; json: unknown; text: string }> {
 		const deadline = Date.now() + 10_000;
 		for (;;) {
-			const result = await this.call('POST', `/webhook/${path}`, body);
+			const result = await this.call('POST', `/webhook/${path}`, body, {}, this.webhookUrl);
 			if (result.status !== 404 || Date.now() > deadline) return result;
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}

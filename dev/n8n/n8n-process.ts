@@ -18,7 +18,16 @@ export interface N8nProcessOptions {
 	encryptionKey?: string | null;
 	/** If set, n8n's output is also echoed through this. */
 	echo?: (chunk: string) => void;
+	/**
+	 * Queue mode's process roles: `main` (`n8n start`, the default), `worker` (`n8n worker`; `port` is then its
+	 * health server's) or `webhook` (`n8n webhook`, the production webhook processor).
+	 */
+	role?: N8nRole;
+	/** Jobs a worker runs at once (`--concurrency`). */
+	concurrency?: number;
 }
+
+export type N8nRole = 'main' | 'worker' | 'webhook';
 
 export interface N8nProcess {
 	url: string;
@@ -66,6 +75,12 @@ export function n8nEnv(options: N8nProcessOptions): NodeJS.ProcessEnv {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_SECURE_COOKIE: 'false',
+		// A worker answers /healthz/readiness on its own server only when asked to.
+		...(options.role === 'worker' && {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(options.port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		}),
 		...options.env,
 	};
 }
@@ -94,14 +109,20 @@ async function waitUntilReady(
 	throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-/** Starts `n8n start` and resolves once /healthz/readiness answers 200 (~12-18 s on 2 cores). */
+function commandOf(options: N8nProcessOptions): string[] {
+	if (options.role === 'worker') return ['worker', `--concurrency=${options.concurrency ?? 10}`];
+	if (options.role === 'webhook') return ['webhook'];
+	return ['start'];
+}
+
+/** Starts `n8n start` (or a worker or webhook processor) and resolves once /healthz/readiness answers 200 (~12-18 s on 2 cores). */
 export async function startN8n(
 	options: N8nProcessOptions,
 	timeoutMs = 180_000,
 ): Promise<N8nProcess> {
 	mkdirSync(dirname(options.logFile), { recursive: true });
 	const log = createWriteStream(options.logFile, { flags: 'a' });
-	const child = spawn(N8N_BIN, ['start'], {
+	const child = spawn(N8N_BIN, commandOf(options), {
 		cwd: options.userFolder,
 		env: n8nEnv(options),
 		stdio: ['ignore', 'pipe', 'pipe'],
