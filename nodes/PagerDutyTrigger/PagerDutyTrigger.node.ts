@@ -408,10 +408,18 @@ export class PagerDutyTrigger implements INodeType {
 		]
 			.filter(([, key]) => typeof key === 'string' && key !== '')
 			.map(([kind, key]) => `${String(kind)}:${String(key)}`);
-		if (recentDeliveries.isRepeat(`${workflowId}/${this.getNode().id}`, keys, now)) {
+		const trigger = `${workflowId}/${this.getNode().id}`;
+		if (recentDeliveries.isRepeat(trigger, keys, now)) {
 			// PagerDuty retries until it sees a 2xx: acknowledge the repeat, run nothing.
 			return answer(this, 200, 'Already received');
 		}
+		// Should n8n fail to start the execution (it answers PagerDuty with an error, or the connection drops),
+		// PagerDuty sends the delivery again: forget it, so that retry runs.
+		const response = this.getResponseObject();
+		response.once('close', () => {
+			if (!response.writableFinished || response.statusCode >= 300)
+				recentDeliveries.forget(trigger, keys);
+		});
 
 		const eventType = String(event.event_type ?? '');
 		if (eventType === PING_EVENT_TYPE && options.runOnPing !== true)

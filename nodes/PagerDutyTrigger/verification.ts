@@ -50,6 +50,8 @@ export const DEDUP_MAX_KEYS = 10_000;
  * of one delivery ran 20 times, measured), and a write from a request that read before a re-activation would put
  * back the old signing secret. The price: a repeat that reaches another process (a second webhook processor) or
  * arrives after a restart is not recognised. Downstream, the output's event `id` de-duplicates for good.
+ * A delivery is only accepted for good once n8n has answered PagerDuty with a 2xx (see forget()): one that n8n
+ * failed to start is run when PagerDuty retries it, never dropped as a repeat.
  */
 export class RecentDeliveries {
 	private readonly byTrigger = new Map<string, Map<string, number>>();
@@ -78,5 +80,11 @@ export class RecentDeliveries {
 			seen.delete(key);
 		}
 		return false;
+	}
+
+	/** Un-accepts a delivery whose execution n8n did not start: PagerDuty's retry of it must run. */
+	forget(trigger: string, keys: string[]): void {
+		const seen = this.byTrigger.get(trigger);
+		for (const key of keys) seen?.delete(key);
 	}
 }

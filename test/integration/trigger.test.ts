@@ -401,6 +401,25 @@ describe('PagerDuty Trigger → repeats and replays', () => {
 		expect(receiver.outcomes.map((outcome) => outcome.startsExecution)).toEqual([true, false]);
 	});
 
+	it('a delivery n8n failed to start (it answered 500) runs when PagerDuty retries it', async () => {
+		const { harness, subscriptionId } = await activeTrigger();
+		harness.failExecutionStart = true;
+		const failed = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-retry' });
+		expect(failed.result.status).toBe(500);
+		harness.failExecutionStart = false;
+		const retry = await deliver(subscriptionId, 'incident.triggered', {
+			webhookId: 'wh-retry',
+			rawBody: failed.result.sent,
+		});
+		expect(retry.result.status).toBe(200);
+		expect(retry.outcome.startsExecution).toBe(true);
+		const again = await deliver(subscriptionId, 'incident.triggered', {
+			webhookId: 'wh-retry',
+			rawBody: failed.result.sent,
+		});
+		expect(again.outcome.startsExecution).toBe(false);
+	});
+
 	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
 		'X-Webhook-Id "%s" is an id like any other: the first delivery runs, its repeat does not',
 		async (webhookId) => {
