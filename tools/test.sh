@@ -4,7 +4,9 @@
 # Then the end-to-end suites in a real n8n (jest.e2e.config.js: n8n 2.41.1 installed once per user into
 # ~/.cache/n8n-nodes-pagerduty, the package from its tarball, the sandbox, headless Chromium). They are skipped
 # with PAGERDUTY_SKIP_E2E=1, and when jest args are given (a focused run) unless PAGERDUTY_E2E=1.
-# The last line counts both runs.
+# Then the queue-mode (fleet) suites (jest.fleet.config.js: Postgres, Redis, n8n main, two workers, a webhook
+# processor); skipped with PAGERDUTY_SKIP_FLEET=1 and whenever the end-to-end suites are.
+# The last line counts every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/node24.sh
@@ -17,6 +19,8 @@ fi
 results="$(mktemp)"
 e2e_results="$(mktemp)"
 rm -f "$e2e_results"
+fleet_results="$(mktemp)"
+rm -f "$fleet_results"
 status=0
 npx jest --json --outputFile="$results" "$@" || status=$?
 
@@ -43,10 +47,23 @@ if [ "$run_e2e" = "1" ]; then
 	echo "[test] end-to-end stage took $((SECONDS - started)) s"
 fi
 
+# ---- queue-mode (fleet) stage ----
+run_fleet=$run_e2e
+if [ "${PAGERDUTY_SKIP_FLEET:-}" = "1" ]; then run_fleet=0; fi
+if [ "$run_fleet" = "1" ]; then
+	echo
+	echo "[test] queue-mode suites: n8n main + 2 workers + webhook processor, Postgres, Redis (skip with PAGERDUTY_SKIP_FLEET=1)"
+	started=$SECONDS
+	bash tools/fleet-deps.sh || status=1
+	npx jest -c jest.fleet.config.js --json --outputFile="$fleet_results" || status=$?
+	echo "[test] queue-mode stage took $((SECONDS - started)) s"
+fi
+
 node -e '
 	const fs = require("fs");
 	let passed = 0, failed = 0;
-	for (const [file, required] of [[process.argv[1], true], [process.argv[2], process.argv[3] === "1"]]) {
+	const runs = [[process.argv[1], true], [process.argv[2], process.argv[3] === "1"], [process.argv[4], process.argv[5] === "1"]];
+	for (const [file, required] of runs) {
 		if (!required) continue;
 		let r;
 		try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch { failed += 1; continue; } // suite could not start
@@ -54,6 +71,6 @@ node -e '
 		failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
 	}
 	console.log(`jest: ${passed} passed, ${failed} failed`);
-' "$results" "$e2e_results" "$run_e2e" || { echo "jest: 0 passed, 1 failed"; status=1; }
-rm -f "$results" "$e2e_results"
+' "$results" "$e2e_results" "$run_e2e" "$fleet_results" "$run_fleet" || { echo "jest: 0 passed, 1 failed"; status=1; }
+rm -f "$results" "$e2e_results" "$fleet_results"
 exit "$status"

@@ -23,6 +23,9 @@ export interface FleetOptions {
 	concurrency?: number;
 	/** Extra environment for every n8n process. */
 	env?: Record<string, string>;
+	/** Fixed ports for main's editor and the webhook processor (default: free ones). */
+	mainPort?: number;
+	webhookPort?: number;
 	/** n8n's output echoed (PD_E2E_ECHO=1). */
 	echo?: (chunk: string) => void;
 }
@@ -60,10 +63,12 @@ export function queueModeEnv(postgres: Postgres, redis: Service): Record<string,
 		DB_POSTGRESDB_DATABASE: postgres.database,
 		DB_POSTGRESDB_USER: postgres.user,
 		DB_POSTGRESDB_PASSWORD: '',
-		// n8n's default pool of 2 connections per process makes a webhook processor answer 500 ("timeout exceeded
-		// when trying to connect") to bursts: 39 of 200 simultaneous deliveries, measured. 10 per process fits
-		// Postgres' default of 100 connections for main, a webhook processor and several workers.
-		DB_POSTGRESDB_POOL_SIZE: '10',
+		// Bursts of webhooks on n8n's defaults (2 connections per process, a 5 s health ping through that same
+		// pool): requests wait for a connection, the ping times out three times, n8n "recovers" the connection and
+		// answers 503 "Database is not ready!" meanwhile. Measured: 39 of 200 simultaneous deliveries answered 500
+		// with the defaults. A bigger pool, and a ping that waits as long as a query may, ride the burst out.
+		DB_POSTGRESDB_POOL_SIZE: '20',
+		DB_PING_TIMEOUT_MS: '20000',
 		// Stopping a worker waits for its running executions at most this long.
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 	};
@@ -118,7 +123,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 		}
 		log(`package installed into ${folders.length} user folders (${elapsed()})`);
 
-		const webhookPort = await freePort();
+		const webhookPort = options.webhookPort ?? (await freePort());
 		const webhookUrl = `http://127.0.0.1:${webhookPort}`;
 		const env = {
 			...queueModeEnv(postgres, redis),
@@ -141,7 +146,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 			members.push({ role, name, process, userFolder, logFile: file });
 		};
 		// Main first: it runs the database migrations the others rely on.
-		await start('main', 'main');
+		await start('main', 'main', options.mainPort);
 		log(`n8n main ready (${elapsed()})`);
 		await Promise.all(
 			names

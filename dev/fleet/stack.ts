@@ -39,6 +39,10 @@ export interface FleetStackOptions {
 	concurrency?: number;
 	sandbox?: SandboxOptions;
 	echo?: (chunk: string) => void;
+	/** Extra environment for every n8n process, and fixed ports (see FleetOptions). */
+	env?: Record<string, string>;
+	mainPort?: number;
+	webhookPort?: number;
 }
 
 export async function startFleetStack(options: FleetStackOptions): Promise<FleetStack> {
@@ -51,6 +55,9 @@ export async function startFleetStack(options: FleetStackOptions): Promise<Fleet
 			workers: options.workers,
 			concurrency: options.concurrency,
 			echo: options.echo,
+			env: options.env,
+			mainPort: options.mainPort,
+			webhookPort: options.webhookPort,
 		});
 	} catch (error) {
 		await sandbox.close();

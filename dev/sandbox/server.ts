@@ -26,7 +26,13 @@ import { REST_HANDLERS } from './rest-handlers';
 import { findWebhookSubscription } from './rest-webhooks';
 import { createSeededStore, DEFAULT_ADMIN_EMAIL, SeedOptions } from './seed';
 import { SandboxStore, User } from './store';
-import { buildEvent, deliverToSubscription, Forgery } from './webhook-delivery';
+import {
+	buildEvent,
+	deliverToSubscription,
+	DeliveryOptions,
+	DeliveryResult,
+	Forgery,
+} from './webhook-delivery';
 
 export interface ApiTokenConfig {
 	token: string;
@@ -666,7 +672,9 @@ export class PagerDutySandbox {
 	 * `POST /__sandbox/webhooks/deliver {subscription_id, event_type, count?, same?, fresh_ids?, webhook_id?, forge?}`:
 	 * sends `count` deliveries at once. With `same`, they are one delivery repeated byte for byte (one event, one
 	 * X-Webhook-Id), as when PagerDuty retries while the first attempt is still being answered; with `fresh_ids`
-	 * too, each copy gets a new X-Webhook-Id (a replay of a signed body).
+	 * too, each copy gets a new X-Webhook-Id (a replay of a signed body). With `retries: N`, a delivery answered
+	 * 5xx, 429 or not at all is sent again (same bytes, same X-Webhook-Id) up to N times, `retry_delay_ms` apart,
+	 * as PagerDuty retries until it sees a 2xx.
 	 */
 	private async deliverFromControl(input: Record<string, unknown>): Promise<ControlDelivery[]> {
 		const stored = findWebhookSubscription(this.store, String(input.subscription_id));
@@ -683,26 +691,37 @@ export class PagerDutySandbox {
 				: rawBody && input.fresh_ids !== true
 					? randomUUID()
 					: undefined;
-		const results = await Promise.all(
-			Array.from({ length: count }, () =>
-				deliverToSubscription(this.store, stored, eventType, {
-					rawBody,
-					webhookId: sharedId,
-					forge,
-				}).catch((error: Error) => ({
+		const retries = Number(input.retries ?? 0);
+		const retryDelayMs = Number(input.retry_delay_ms ?? 1000);
+		const attempt = (options: DeliveryOptions) =>
+			deliverToSubscription(this.store, stored, eventType, options).catch(
+				(error: Error): DeliveryResult => ({
 					status: 0,
 					body: error.message,
-					webhookId: '',
-					sent: Buffer.alloc(0),
-				})),
-			),
-		);
-		return results.map((result) => ({
-			status: result.status,
-			body: result.body,
-			webhook_id: result.webhookId,
-			event_id: eventIdOf(result.sent),
-		}));
+					webhookId: options.webhookId ?? '',
+					sent: options.rawBody ?? Buffer.alloc(0),
+				}),
+			);
+		const failed = (status: number) => status === 0 || status === 429 || status >= 500;
+		const deliverOne = async (): Promise<ControlDelivery> => {
+			const first = await attempt({ rawBody, webhookId: sharedId, forge });
+			let last = first;
+			let attempts = 1;
+			while (failed(last.status) && attempts <= retries && first.sent.length > 0) {
+				await delay(retryDelayMs);
+				last = await attempt({ rawBody: first.sent, webhookId: first.webhookId, forge });
+				attempts++;
+			}
+			return {
+				status: last.status,
+				body: last.body,
+				webhook_id: first.webhookId,
+				event_id: eventIdOf(first.sent),
+				attempts,
+				first_status: first.status,
+			};
+		};
+		return await Promise.all(Array.from({ length: count }, deliverOne));
 	}
 
 	// ----- plumbing -----
@@ -774,6 +793,9 @@ export interface ControlDelivery {
 	body: string;
 	webhook_id: string;
 	event_id?: string;
+	/** Sends, retries included, and what the first one was answered. */
+	attempts: number;
+	first_status: number;
 }
 
 function eventIdOf(sent: Buffer): string | undefined {
