@@ -9,12 +9,17 @@
  * loaded by tests (no licence), so only machine facts survive: names, types and
  * constraints. Descriptions, examples, titles and x-* extensions are dropped.
  *
+ * It also writes nodes/shared/scopes.generated.json: the Scoped OAuth scope of every REST
+ * operation (x-pd-requires-scope, null where the spec names none) and the list of scope names;
+ * the contract carries the same scope per operation, for the sandbox's enforcement.
+ *
  * Usage:
  *   node tools/derive-contract.js          write the contract
  *   node tools/derive-contract.js --check  exit 1 if the committed contract drifted
  *
- * The spec directory defaults to ../shared/pagerduty next to the repository and can
- * be overridden with PAGERDUTY_OPENAPI_DIR.
+ * The spec directory is the nearest shared/pagerduty beside the repository or one of its
+ * ancestors (../shared on CI, /work/shared for a worktree under /work/wt/), or
+ * PAGERDUTY_OPENAPI_DIR. Without the spec, --check skips (GitHub's CI has no copy).
  */
 
 const fs = require('fs');
@@ -23,12 +28,15 @@ const path = require('path');
 const REPO_ROOT = path.resolve(__dirname, '..');
 const SPEC_DIR = process.env.PAGERDUTY_OPENAPI_DIR
 	? path.resolve(process.env.PAGERDUTY_OPENAPI_DIR)
-	: path.resolve(__dirname, '../../shared/pagerduty');
+	: findSharedSpecDir(path.dirname(REPO_ROOT));
 const SPEC_FILE = path.join(SPEC_DIR, 'rest-api-v2.openapiv3.json');
 const SANDBOX_DIR = path.join(REPO_ROOT, 'dev', 'sandbox');
 const CONTRACT_FILE = path.join(REPO_ROOT, 'dev', 'contract', 'rest-v2.contract.json');
 const EVENTS_SPEC_FILE = path.join(SPEC_DIR, 'events-api-v2.openapiv3.json');
 const EVENTS_CONTRACT_FILE = path.join(REPO_ROOT, 'dev', 'contract', 'events-v2.contract.json');
+/** The node's table of Scoped OAuth scopes, for every operation of the REST file. */
+const SCOPES_FILE = path.join(REPO_ROOT, 'nodes', 'shared', 'scopes.generated.json');
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /**
  * Events API v2 limits the spec leaves out (developer docs "Send an Alert Event" / "Send a
@@ -86,12 +94,25 @@ const PARAMETER_OVERLAYS = {
 
 /**
  * Request schemas the spec gets wrong, keyed by components/schemas name; the value
- * replaces the listed properties. IncidentBody.details is declared as an object, but the
- * spec's own examples (and PagerDuty) take a plain string.
+ * replaces the listed properties.
+ * - IncidentBody.details is declared as an object, but the spec's own examples (and PagerDuty)
+ *   take a plain string.
+ * - SupportHours start_time/end_time are declared format "time" (RFC 3339 full-time, which needs
+ *   an offset), but they are times of day in the schedule's time_zone: the spec's own examples
+ *   and PagerDuty use "09:00:00".
  */
+const TIME_OF_DAY = { type: 'string', format: 'partial-time' };
 const SCHEMA_OVERLAYS = {
 	IncidentBody: { properties: { details: { type: ['object', 'string'] } } },
+	SupportHours: { properties: { start_time: TIME_OF_DAY, end_time: TIME_OF_DAY } },
 };
+
+/**
+ * Request bodies the spec leaves optional (no requestBody.required) although their schema
+ * requires properties: PagerDuty answers 400 for a missing body there ("incident" is required
+ * for POST /incidents), so such a body is required.
+ */
+const BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES = true;
 
 function applySchemaOverlay(ref, schema) {
 	const name = ref.startsWith('#/components/schemas/')
@@ -103,6 +124,15 @@ function applySchemaOverlay(ref, schema) {
 	if (overlay.properties)
 		patched.properties = { ...(schema.properties || {}), ...overlay.properties };
 	return patched;
+}
+
+/** The first <dir>/shared/pagerduty from `dir` upwards; the one beside the repository when none exists. */
+function findSharedSpecDir(dir) {
+	for (let current = dir; ; current = path.dirname(current)) {
+		const candidate = path.join(current, 'shared', 'pagerduty');
+		if (fs.existsSync(candidate)) return candidate;
+		if (path.dirname(current) === current) return path.join(dir, 'shared', 'pagerduty');
+	}
 }
 
 function fail(message, code) {
@@ -248,9 +278,12 @@ function deriveOperation(spec, method, pathTemplate) {
 		const content = body.content || {};
 		const mediaType = content['application/json'] ? 'application/json' : Object.keys(content)[0];
 		const rawSchema = mediaType && content[mediaType].schema ? content[mediaType].schema : {};
+		const schema = toRequestSchema(spec, rawSchema, [], 0);
+		const schemaRequires = Array.isArray(schema.required) && schema.required.length > 0;
 		requestBody = {
-			required: body.required === true,
-			schema: toRequestSchema(spec, rawSchema, [], 0),
+			required:
+				body.required === true || (BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES && schemaRequires),
+			schema,
 		};
 		if (mediaType && mediaType !== 'application/json') requestBody.mediaType = mediaType;
 	}
@@ -301,19 +334,65 @@ function readOperationList() {
 	});
 }
 
+/** The Scoped OAuth scope an operation requires (x-pd-requires-scope); null where the spec names none. */
+function requiredScope(operation) {
+	const scope = operation['x-pd-requires-scope'];
+	return typeof scope === 'string' && scope !== '' ? scope : null;
+}
+
+/** Every operation of the spec as 'METHOD /path' → its required scope (or null). */
+function scopeTable(spec) {
+	const operations = {};
+	for (const specPath of Object.keys(spec.paths)) {
+		for (const method of HTTP_METHODS) {
+			const operation = spec.paths[specPath][method];
+			if (operation) operations[`${method.toUpperCase()} ${specPath}`] = requiredScope(operation);
+		}
+	}
+	return operations;
+}
+
+/** Every scope name the spec uses, sorted. */
+function scopeNames(operations) {
+	return [...new Set(Object.values(operations).filter((scope) => scope !== null))].sort();
+}
+
 function buildContract(spec) {
 	const operations = {};
 	const missing = [];
 	for (const { method, path: pathTemplate } of readOperationList()) {
 		const derived = deriveOperation(spec, method, pathTemplate);
-		if (!derived) missing.push(`${method} ${pathTemplate}`);
-		else operations[`${method} ${pathTemplate}`] = derived;
+		if (!derived) {
+			missing.push(`${method} ${pathTemplate}`);
+			continue;
+		}
+		derived.scope = requiredScope(spec.paths[pathTemplate][method.toLowerCase()]);
+		operations[`${method} ${pathTemplate}`] = derived;
 	}
 	if (missing.length > 0) fail(`operations not found in the spec: ${missing.join(', ')}`);
 	return sortKeysDeep({
 		generatedBy: 'tools/derive-contract.js',
-		overlays: { parameters: PARAMETER_OVERLAYS, schemas: SCHEMA_OVERLAYS },
+		overlays: {
+			parameters: PARAMETER_OVERLAYS,
+			schemas: SCHEMA_OVERLAYS,
+			bodyRequiredWhenSchemaRequiresProperties: BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES,
+		},
 		spec: { openapi: spec.openapi, version: spec.info && spec.info.version },
+		scopes: scopeNames(scopeTable(spec)),
+		operations,
+	});
+}
+
+/**
+ * The node-side table: the scope each REST operation requires (null: the spec names none) and
+ * every scope name the spec uses (what a Scoped OAuth credential can ask for).
+ */
+function buildScopeTable(spec) {
+	const operations = scopeTable(spec);
+	return sortKeysDeep({
+		generatedBy: 'tools/derive-contract.js',
+		spec: { openapi: spec.openapi, version: spec.info && spec.info.version },
+		scopes: scopeNames(operations),
 		operations,
 	});
 }
@@ -341,7 +420,10 @@ function diffPaths(a, b, at, out, limit) {
 		diffPaths(a[key], b[key], at ? `${at}.${key}` : key, out, limit);
 }
 
+const MAX_DRIFT_LINES = 40;
+
 function summarizeDrift(committed, fresh) {
+	if (!committed) return '  (no committed file, or it is not JSON)';
 	const lines = [];
 	const committedOps = (committed && committed.operations) || {};
 	const freshOps = fresh.operations;
@@ -366,6 +448,10 @@ function summarizeDrift(committed, fresh) {
 	diffPaths(withoutOperations(committed), withoutOperations(fresh), '', rest, 10);
 	if (rest.length > 0) lines.push(`  ~ metadata: ${rest.join(', ')}`);
 	if (lines.length === 0) lines.push('  (formatting only)');
+	if (lines.length > MAX_DRIFT_LINES) {
+		const more = lines.length - MAX_DRIFT_LINES;
+		lines.splice(MAX_DRIFT_LINES, more, `  … and ${more} more`);
+	}
 	return lines.join('\n');
 }
 
@@ -378,7 +464,7 @@ function buildEventsContract(spec) {
 	const prefix = server ? server.pathname.replace(/\/+$/, '') : '';
 	const operations = {};
 	for (const specPath of Object.keys(spec.paths).sort()) {
-		for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+		for (const method of HTTP_METHODS) {
 			if (!spec.paths[specPath][method]) continue;
 			const derived = deriveOperation(spec, method.toUpperCase(), specPath);
 			derived.path = `${prefix}${specPath}`;
@@ -408,12 +494,20 @@ function main() {
 	const targets = [
 		{ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build: buildContract },
 		{ specFile: EVENTS_SPEC_FILE, contractFile: EVENTS_CONTRACT_FILE, build: buildEventsContract },
+		{ specFile: SPEC_FILE, contractFile: SCOPES_FILE, build: buildScopeTable },
 	];
 	let drifted = false;
 	for (const target of targets) {
 		if (deriveOne(target, check) === false) drifted = true;
 	}
 	if (drifted) process.exit(1);
+}
+
+const parsedSpecs = new Map();
+
+function readSpec(file) {
+	if (!parsedSpecs.has(file)) parsedSpecs.set(file, JSON.parse(fs.readFileSync(file, 'utf8')));
+	return parsedSpecs.get(file);
 }
 
 /** Writes (or with check, compares) one contract; false when the committed one drifted. */
@@ -425,7 +519,7 @@ function deriveOne({ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build }, 
 		}
 		fail(`${SPEC_FILE} not found (set PAGERDUTY_OPENAPI_DIR)`);
 	}
-	const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8'));
+	const spec = readSpec(SPEC_FILE);
 	const contract = build(spec);
 	const text = serialize(contract);
 
@@ -461,4 +555,10 @@ function deriveOne({ specFile: SPEC_FILE, contractFile: CONTRACT_FILE, build }, 
 
 if (require.main === module) main();
 
-module.exports = { buildContract, buildEventsContract, toRequestSchema, sortKeysDeep };
+module.exports = {
+	buildContract,
+	buildEventsContract,
+	buildScopeTable,
+	toRequestSchema,
+	sortKeysDeep,
+};

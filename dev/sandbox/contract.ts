@@ -23,10 +23,14 @@ export interface ContractOperation {
 	headers: Record<string, ContractParameter>;
 	requestBody: { required: boolean; schema: JsonSchema; mediaType?: string } | null;
 	fromRequired: boolean;
+	/** REST only: the Scoped OAuth scope the spec requires (x-pd-requires-scope); null: none named. */
+	scope?: string | null;
 }
 
 export interface Contract {
 	operations: Record<string, ContractOperation>;
+	/** REST only: every scope name the spec uses. */
+	scopes?: string[];
 }
 
 export interface IncomingRequestShape {
@@ -172,10 +176,9 @@ function checkHeaders(
 	for (const [name, parameter] of Object.entries(operation.headers)) {
 		const value = headers.get(name.toLowerCase());
 		const lower = name.toLowerCase();
-		// From is enforced by the server: only account-level keys need it.
-		if (lower === 'from') continue;
 		if (value === undefined) {
-			if (parameter.required) out.push(`header.${name}: is required`);
+			// From is required by the server, not here: only account-level keys need it.
+			if (parameter.required && lower !== 'from') out.push(`header.${name}: is required`);
 			continue;
 		}
 		if (lower === 'accept') {

@@ -46,6 +46,18 @@ export function accessDenied(errors?: string[]): PagerDutyError {
 	return new PagerDutyError(403, envelope('Access Denied', 2010, errors));
 }
 
+/**
+ * A Scoped OAuth token without the operation's scope. PagerDuty says "Token missing required
+ * scopes" with the scope in `required_scopes` (PagerDuty/terraform-provider-pagerduty#1027); the
+ * rest of the envelope is modelled on its usual one, the exact shape is unverified.
+ */
+export function missingScope(scope: string): PagerDutyError {
+	const message = 'Token missing required scopes';
+	return new PagerDutyError(403, {
+		error: { message, code: 2010, errors: [`${message}: ${scope}`], required_scopes: scope },
+	});
+}
+
 export function rateLimitExceeded(headers: Record<string, string> = {}): PagerDutyError {
 	return new PagerDutyError(429, envelope('Rate Limit Exceeded', 2020), headers);
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'crypto';
 
 import { Contract, findContractFile, loadContract, validateRequest } from './contract';
 import { Alert, sandboxAlerts } from './rest-alerts';
+import { addChangeEvent } from './rest-change-events';
 import { Incident, SandboxStore, Service, User } from './store';
 
 /** 32 characters, like a real integration key. */
@@ -41,23 +42,10 @@ export interface EventAlertRecord {
 	status: 'triggered' | 'acknowledged' | 'resolved';
 }
 
-export interface ChangeEventRecord {
-	id: string;
-	routingKey: string;
-	serviceId: string;
-	summary: string;
-	source?: string;
-	timestamp: string;
-	custom_details?: unknown;
-	links?: unknown;
-}
-
 const EVENTS_CONTRACT_FILE = findContractFile('events-v2.contract.json');
 
 export const eventAlerts = (store: SandboxStore) =>
 	store.collection<EventAlertRecord>('eventAlerts');
-export const changeEvents = (store: SandboxStore) =>
-	store.collection<ChangeEventRecord>('changeEvents');
 
 const invalidEvent = (errors: string[]): EventsResponse['body'] => ({
 	status: 'invalid event',
@@ -87,7 +75,7 @@ type EventBody = {
 		class?: string;
 		custom_details?: Record<string, unknown>;
 	};
-	links?: unknown;
+	links?: Array<{ href: string; text?: string }>;
 	images?: unknown;
 };
 
@@ -137,14 +125,11 @@ export class SandboxEvents {
 		if (!service) return answer(400, invalidEvent(['Invalid routing key']));
 
 		if (operation === 'POST /v2/change/enqueue') {
-			changeEvents(store).push({
-				id: store.ids.object(),
-				routingKey: body.routing_key,
-				serviceId: service.id,
+			addChangeEvent(store, service, {
 				summary: String(body.payload?.summary),
 				source: body.payload?.source,
-				timestamp: body.payload?.timestamp ?? store.nowIso(),
-				custom_details: (body.payload as { custom_details?: unknown } | undefined)?.custom_details,
+				timestamp: body.payload?.timestamp,
+				custom_details: body.payload?.custom_details,
 				links: body.links,
 			});
 			return answer(202, { status: 'success', message: 'Change event processed' });

@@ -46,3 +46,33 @@ export async function call<T = Json>(
 		body: text ? JSON.parse(text) : undefined,
 	};
 }
+
+/** GET /oauth/authorize as a browser would, without following the redirect: the URL it sends back to. */
+export async function authorizeRedirect(
+	baseUrl: string,
+	params: Record<string, string>,
+): Promise<URL> {
+	const query = new URLSearchParams(params).toString();
+	const response = await fetch(`${baseUrl}/oauth/authorize?${query}`, { redirect: 'manual' });
+	const location = response.headers.get('location');
+	if (response.status !== 302 || !location)
+		throw new Error(`/oauth/authorize answered ${response.status}, not a redirect`);
+	return new URL(location);
+}
+
+/** POST /oauth/token with form fields, optionally with HTTP Basic client credentials. */
+export async function tokenRequest(
+	baseUrl: string,
+	fields: Record<string, string>,
+	authorization?: string,
+): Promise<{ status: number; body: Json }> {
+	const response = await fetch(`${baseUrl}/oauth/token`, {
+		method: 'POST',
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded',
+			...(authorization ? { Authorization: authorization } : {}),
+		},
+		body: new URLSearchParams(fields).toString(),
+	});
+	return { status: response.status, body: (await response.json()) as Json };
+}

@@ -29,10 +29,23 @@ export interface JsonSchema {
 	default?: unknown;
 }
 
-// Roughly ISO 8601: a date, optionally with time, fraction and offset.
-const DATE_TIME =
-	/^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)?)?$/;
+// RFC 3339 (what OpenAPI's date-time, time and partial-time formats mean): seconds are required,
+// and a date-time or full time needs Z or a numeric offset, since a zone-less time is ambiguous.
+const PARTIAL_TIME = '(\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?';
+const OFFSET = '(?:[Zz]|[+-](\\d{2}):(\\d{2}))';
+const DATE_TIME = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})[Tt]${PARTIAL_TIME}${OFFSET}$`);
+const FULL_TIME = new RegExp(`^${PARTIAL_TIME}${OFFSET}$`);
+const LOCAL_TIME = new RegExp(`^${PARTIAL_TIME}$`);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/** Hour, minute, second and optional offset hour/minute of a time match, in range (second 60: leap second). */
+function timeInRange(parts: Array<string | undefined>): boolean {
+	const [hour, minute, second, offsetHour = 0, offsetMinute = 0] = parts.map((part) =>
+		part === undefined ? 0 : Number(part),
+	);
+	return hour <= 23 && minute <= 59 && second <= 60 && offsetHour <= 23 && offsetMinute <= 59;
+}
 
 let timeZones: Set<string> | undefined;
 
@@ -52,8 +65,30 @@ export function isValidTimeZone(name: string): boolean {
 	}
 }
 
+/** An RFC 3339 date-time: date, "T", time with seconds, and Z or an offset (2026-01-15T09:00:00+01:00). */
 export function isDateTime(value: string): boolean {
-	return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+	const match = DATE_TIME.exec(value);
+	if (!match) return false;
+	const [year, month, day] = match.slice(1, 4).map(Number);
+	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && timeInRange(match.slice(4));
+}
+
+function isTime(pattern: RegExp, value: string): boolean {
+	const match = pattern.exec(value);
+	return match !== null && timeInRange(match.slice(1));
+}
+
+/** An absolute URI (RFC 3986 scheme); "url" additionally means a web address, http(s) with a host. */
+function isUri(value: string, webOnly: boolean): boolean {
+	if (!URI_SCHEME.test(value) || /\s/.test(value)) return false;
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return false;
+	}
+	return !webOnly || ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '');
 }
 
 function typeOf(value: unknown): string {
@@ -73,13 +108,36 @@ function describe(value: unknown): string {
 	return JSON.stringify(value) ?? String(value);
 }
 
+/** The problem with `value` under a string format, or undefined when it fits. */
+function formatProblem(format: string, value: string): string | undefined {
+	switch (format) {
+		case 'date-time':
+			return isDateTime(value)
+				? undefined
+				: 'must be an RFC 3339 date-time with seconds and Z or an offset, e.g. 2026-01-15T09:00:00Z';
+		case 'time':
+			return isTime(FULL_TIME, value)
+				? undefined
+				: 'must be an RFC 3339 time with Z or an offset, e.g. 09:00:00Z';
+		case 'partial-time':
+			return isTime(LOCAL_TIME, value) ? undefined : 'must be a time of day hh:mm:ss';
+		case 'email':
+			return EMAIL.test(value) ? undefined : 'must be an email address';
+		case 'uri':
+			return isUri(value, false) ? undefined : 'must be an absolute URI';
+		case 'url':
+			return isUri(value, true) ? undefined : 'must be an absolute http(s) URL';
+		case 'tzinfo':
+			return isValidTimeZone(value) ? undefined : 'must be a time zone name';
+		default:
+			// activesupport-time-zone takes Rails' own zone names besides IANA ones: not checked.
+			return undefined;
+	}
+}
+
 function checkFormat(format: string, value: string, at: string, out: string[]): void {
-	if (format === 'date-time' && !isDateTime(value))
-		out.push(`${at}: must be an ISO 8601 date-time`);
-	else if (format === 'email' && !EMAIL.test(value)) out.push(`${at}: must be an email address`);
-	else if (format === 'tzinfo' && !isValidTimeZone(value))
-		out.push(`${at}: must be a time zone name`);
-	// Other formats (url, ...) are informative only.
+	const problem = formatProblem(format, value);
+	if (problem) out.push(`${at}: ${problem}`);
 }
 
 function checkNumber(schema: JsonSchema, value: number, at: string, out: string[]): void {

@@ -1,12 +1,26 @@
 /**
- * Classic PagerDuty user OAuth (authorization code + refresh token), enough for n8n's OAuth2
- * credential: /oauth/authorize redirects straight back with a code (no login page).
+ * PagerDuty's OAuth at identity.pagerduty.com, enough for n8n's OAuth2 credentials:
+ * - classic user OAuth (scope read or write): authorization code, optional PKCE, refresh;
+ * - Scoped OAuth apps (private apps): app tokens by client credentials (no refresh token, a new
+ *   one on expiry), and scoped user tokens by authorization code with PKCE (S256) and the client
+ *   secret, with refresh. Scoped requests name the account as `as_account-<us|eu>.<subdomain>`.
+ * /oauth/authorize redirects straight back with a code (no login page).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 
 export interface OAuthClientConfig {
 	clientId: string;
 	clientSecret: string;
+	/** 'classic' (default): scope read or write. 'scoped': a Scoped OAuth app. */
+	kind?: 'classic' | 'scoped';
+	/** Scoped apps only: the scopes the app was given (default: every scope the spec names). */
+	scopes?: string[];
+}
+
+/** The PagerDuty account the sandbox plays: scoped token requests must name it. */
+export interface OAuthAccount {
+	region: 'us' | 'eu';
+	subdomain: string;
 }
 
 export interface OAuthTokenResponse {
@@ -17,13 +31,27 @@ export interface OAuthTokenResponse {
 	scope: string;
 }
 
+/** A Scoped OAuth app token: no refresh token, a new one is requested on expiry. */
+export type AppTokenResponse = Omit<OAuthTokenResponse, 'refresh_token'>;
+
+/** classic: user OAuth (read/write); app: client credentials; scoped-user: Scoped OAuth user token. */
+export type OAuthGrantKind = 'classic' | 'app' | 'scoped-user';
+
 export interface OAuthGrant {
+	kind: OAuthGrantKind;
 	clientId: string;
+	/** The acting user; '' for app tokens, which act for the account. */
 	userId: string;
 	scope: string;
 	accessToken: string;
+	/** '' for app tokens. */
 	refreshToken: string;
+	issuedAt: number;
 	accessExpiresAt: number;
+	/** Epoch ms; 0 for app tokens. */
+	refreshExpiresAt: number;
+	/** Set when a refresh replaced this grant (both of its tokens stop working). */
+	revoked: boolean;
 }
 
 interface AuthorizationCode {
@@ -42,8 +70,26 @@ export interface OAuthHttpResult {
 	body: unknown;
 }
 
+export interface OAuthServerOptions {
+	clients: OAuthClientConfig[];
+	/** Maps an optional login_hint email to a user id; undefined when unknown. */
+	resolveUser: (email?: string) => string | undefined;
+	now: () => number;
+	/** Classic access token lifetime (PagerDuty: 30 days). */
+	classicAccessTtlSeconds: number;
+	account: OAuthAccount;
+	/** Every scope name PagerDuty's spec uses: what a scoped app can be given. */
+	knownScopes: string[];
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
 /** PagerDuty codes live 30 seconds. */
 const CODE_TTL_MS = 30 * 1000;
+/** Classic refresh tokens live 210 days; Scoped OAuth: tokens 1 day, user refresh tokens 30 days. */
+const CLASSIC_REFRESH_TTL_SECONDS = 210 * DAY_SECONDS;
+const SCOPED_ACCESS_TTL_SECONDS = DAY_SECONDS;
+const SCOPED_REFRESH_TTL_SECONDS = 30 * DAY_SECONDS;
+const ACCOUNT_SCOPE = /^as_account-([^.\s]+)\.(\S+)$/;
 
 function randomToken(prefix: string): string {
 	// PagerDuty tokens contain "+", "_" and "-"; clients must not choke on them.
@@ -54,40 +100,64 @@ function oauthError(status: number, error: string, description: string): OAuthHt
 	return { status, headers: {}, body: { error, error_description: description } };
 }
 
+/**
+ * PagerDuty answers a scope without the right `as_account-…` with invalid_request "Invalid scope"
+ * (reported in PagerDuty/terraform-provider-pagerduty#936; modelled, the exact text is unverified).
+ */
+const invalidScope = (): OAuthHttpResult => oauthError(400, 'invalid_request', 'Invalid scope');
+
 function safeEqual(a: string, b: string): boolean {
 	const left = Buffer.from(a);
 	const right = Buffer.from(b);
 	return left.length === right.length && timingSafeEqual(left, right);
 }
 
+function words(scope: string | null | undefined): string[] {
+	return (scope ?? '').split(/\s+/).filter(Boolean);
+}
+
 /** Classic apps accept exactly "read" or "write"; anything else yields an openid-only token. */
 export function normalizeScope(requested: string | undefined): string {
-	const words = (requested ?? '').split(/\s+/).filter(Boolean);
-	if (words.includes('write')) return 'openid write';
-	if (words.includes('read')) return 'openid read';
+	const requestedWords = words(requested);
+	if (requestedWords.includes('write')) return 'openid write';
+	if (requestedWords.includes('read')) return 'openid read';
 	return 'openid';
+}
+
+/** The scopes a token's scope string grants (the account scope and openid grant no operation). */
+export function grantedScopes(scope: string): string[] {
+	return words(scope).filter((word) => word !== 'openid' && !ACCOUNT_SCOPE.test(word));
+}
+
+/** Basic credentials as RFC 6749 wants them (form-encoded) or raw, as n8n sends them. */
+function decodeBasicPart(part: string): string[] {
+	try {
+		const decoded = decodeURIComponent(part.replace(/\+/g, ' '));
+		return decoded === part ? [part] : [part, decoded];
+	} catch {
+		return [part];
+	}
 }
 
 export class OAuthServer {
 	private readonly codes = new Map<string, AuthorizationCode>();
 	private readonly byAccess = new Map<string, OAuthGrant>();
 	private readonly byRefresh = new Map<string, OAuthGrant>();
+	/** Every grant ever issued, in order (control API: did the client fetch a new token?). */
+	private readonly issued: OAuthGrant[] = [];
 
-	constructor(
-		private readonly clients: OAuthClientConfig[],
-		/** Maps an optional login_hint email to a user id; undefined when unknown. */
-		private readonly resolveUser: (email?: string) => string | undefined,
-		private readonly now: () => number,
-		private readonly accessTtlSeconds: number,
-	) {}
+	constructor(private readonly options: OAuthServerOptions) {}
+
+	get account(): OAuthAccount {
+		return this.options.account;
+	}
 
 	/** GET /oauth/authorize: immediate 302 back to redirect_uri with code and state. */
 	authorize(params: URLSearchParams): OAuthHttpResult {
 		const clientId = params.get('client_id') ?? '';
 		const redirectUri = params.get('redirect_uri');
-		if (!this.clients.some((client) => client.clientId === clientId)) {
-			return oauthError(400, 'invalid_client', 'Unknown client_id');
-		}
+		const client = this.client(clientId);
+		if (!client) return oauthError(400, 'invalid_client', 'Unknown client_id');
 		if (!redirectUri) return oauthError(400, 'invalid_request', 'redirect_uri is required');
 		let target: URL;
 		try {
@@ -97,21 +167,37 @@ export class OAuthServer {
 		}
 		const state = params.get('state');
 		if (state !== null) target.searchParams.set('state', state);
-
-		const userId = this.resolveUser(params.get('login_hint') ?? undefined);
-		if (params.get('response_type') !== 'code' || !userId) {
-			target.searchParams.set('error', userId ? 'unsupported_response_type' : 'access_denied');
+		const redirectWithError = (error: string): OAuthHttpResult => {
+			target.searchParams.set('error', error);
 			return { status: 302, headers: { location: target.toString() }, body: undefined };
+		};
+
+		const userId = this.options.resolveUser(params.get('login_hint') ?? undefined);
+		if (!userId) return redirectWithError('access_denied');
+		if (params.get('response_type') !== 'code')
+			return redirectWithError('unsupported_response_type');
+		const codeChallenge = params.get('code_challenge') ?? undefined;
+		const codeChallengeMethod = params.get('code_challenge_method') ?? undefined;
+		let scope: string;
+		if (client.kind === 'scoped') {
+			// Scoped user tokens need PKCE with S256; the account scope is optional here, but must match.
+			if (!codeChallenge || codeChallengeMethod !== 'S256')
+				return redirectWithError('invalid_request');
+			const granted = this.scopedGrant(client, params.get('scope'), false);
+			if (granted === undefined) return redirectWithError('invalid_scope');
+			scope = granted;
+		} else {
+			scope = normalizeScope(params.get('scope') ?? undefined);
 		}
 		const code = randomBytes(16).toString('hex');
 		this.codes.set(code, {
 			clientId,
 			userId,
-			scope: normalizeScope(params.get('scope') ?? undefined),
+			scope,
 			redirectUri,
-			codeChallenge: params.get('code_challenge') ?? undefined,
-			codeChallengeMethod: params.get('code_challenge_method') ?? undefined,
-			expiresAt: this.now() + CODE_TTL_MS,
+			codeChallenge,
+			codeChallengeMethod,
+			expiresAt: this.options.now() + CODE_TTL_MS,
 		});
 		target.searchParams.set('code', code);
 		return { status: 302, headers: { location: target.toString() }, body: undefined };
@@ -121,13 +207,29 @@ export class OAuthServer {
 	token(authorization: string | undefined, fields: URLSearchParams): OAuthHttpResult {
 		const credentials = this.clientCredentials(authorization, fields);
 		if (!credentials) return oauthError(401, 'invalid_client', 'Client authentication failed');
+		const client = credentials.client;
 		const grantType = fields.get('grant_type');
+
+		if (grantType === 'client_credentials') {
+			if (!credentials.authenticated)
+				return oauthError(401, 'invalid_client', 'client_secret is required');
+			if (client.kind !== 'scoped')
+				return oauthError(400, 'unauthorized_client', 'Not a Scoped OAuth app');
+			const scope = this.scopedGrant(client, fields.get('scope'), true);
+			if (scope === undefined) return invalidScope();
+			const grant = this.createGrant('app', client.clientId, '', scope);
+			return this.ok(this.responseFor(grant));
+		}
 
 		if (grantType === 'authorization_code') {
 			const code = fields.get('code') ?? '';
 			const pending = this.codes.get(code);
 			this.codes.delete(code); // Single use, even when the exchange fails.
-			if (!pending || pending.expiresAt < this.now() || pending.clientId !== credentials.clientId) {
+			if (
+				!pending ||
+				pending.expiresAt < this.options.now() ||
+				pending.clientId !== client.clientId
+			) {
 				return oauthError(400, 'invalid_grant', 'Authorization code is invalid or expired');
 			}
 			const redirectUri = fields.get('redirect_uri');
@@ -137,22 +239,30 @@ export class OAuthServer {
 			if (!this.checkPkce(pending, fields.get('code_verifier'))) {
 				return oauthError(400, 'invalid_grant', 'PKCE verification failed');
 			}
-			if (!credentials.authenticated && !pending.codeChallenge) {
-				return oauthError(401, 'invalid_client', 'client_secret is required without PKCE');
+			// Scoped apps are confidential clients: PKCE and the secret. Classic: the secret or PKCE.
+			if (!credentials.authenticated && (client.kind === 'scoped' || !pending.codeChallenge)) {
+				return oauthError(401, 'invalid_client', 'client_secret is required');
 			}
-			return this.ok(this.createGrant(credentials.clientId, pending.userId, pending.scope));
+			const kind = client.kind === 'scoped' ? 'scoped-user' : 'classic';
+			const grant = this.createGrant(kind, client.clientId, pending.userId, pending.scope);
+			return this.ok(this.responseFor(grant));
 		}
 
 		if (grantType === 'refresh_token') {
 			if (!credentials.authenticated)
 				return oauthError(401, 'invalid_client', 'client_secret is required');
 			const grant = this.byRefresh.get(fields.get('refresh_token') ?? '');
-			if (!grant || grant.clientId !== credentials.clientId) {
+			if (
+				!grant ||
+				grant.clientId !== client.clientId ||
+				grant.refreshExpiresAt <= this.options.now()
+			) {
 				return oauthError(400, 'invalid_grant', 'Refresh token is invalid');
 			}
 			// Rotation: both old tokens stop working.
 			this.revoke(grant);
-			return this.ok(this.createGrant(grant.clientId, grant.userId, grant.scope));
+			const renewed = this.createGrant(grant.kind, grant.clientId, grant.userId, grant.scope);
+			return this.ok(this.responseFor(renewed));
 		}
 
 		return oauthError(
@@ -162,20 +272,43 @@ export class OAuthServer {
 		);
 	}
 
-	/** Issues tokens directly (tests); scope "read" or "write" as PagerDuty classic apps. */
+	/**
+	 * Issues a user token directly (tests): classic clients take "read" or "write", scoped apps
+	 * their scopes (the account scope is added).
+	 */
 	issue(clientId: string, scope = 'write', userEmail?: string): OAuthTokenResponse {
-		if (!this.clients.some((client) => client.clientId === clientId)) {
-			throw new Error(`Unknown OAuth client ${clientId}`);
-		}
-		const userId = this.resolveUser(userEmail);
+		const client = this.client(clientId);
+		if (!client) throw new Error(`Unknown OAuth client ${clientId}`);
+		const userId = this.options.resolveUser(userEmail);
 		if (!userId) throw new Error(`Unknown user ${userEmail ?? '(default)'}`);
-		return this.responseFor(this.createGrant(clientId, userId, normalizeScope(scope)));
+		if (client.kind !== 'scoped') {
+			const grant = this.createGrant('classic', clientId, userId, normalizeScope(scope));
+			return { ...this.responseFor(grant), refresh_token: grant.refreshToken };
+		}
+		const granted = this.scopedGrant(client, scope, false);
+		if (granted === undefined) throw new Error(`Scope ${scope} names another account`);
+		const grant = this.createGrant('scoped-user', clientId, userId, granted);
+		return { ...this.responseFor(grant), refresh_token: grant.refreshToken };
+	}
+
+	/** Issues an app token directly (tests), as client credentials would. */
+	issueAppToken(clientId: string, scope: string): AppTokenResponse {
+		const client = this.client(clientId);
+		if (client?.kind !== 'scoped') throw new Error(`${clientId} is not a Scoped OAuth app`);
+		const granted = this.scopedGrant(client, scope, false);
+		if (granted === undefined) throw new Error(`Scope ${scope} names another account`);
+		return this.responseFor(this.createGrant('app', clientId, '', granted));
 	}
 
 	/** The grant behind a currently valid access token. */
 	validate(accessToken: string): OAuthGrant | undefined {
 		const grant = this.byAccess.get(accessToken);
-		return grant && grant.accessExpiresAt > this.now() ? grant : undefined;
+		return grant && grant.accessExpiresAt > this.options.now() ? grant : undefined;
+	}
+
+	/** Every grant issued so far, oldest first. */
+	grants(): readonly OAuthGrant[] {
+		return this.issued;
 	}
 
 	expireAccessToken(accessToken: string): boolean {
@@ -184,30 +317,64 @@ export class OAuthServer {
 		return grant !== undefined;
 	}
 
+	/** Expires the access tokens of one client (refresh tokens keep working). */
+	expireClientTokens(clientId: string): void {
+		for (const grant of this.byAccess.values())
+			if (grant.clientId === clientId) grant.accessExpiresAt = 0;
+	}
+
 	expireAllAccessTokens(): void {
 		for (const grant of this.byAccess.values()) grant.accessExpiresAt = 0;
+	}
+
+	private client(clientId: string | undefined): OAuthClientConfig | undefined {
+		return this.options.clients.find((candidate) => candidate.clientId === clientId);
+	}
+
+	/**
+	 * The scope string granted to a scoped app for a requested one, or undefined when the request
+	 * names another account (or, when `accountRequired`, none). Scopes the app was not given, or
+	 * PagerDuty does not know, are dropped without an error; with none left, the token holds only
+	 * openid. The answer leads with the account scope, as PagerDuty's docs show it.
+	 */
+	private scopedGrant(
+		client: OAuthClientConfig,
+		requested: string | null,
+		accountRequired: boolean,
+	): string | undefined {
+		const { region, subdomain } = this.options.account;
+		const accountScope = `as_account-${region}.${subdomain}`;
+		const requestedWords = words(requested);
+		const accounts = requestedWords.filter((word) => ACCOUNT_SCOPE.test(word));
+		if (accounts.some((account) => account !== accountScope)) return undefined;
+		if (accountRequired && accounts.length === 0) return undefined;
+		const allowed = new Set(client.scopes ?? this.options.knownScopes);
+		const known = new Set(this.options.knownScopes);
+		const granted = [
+			...new Set(requestedWords.filter((word) => allowed.has(word) && known.has(word))),
+		];
+		return [accountScope, ...(granted.length > 0 ? granted : ['openid'])].join(' ');
 	}
 
 	private clientCredentials(
 		authorization: string | undefined,
 		fields: URLSearchParams,
-	): { clientId: string; authenticated: boolean } | undefined {
-		let clientId = fields.get('client_id') ?? undefined;
-		let secret = fields.get('client_secret') ?? undefined;
+	): { client: OAuthClientConfig; authenticated: boolean } | undefined {
+		let clientIds = [fields.get('client_id') ?? ''];
+		let secrets = [fields.get('client_secret') ?? ''];
 		const basic = authorization && /^Basic\s+(.+)$/i.exec(authorization.trim());
 		if (basic) {
 			const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
 			const separator = decoded.indexOf(':');
 			if (separator < 0) return undefined;
-			clientId = decodeURIComponent(decoded.slice(0, separator));
-			secret = decodeURIComponent(decoded.slice(separator + 1));
+			clientIds = decodeBasicPart(decoded.slice(0, separator));
+			secrets = decodeBasicPart(decoded.slice(separator + 1));
 		}
-		const client = this.clients.find((candidate) => candidate.clientId === clientId);
+		const client = clientIds.map((id) => this.client(id)).find(Boolean);
 		if (!client) return undefined;
-		if (secret === undefined || secret === '')
-			return { clientId: client.clientId, authenticated: false };
-		return safeEqual(secret, client.clientSecret)
-			? { clientId: client.clientId, authenticated: true }
+		if (secrets.every((secret) => secret === '')) return { client, authenticated: false };
+		return secrets.some((secret) => safeEqual(secret, client.clientSecret))
+			? { client, authenticated: true }
 			: undefined;
 	}
 
@@ -220,36 +387,57 @@ export class OAuthServer {
 		return safeEqual(computed, code.codeChallenge);
 	}
 
-	private createGrant(clientId: string, userId: string, scope: string): OAuthGrant {
+	private createGrant(
+		kind: OAuthGrantKind,
+		clientId: string,
+		userId: string,
+		scope: string,
+	): OAuthGrant {
+		const now = this.options.now();
+		const accessTtl =
+			kind === 'classic' ? this.options.classicAccessTtlSeconds : SCOPED_ACCESS_TTL_SECONDS;
+		const refreshTtl =
+			kind === 'classic'
+				? CLASSIC_REFRESH_TTL_SECONDS
+				: kind === 'scoped-user'
+					? SCOPED_REFRESH_TTL_SECONDS
+					: 0;
 		const grant: OAuthGrant = {
+			kind,
 			clientId,
 			userId,
 			scope,
 			accessToken: randomToken('pdus+_0X'),
-			refreshToken: randomToken('pdus+_1X'),
-			accessExpiresAt: this.now() + this.accessTtlSeconds * 1000,
+			refreshToken: refreshTtl > 0 ? randomToken('pdus+_1X') : '',
+			issuedAt: now,
+			accessExpiresAt: now + accessTtl * 1000,
+			refreshExpiresAt: refreshTtl > 0 ? now + refreshTtl * 1000 : 0,
+			revoked: false,
 		};
 		this.byAccess.set(grant.accessToken, grant);
-		this.byRefresh.set(grant.refreshToken, grant);
+		if (grant.refreshToken) this.byRefresh.set(grant.refreshToken, grant);
+		this.issued.push(grant);
 		return grant;
 	}
 
 	private revoke(grant: OAuthGrant): void {
+		grant.revoked = true;
 		this.byAccess.delete(grant.accessToken);
 		this.byRefresh.delete(grant.refreshToken);
 	}
 
-	private responseFor(grant: OAuthGrant): OAuthTokenResponse {
+	/** The token answer; a refresh token only for grants that have one. */
+	private responseFor(grant: OAuthGrant): AppTokenResponse & { refresh_token?: string } {
 		return {
 			access_token: grant.accessToken,
-			refresh_token: grant.refreshToken,
+			...(grant.refreshToken ? { refresh_token: grant.refreshToken } : {}),
 			token_type: 'bearer',
-			expires_in: this.accessTtlSeconds,
+			expires_in: Math.round((grant.accessExpiresAt - grant.issuedAt) / 1000),
 			scope: grant.scope,
 		};
 	}
 
-	private ok(grant: OAuthGrant): OAuthHttpResult {
-		return { status: 200, headers: { 'cache-control': 'no-store' }, body: this.responseFor(grant) };
+	private ok(body: unknown): OAuthHttpResult {
+		return { status: 200, headers: { 'cache-control': 'no-store' }, body };
 	}
 }

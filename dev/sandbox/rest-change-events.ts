@@ -1,6 +1,7 @@
 /**
  * Change events (deploys, config changes) as the REST API lists them: newest first, UTC
- * timestamps. since/until must be UTC; the contract refuses other offsets with a 400.
+ * timestamps. since/until must be UTC; the contract refuses other offsets with a 400. Events API
+ * change events (POST /v2/change/enqueue) land here too, in this one shape, without their routing key.
  */
 import { notFound } from './errors';
 import { Random } from './random';
@@ -20,11 +21,21 @@ export interface ChangeEvent {
 	type: 'change_event';
 	summary: string;
 	timestamp: string;
-	source: string;
+	source: string | null;
 	integration: Reference;
 	services: Reference[];
 	custom_details: Record<string, unknown>;
-	links: Array<{ href: string; text: string }>;
+	links: Array<{ href: string; text?: string }>;
+}
+
+/** What an Events API change event carries into the REST list. */
+export interface ChangeEventInput {
+	summary: string;
+	source?: string;
+	/** Any date-time the Events contract accepts; stored in UTC. Default: now. */
+	timestamp?: string;
+	custom_details?: Record<string, unknown>;
+	links?: Array<{ href: string; text?: string }>;
 }
 
 const SEED_EVENTS = 40;
@@ -75,6 +86,33 @@ export const changeEvents = (store: SandboxStore) =>
 		});
 		return events.sort((a, b) => b.timestamp.localeCompare(a.timestamp));
 	});
+
+/**
+ * Records a change event sent to one of `service`'s routing keys, attributed to the service's change
+ * integration, keeping the list newest first. The routing key is not part of the REST record.
+ */
+export function addChangeEvent(
+	store: SandboxStore,
+	service: Service,
+	input: ChangeEventInput,
+): ChangeEvent {
+	const timestamp = isoSeconds(input.timestamp ? Date.parse(input.timestamp) : store.nowMs());
+	const event: ChangeEvent = {
+		id: `01${store.random.chars(24)}`,
+		type: 'change_event',
+		summary: input.summary,
+		timestamp,
+		source: input.source ?? null,
+		integration: integrationOf(service),
+		services: [store.ref(service)],
+		custom_details: input.custom_details ?? {},
+		links: input.links ?? [],
+	};
+	const events = changeEvents(store);
+	const before = events.findIndex((candidate) => candidate.timestamp <= timestamp);
+	events.splice(before < 0 ? events.length : before, 0, event);
+	return event;
+}
 
 function list(store: SandboxStore, request: RestRequest, serviceId?: string): RestResponse {
 	const since = parseTime(request, 'since');

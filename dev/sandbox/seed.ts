@@ -17,6 +17,9 @@ import {
 	User,
 } from './store';
 
+/** The seeded account's subdomain (acme.pagerduty.com) unless SeedOptions.subdomain names another. */
+export const DEFAULT_SUBDOMAIN = 'acme';
+
 export interface SeedOptions {
 	/** Number of incidents (default 30; 30,000 seeds in well under a second or two). */
 	incidents?: number;
@@ -103,7 +106,7 @@ export function createSeededStore(options: SeedOptions = {}): SandboxStore {
 	const clock =
 		options.now === undefined ? () => Date.now() : () => anchor + (Date.now() - realStart);
 	const random = new Random(options.randomSeed ?? 20240601);
-	const web = webBase(options.subdomain ?? 'acme');
+	const web = webBase(options.subdomain ?? DEFAULT_SUBDOMAIN);
 	const store = new SandboxStore(random, web, clock);
 	seedAccount(store, random, web, anchor, options.incidents ?? 30);
 	return store;

@@ -15,16 +15,24 @@ import {
 	FROM_HEADER_MESSAGE,
 	invalidInput,
 	methodNotAllowed,
+	missingScope,
 	notFound,
 	PagerDutyError,
 	rateLimitExceeded,
 } from './errors';
 import { DEFAULT_ROUTING_KEY, SandboxEvents } from './events';
-import { OAuthClientConfig, OAuthServer, OAuthTokenResponse } from './oauth';
-import { RestResponse } from './rest-common';
+import {
+	AppTokenResponse,
+	grantedScopes,
+	OAuthClientConfig,
+	OAuthGrant,
+	OAuthServer,
+	OAuthTokenResponse,
+} from './oauth';
+import { PrincipalKind, RestResponse } from './rest-common';
 import { REST_HANDLERS } from './rest-handlers';
 import { findWebhookSubscription } from './rest-webhooks';
-import { createSeededStore, DEFAULT_ADMIN_EMAIL, SeedOptions } from './seed';
+import { createSeededStore, DEFAULT_ADMIN_EMAIL, DEFAULT_SUBDOMAIN, SeedOptions } from './seed';
 import { SandboxStore, User } from './store';
 import {
 	buildEvent,
@@ -50,8 +58,13 @@ export interface SandboxOptions {
 	host?: string;
 	/** Default: DEFAULT_ACCOUNT_TOKEN (account) and DEFAULT_USER_TOKEN (user, the admin). */
 	apiTokens?: ApiTokenConfig[];
-	/** Default: one client DEFAULT_OAUTH_CLIENT. */
+	/** Default: DEFAULT_OAUTH_CLIENT (classic) and DEFAULT_SCOPED_OAUTH_APP (Scoped OAuth). */
 	oauthClients?: OAuthClientConfig[];
+	/**
+	 * The account's service region (default 'us'): Scoped OAuth token requests must name the account
+	 * as `as_account-<region>.<subdomain>` (the subdomain is seed.subdomain, default 'acme').
+	 */
+	region?: 'us' | 'eu';
 	seed?: SeedOptions;
 	/** Delay before answering REST and OAuth requests. */
 	latencyMs?: number;
@@ -61,7 +74,7 @@ export interface SandboxOptions {
 	rateWindowMs?: number;
 	/** Answer 429 once the window is used up (default false: headers only). */
 	enforceRateLimit?: boolean;
-	/** OAuth access token lifetime (default 30 days, like PagerDuty classic apps). */
+	/** Classic OAuth access token lifetime (default 30 days, as PagerDuty's; scoped tokens: 1 day). */
 	oauthAccessTokenTtlSeconds?: number;
 	/**
 	 * Events API v2 routing keys → service ID or name ('' = the first service). Unknown keys get
@@ -110,14 +123,31 @@ export const DEFAULT_OAUTH_CLIENT: OAuthClientConfig = {
 	clientId: 'sandbox-client-id',
 	clientSecret: 'sandbox-client-secret',
 };
+/** A Scoped OAuth app given every scope PagerDuty's spec names. */
+export const DEFAULT_SCOPED_OAUTH_APP: OAuthClientConfig = {
+	clientId: 'sandbox-scoped-client-id',
+	clientSecret: 'sandbox-scoped-client-secret',
+	kind: 'scoped',
+};
+export { DEFAULT_SUBDOMAIN };
 
 const RATE_WINDOW_MS = 60 * 1000;
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-type Principal =
-	| { kind: 'account'; key: string; readOnly: boolean }
-	| { kind: 'user'; key: string; user: User; readOnly: boolean }
-	| { kind: 'oauth'; key: string; user: User; scope: string };
+/** What a credential may do: API keys may be read-only, classic OAuth is read or write, Scoped OAuth has scopes. */
+type Access =
+	| { kind: 'api-key'; readOnly: boolean }
+	| { kind: 'classic-oauth'; scope: string }
+	| { kind: 'scoped-oauth'; scope: string };
+
+interface Principal {
+	/** account: no user identity (account API keys, Scoped OAuth app tokens: From names the actor). */
+	kind: PrincipalKind;
+	/** The rate-limit bucket. */
+	key: string;
+	user?: User;
+	access: Access;
+}
 
 interface RequestInfo {
 	method: string;
@@ -163,6 +193,22 @@ function parseJsonOrRaw(rawBody: string): unknown {
 	}
 }
 
+/** A grant as the control API lists it: times as ISO strings, whether its access token still works. */
+function describeGrant(grant: OAuthGrant) {
+	const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
+	return {
+		kind: grant.kind,
+		client_id: grant.clientId,
+		user_id: grant.userId || null,
+		scope: grant.scope,
+		access_token: grant.accessToken,
+		issued_at: iso(grant.issuedAt),
+		access_expires_at: new Date(grant.accessExpiresAt).toISOString(),
+		refresh_expires_at: iso(grant.refreshExpiresAt),
+		active: !grant.revoked && grant.accessExpiresAt > Date.now(),
+	};
+}
+
 function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -201,12 +247,17 @@ export class PagerDutySandbox {
 		];
 		this.latencyMs = options.latencyMs ?? 0;
 		this.rateLimit = this.rateLimitFromOptions();
-		this.oauth = new OAuthServer(
-			options.oauthClients ?? [DEFAULT_OAUTH_CLIENT],
-			(email) => (email ? this.store.userByEmail(email) : this.defaultUser())?.id,
-			() => Date.now(),
-			options.oauthAccessTokenTtlSeconds ?? 30 * 24 * 60 * 60,
-		);
+		this.oauth = new OAuthServer({
+			clients: options.oauthClients ?? [DEFAULT_OAUTH_CLIENT, DEFAULT_SCOPED_OAUTH_APP],
+			resolveUser: (email) => (email ? this.store.userByEmail(email) : this.defaultUser())?.id,
+			now: () => Date.now(),
+			classicAccessTtlSeconds: options.oauthAccessTokenTtlSeconds ?? 30 * 24 * 60 * 60,
+			account: {
+				region: options.region ?? 'us',
+				subdomain: options.seed?.subdomain ?? DEFAULT_SUBDOMAIN,
+			},
+			knownScopes: this.contract.scopes ?? [],
+		});
 		this.server = createServer((req, res) => {
 			this.handle(req, res).catch((error: unknown) => this.sendUnexpected(res, error));
 		});
@@ -305,12 +356,28 @@ export class PagerDutySandbox {
 
 	// ----- OAuth helpers for tests -----
 
+	/** A user token: classic clients take "read" or "write", Scoped OAuth apps their scopes. */
 	issueOAuthToken(clientId: string, scope = 'write', userEmail?: string): OAuthTokenResponse {
 		return this.oauth.issue(clientId, scope, userEmail);
 	}
 
+	/** A Scoped OAuth app token, as client credentials would give (the account scope is added). */
+	issueAppToken(clientId: string, scope: string): AppTokenResponse {
+		return this.oauth.issueAppToken(clientId, scope);
+	}
+
+	/** Every OAuth grant issued so far, oldest first (tests: did the client fetch a new token?). */
+	oauthGrants(): readonly OAuthGrant[] {
+		return this.oauth.grants();
+	}
+
 	expireAccessToken(token: string): void {
 		this.oauth.expireAccessToken(token);
+	}
+
+	/** Expires every access token of one OAuth client, e.g. all app tokens of a Scoped OAuth app. */
+	expireClientTokens(clientId: string): void {
+		this.oauth.expireClientTokens(clientId);
 	}
 
 	expireAllAccessTokens(): void {
@@ -436,7 +503,7 @@ export class PagerDutySandbox {
 			fail(invalidInput(validation.violations));
 			return;
 		}
-		const denied = this.checkPermission(principal, info.method);
+		const denied = this.checkPermission(principal, info.method, validation.match.operation);
 		if (denied) {
 			fail(denied);
 			return;
@@ -456,7 +523,8 @@ export class PagerDutySandbox {
 				return;
 			}
 		} else {
-			actor = principal.user; // User tokens and OAuth tokens carry the identity; From is ignored.
+			// User tokens and user OAuth tokens carry the identity; From is ignored.
+			actor = principal.user ?? null;
 		}
 
 		const handler = REST_HANDLERS[validation.match.operation];
@@ -484,37 +552,55 @@ export class PagerDutySandbox {
 			const token = tokenMatch[1].replace(/^"(.*)"$/, '$1');
 			const config = this.apiTokens.find((candidate) => candidate.token === token);
 			if (!config) return undefined;
-			const readOnly = config.readOnly === true;
-			if (config.kind === 'account') return { kind: 'account', key: `token:${token}`, readOnly };
+			const access: Access = { kind: 'api-key', readOnly: config.readOnly === true };
+			const key = `token:${token}`;
+			if (config.kind === 'account') return { kind: 'account', key, access };
 			const user = config.userEmail ? this.store.userByEmail(config.userEmail) : this.defaultUser();
-			return user ? { kind: 'user', key: `token:${token}`, user, readOnly } : undefined;
+			return user ? { kind: 'user', key, user, access } : undefined;
 		}
 		const bearerMatch = /^Bearer\s+(.+)$/i.exec(header.trim());
-		if (bearerMatch) {
-			const grant = this.oauth.validate(bearerMatch[1]);
-			const user = grant ? this.store.user(grant.userId) : undefined;
-			if (!grant || !user) return undefined;
-			return {
-				kind: 'oauth',
-				key: `oauth:${grant.clientId}:${grant.userId}`,
-				user,
-				scope: grant.scope,
-			};
+		const grant = bearerMatch ? this.oauth.validate(bearerMatch[1]) : undefined;
+		if (!grant) return undefined;
+		if (grant.kind === 'app') {
+			// PagerDuty counts app tokens per app per account: every token of the app shares one bucket.
+			const access: Access = { kind: 'scoped-oauth', scope: grant.scope };
+			return { kind: 'account', key: `app:${grant.clientId}`, access };
 		}
-		return undefined;
+		const user = this.store.user(grant.userId);
+		if (!user) return undefined;
+		const access: Access =
+			grant.kind === 'classic'
+				? { kind: 'classic-oauth', scope: grant.scope }
+				: { kind: 'scoped-oauth', scope: grant.scope };
+		return { kind: 'oauth', key: `oauth:${grant.clientId}:${grant.userId}`, user, access };
 	}
 
-	private checkPermission(principal: Principal, method: string): PagerDutyError | undefined {
-		const writes = method !== 'GET';
-		if (principal.kind === 'oauth') {
-			const scopes = principal.scope.split(' ');
+	/**
+	 * Scoped OAuth tokens need the operation's scope from the contract (x-pd-requires-scope). Where
+	 * the spec names none (GET /users/me), nothing is enforced: PagerDuty documents no scope there.
+	 * Classic tokens and API keys: a write (a .write scope, else any method but GET) needs write.
+	 */
+	private checkPermission(
+		principal: Principal,
+		method: string,
+		operation: string,
+	): PagerDutyError | undefined {
+		const required = this.contract.operations[operation]?.scope ?? null;
+		const { access } = principal;
+		if (access.kind === 'scoped-oauth') {
+			if (required === null || grantedScopes(access.scope).includes(required)) return undefined;
+			return missingScope(required);
+		}
+		const writes = required ? required.endsWith('.write') : method !== 'GET';
+		if (access.kind === 'classic-oauth') {
+			const scopes = access.scope.split(' ');
 			if (scopes.includes('write')) return undefined;
 			if (scopes.includes('read') && !writes) return undefined;
 			return accessDenied([
-				`The OAuth token's scope "${principal.scope}" does not allow this request.`,
+				`The OAuth token's scope "${access.scope}" does not allow this request.`,
 			]);
 		}
-		if (principal.readOnly && writes) return accessDenied(['This API key is read-only.']);
+		if (access.readOnly && writes) return accessDenied(['This API key is read-only.']);
 		return undefined;
 	}
 
@@ -605,9 +691,6 @@ export class PagerDutySandbox {
 				case 'GET /__sandbox/health':
 					this.sendJson(res, 200, { ok: true });
 					return;
-				case 'GET /__sandbox/stats':
-					this.sendJson(res, 200, this.stats);
-					return;
 				case 'POST /__sandbox/rate-limit':
 					this.setRateLimit({
 						...(input.per_minute !== undefined && { perMinute: Number(input.per_minute) }),
@@ -646,6 +729,11 @@ export class PagerDutySandbox {
 					this.dropConnections(Number(input.count ?? 1));
 					return noContent();
 				case 'POST /__sandbox/oauth/token':
+					if (input.grant_type === 'client_credentials') {
+						const clientId = String(input.client_id ?? DEFAULT_SCOPED_OAUTH_APP.clientId);
+						this.sendJson(res, 200, this.issueAppToken(clientId, String(input.scope ?? '')));
+						return;
+					}
 					this.sendJson(
 						res,
 						200,
@@ -656,8 +744,12 @@ export class PagerDutySandbox {
 						),
 					);
 					return;
+				case 'GET /__sandbox/oauth/grants':
+					this.sendJson(res, 200, { grants: this.oauthGrants().map(describeGrant) });
+					return;
 				case 'POST /__sandbox/oauth/expire':
 					if (typeof input.access_token === 'string') this.expireAccessToken(input.access_token);
+					else if (typeof input.client_id === 'string') this.expireClientTokens(input.client_id);
 					else this.expireAllAccessTokens();
 					return noContent();
 				default:

@@ -6,6 +6,13 @@ import {
 } from '../../dev/sandbox/contract';
 import { validateSchema } from '../../dev/sandbox/json-schema';
 import { REST_HANDLERS } from '../../dev/sandbox/rest-handlers';
+import scopeFile from '../../nodes/shared/scopes.generated.json';
+
+const scopeTable: {
+	generatedBy: string;
+	scopes: string[];
+	operations: Record<string, string | null>;
+} = scopeFile;
 
 const ACCEPT = 'application/vnd.pagerduty+json;version=2';
 
@@ -50,6 +57,21 @@ describe('derived contract file', () => {
 		);
 	});
 
+	it("keeps each operation's Scoped OAuth scope, as the node's scope table has it", () => {
+		const scope = (key: string) => contract.operations[key].scope;
+		expect(scope('GET /incidents')).toBe('incidents.read');
+		expect(scope('POST /incidents/{id}/notes')).toBe('incidents.write');
+		expect(scope('GET /log_entries')).toBe('incidents.read');
+		expect(scope('PUT /incidents/{id}/merge')).toBe('incidents.write');
+		expect(scope('POST /maintenance_windows')).toBe('services.write');
+		expect(scope('GET /schedules/{id}/users')).toBe('users.read');
+		expect(scope('GET /users/{id}/contact_methods')).toBe('users:contact_methods.read');
+		expect(scope('GET /users/me')).toBeNull();
+		for (const [key, operation] of Object.entries(contract.operations))
+			expect([key, operation.scope]).toEqual([key, scopeTable.operations[key]]);
+		expect(contract.scopes).toEqual(scopeTable.scopes);
+	});
+
 	it('carries no prose or vendor extensions from the spec', () => {
 		const forbidden = new Set(['description', 'example', 'examples', 'title', 'summary', '$ref']);
 		const offenders: string[] = [];
@@ -66,7 +88,30 @@ describe('derived contract file', () => {
 			}
 		};
 		walk(contract, '$');
+		walk(scopeTable, '$scopes');
 		expect(offenders).toEqual([]);
+	});
+});
+
+describe('scope table for the node (nodes/shared/scopes.generated.json)', () => {
+	it("lists every REST operation of the spec with its scope or null, and the spec's scope names", () => {
+		const entries = Object.entries(scopeTable.operations);
+		expect(scopeTable.generatedBy).toBe('tools/derive-contract.js');
+		expect(entries.length).toBeGreaterThan(400);
+		for (const [key, scope] of entries) {
+			expect(key).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/\S*$/);
+			expect(scope === null || /^[a-z_]+(:[a-z_]+)?\.(read|write)$/.test(scope)).toBe(true);
+		}
+		expect(Object.keys(scopeTable.operations)).toEqual(Object.keys(scopeTable.operations).sort());
+		const used = [...new Set(entries.map(([, scope]) => scope).filter(Boolean))].sort();
+		expect(scopeTable.scopes).toEqual(used);
+		expect(scopeTable.operations['POST /incident_workflows/{id}/instances']).toBe(
+			'incident_workflows:instances.write',
+		);
+		expect(scopeTable.operations['POST /users/{id}/notification_rules']).toBe(
+			'users:contact_methods.write',
+		);
+		expect(scopeTable.operations['GET /v3/schedules']).toBeNull();
 	});
 });
 
@@ -149,7 +194,7 @@ describe('validateRequest', () => {
 			'query.total: must be true or false',
 		]);
 		expect(violationsOf(contract, request({ query: [['since', 'last tuesday']] }))).toEqual([
-			'query.since: must be an ISO 8601 date-time',
+			'query.since: must be an RFC 3339 date-time with seconds and Z or an offset, e.g. 2026-01-15T09:00:00Z',
 		]);
 		expect(violationsOf(contract, request({ query: [['time_zone', 'Mars/Olympus']] }))).toEqual([
 			'query.time_zone: must be a time zone name',
@@ -273,5 +318,44 @@ describe('validateSchema', () => {
 		expect(
 			validateSchema({ type: 'array', maxItems: 1, items: { type: 'integer' } }, [1, 'a'], 'body'),
 		).toEqual(['body: must have at most 1 items', 'body[1]: must be integer, got string']);
+	});
+
+	it('checks RFC 3339 date-times, times, URIs and URLs', () => {
+		const problems = (format: string, value: string): string[] =>
+			validateSchema({ type: 'string', format }, value, 'v');
+		for (const ok of [
+			'2026-01-15T09:00:00Z',
+			'2026-01-15t09:00:00.123z',
+			'2024-02-29T23:59:60+05:30',
+			'2026-01-15T09:00:00-00:00',
+		])
+			expect(problems('date-time', ok)).toEqual([]);
+		for (const bad of [
+			'2026-01-15T09:00:00',
+			'2026-01-15 09:00:00Z',
+			'2026-01-15T09:00Z',
+			'2026-01-15',
+			'2025-02-29T09:00:00Z',
+			'2026-13-01T09:00:00Z',
+			'2026-01-15T24:00:00Z',
+			'2026-01-15T09:00:00+0100',
+			'2026-01-15T09:00:00+01:60',
+		])
+			expect(problems('date-time', bad)).toHaveLength(1);
+		expect(problems('time', '09:00:00+01:00')).toEqual([]);
+		expect(problems('time', '09:00:00')).toHaveLength(1);
+		expect(problems('partial-time', '09:00:00')).toEqual([]);
+		expect(problems('partial-time', '09:00:00Z')).toHaveLength(1);
+		expect(problems('partial-time', '25:00:00')).toHaveLength(1);
+		expect(problems('uri', 'mailto:ops@example.com')).toEqual([]);
+		expect(problems('uri', '/relative/path')).toHaveLength(1);
+		expect(problems('url', 'https://example.com/x?y=1')).toEqual([]);
+		for (const bad of [
+			'mailto:ops@example.com',
+			'file:///etc/passwd',
+			'http://',
+			'https://a b.com',
+		])
+			expect(problems('url', bad)).toEqual(['v: must be an absolute http(s) URL']);
 	});
 });

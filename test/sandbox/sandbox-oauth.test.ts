@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 
-import { ADMIN_EMAIL, call, Json } from '../../dev/sandbox/helpers';
+import { ADMIN_EMAIL, authorizeRedirect, call, tokenRequest } from '../../dev/sandbox/helpers';
 import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 const CLIENT = { clientId: 'n8n-test-client', clientSecret: 's3cr3t+/=' };
@@ -10,11 +10,8 @@ function basic(id: string, secret: string): string {
 	return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 }
 
-async function authorize(
-	sandbox: PagerDutySandbox,
-	extra: Record<string, string> = {},
-): Promise<URL> {
-	const params = new URLSearchParams({
+function authorize(sandbox: PagerDutySandbox, extra: Record<string, string> = {}): Promise<URL> {
+	return authorizeRedirect(sandbox.url, {
 		response_type: 'code',
 		client_id: CLIENT.clientId,
 		redirect_uri: REDIRECT,
@@ -22,28 +19,10 @@ async function authorize(
 		state: 'xyz-state',
 		...extra,
 	});
-	const response = await fetch(`${sandbox.url}/oauth/authorize?${params.toString()}`, {
-		redirect: 'manual',
-	});
-	expect(response.status).toBe(302);
-	return new URL(response.headers.get('location') ?? '');
 }
 
-async function token(
-	sandbox: PagerDutySandbox,
-	fields: Record<string, string>,
-	authorization?: string,
-): Promise<{ status: number; body: Json }> {
-	const response = await fetch(`${sandbox.url}/oauth/token`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/x-www-form-urlencoded',
-			...(authorization ? { Authorization: authorization } : {}),
-		},
-		body: new URLSearchParams(fields).toString(),
-	});
-	return { status: response.status, body: (await response.json()) as Json };
-}
+const token = (sandbox: PagerDutySandbox, fields: Record<string, string>, authorization?: string) =>
+	tokenRequest(sandbox.url, fields, authorization);
 
 describe('PagerDuty sandbox OAuth', () => {
 	let sandbox: PagerDutySandbox;
