@@ -88,11 +88,28 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 	const folders: string[] = [];
 	let postgres: Postgres | undefined;
 	let redis: Service | undefined;
+	// Should this process end without stop() (a killed test run), its servers must not outlive it.
+	const killLeftovers = () => {
+		for (const pid of [...members.map((member) => member.process.pid), redis?.pid, postgres?.pid]) {
+			try {
+				if (pid) process.kill(pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+	};
+	process.once('exit', killLeftovers);
 	const stop = async () => {
 		// Workers and the webhook processor first, main last: nothing is left to enqueue or run.
-		for (const member of [...members].reverse()) await member.process.stop();
+		await Promise.all(
+			members.filter((member) => member.role !== 'main').map((member) => member.process.stop()),
+		);
+		await Promise.all(
+			members.filter((member) => member.role === 'main').map((member) => member.process.stop()),
+		);
 		await redis?.stop();
 		await postgres?.stop();
+		process.off('exit', killLeftovers);
 		if (process.env.PD_E2E_KEEP !== '1')
 			for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 	};

@@ -9,6 +9,7 @@ import { executionsOf, FleetContext, fleetContext, whereRan } from './support';
 import { CredentialRef } from '../../dev/n8n/n8n-client';
 import {
 	API_CREDENTIAL_TYPE,
+	Auth,
 	OAUTH_CREDENTIAL_TYPE,
 	pagerDutyNode,
 	webhookWorkflow,
@@ -33,6 +34,14 @@ async function activeWebhookWorkflow(
 	);
 	return { id, path };
 }
+
+/** PagerDuty → Incident → Get, for the incident ID the webhook call names. */
+const getIncident = (auth: Auth) =>
+	pagerDutyNode(auth, {
+		resource: 'incident',
+		operation: 'get',
+		incidentId: '={{ $json.body.incidentId }}',
+	});
 
 /** Sends `count` webhook calls at once; each must answer 200 with the incident it asked for. */
 async function runConcurrently(path: string, count: number): Promise<void> {
@@ -87,13 +96,7 @@ beforeAll(async () => {
 
 describe('the PagerDuty node in queue mode', () => {
 	it('runs API-token executions on the workers, both of them, never on main', async () => {
-		const workflow = await activeWebhookWorkflow(
-			'token-get',
-			pagerDutyNode(
-				{ apiToken },
-				{ resource: 'incident', operation: 'get', incidentId: '={{ $json.body.incidentId }}' },
-			),
-		);
+		const workflow = await activeWebhookWorkflow('token-get', getIncident({ apiToken }));
 		await runConcurrently(workflow.path, 30);
 		const executions = await executionsOf(fleet.n8n, workflow.id);
 		expect(executions).toHaveLength(30);
@@ -105,13 +108,7 @@ describe('the PagerDuty node in queue mode', () => {
 	});
 
 	it('refreshes an expired OAuth2 token on one worker; the other worker then uses the refreshed token', async () => {
-		const workflow = await activeWebhookWorkflow(
-			'oauth-get',
-			pagerDutyNode(
-				{ oAuth2 },
-				{ resource: 'incident', operation: 'get', incidentId: '={{ $json.body.incidentId }}' },
-			),
-		);
+		const workflow = await activeWebhookWorkflow('oauth-get', getIncident({ oAuth2 }));
 		await fleet.sandbox.control('POST', 'oauth/expire', { access_token: accessToken });
 		await fleet.sandbox.clearRequests();
 

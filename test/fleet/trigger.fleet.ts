@@ -222,19 +222,34 @@ describe('activation errors in queue mode', () => {
 		return { answered, outcome, workflow };
 	}
 
-	it('a subscription list PagerDuty answers with 404: the publication fails with a message that says what to check', async () => {
-		// n8n tries a trigger's activation 5 times (1, 2, 4, 8 s apart) before it gives up.
-		const { outcome } = await publishRefused('fleet trigger: list 404', {
-			status: 404,
-			operation: 'GET /webhook_subscriptions',
-			count: 5,
-		});
-		expect(outcome.status).toBe('failed');
-		expect(outcome.triggers[0].errorMessage).toMatch(
+	// n8n tries a trigger's activation 5 times (1, 2, 4, 8 s apart) before it gives up: 5 refusals in a row.
+	it.each([
+		[
+			'a subscription list answered 404',
+			'GET /webhook_subscriptions',
+			404,
 			/^PagerDuty Trigger could not list the webhook subscriptions: PagerDuty 404/,
-		);
-		expect(await subscriptions()).toEqual([]);
-	});
+		],
+		[
+			'a subscription PagerDuty refuses to create',
+			'POST /webhook_subscriptions',
+			403,
+			/^PagerDuty Trigger could not create the webhook subscription: PagerDuty 403/,
+		],
+	])(
+		"%s: the publication fails with the trigger's message, and no subscription is left",
+		async (name, operation, status, message) => {
+			const before = (await subscriptions()).length;
+			const { outcome } = await publishRefused(`fleet trigger: ${name}`, {
+				status,
+				operation,
+				count: 5,
+			});
+			expect(outcome.status).toBe('failed');
+			expect(outcome.triggers[0].errorMessage).toMatch(message);
+			expect(await subscriptions()).toHaveLength(before);
+		},
+	);
 
 	it("a refusal PagerDuty takes back within n8n's retries: the trigger is published after all", async () => {
 		const { outcome } = await publishRefused('fleet trigger: create 403 once', {
@@ -244,18 +259,5 @@ describe('activation errors in queue mode', () => {
 		});
 		expect(outcome.status).toBe('published');
 		expect(await subscriptions()).toHaveLength(1);
-	});
-
-	it('a subscription PagerDuty refuses to create: the publication fails with its reason', async () => {
-		const { outcome } = await publishRefused('fleet trigger: create 403', {
-			status: 403,
-			operation: 'POST /webhook_subscriptions',
-			count: 5,
-		});
-		expect(outcome.status).toBe('failed');
-		expect(outcome.triggers[0].errorMessage).toMatch(
-			/^PagerDuty Trigger could not create the webhook subscription: PagerDuty 403/,
-		);
-		expect(await subscriptions()).toHaveLength(1); // the previous test's only
 	});
 });
