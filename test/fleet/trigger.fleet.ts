@@ -5,6 +5,7 @@
  * activation with a message that says so.
  */
 import { randomUUID } from 'crypto';
+import { readFileSync } from 'fs';
 
 import {
 	deliver,
@@ -259,5 +260,32 @@ describe('activation errors in queue mode', () => {
 		});
 		expect(outcome.status).toBe('published');
 		expect(await subscriptions()).toHaveLength(1);
+	});
+
+	it("a subscription PagerDuty refuses to delete on deactivation: main's log says so; the next activation takes it over", async () => {
+		const workflowId = await fleet.n8n.createActiveWorkflow(
+			triggerWorkflow('fleet trigger: delete refused'),
+		);
+		expect((await publicationOutcome(fleet.n8n, workflowId)).status).toBe('published');
+		const before = await subscriptions();
+		// n8n tries a trigger's teardown 3 times.
+		await fleet.sandbox.control('POST', 'faults', {
+			status: 400,
+			operation: 'DELETE /webhook_subscriptions/{id}',
+			count: 3,
+		});
+		await fleet.n8n.api('POST', `/workflows/${workflowId}/deactivate`);
+		const mainLog = fleet.state.members.find((member) => member.role === 'main')!.logFile;
+		const expected =
+			/External webhook deregistration failed for: "PagerDuty Trigger": PagerDuty Trigger could not delete the webhook subscription: PagerDuty 400/;
+		const deadline = Date.now() + 60_000;
+		while (!expected.test(readFileSync(mainLog, 'utf8')) && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(readFileSync(mainLog, 'utf8')).toMatch(expected);
+		expect(await subscriptions()).toEqual(before);
+
+		await fleet.n8n.api('POST', `/workflows/${workflowId}/activate`);
+		expect((await publicationOutcome(fleet.n8n, workflowId)).status).toBe('published');
+		expect(await subscriptions()).toEqual(before);
 	});
 });
