@@ -5,10 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { REST_HOSTS, baseUrlExpression, regionFields } from '../nodes/PagerDuty/transport/regions';
+import { regionFields } from './regionFields';
+import { REST_HOSTS, baseUrlExpression } from '../nodes/shared/regions';
 
+// Registered as pagerDutyRestApi, not pagerDutyApi: credential type names are global in n8n and that one is the built-in node's.
 export class PagerDutyApi implements ICredentialType {
-	// Not `pagerDutyApi`: credential type names are global in n8n and that one belongs to the built-in node.
 	name = 'pagerDutyRestApi';
 
 	displayName = 'PagerDuty REST API';

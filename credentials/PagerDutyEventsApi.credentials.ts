@@ -5,15 +5,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	EVENTS_HOSTS,
-	baseUrlExpression,
-	regionFields,
-} from '../nodes/PagerDuty/transport/regions';
+import { regionFields } from './regionFields';
+import { EVENTS_HOSTS, baseUrlExpression } from '../nodes/shared/regions';
 
 /**
  * An Events API v2 integration key (routing key). It authenticates by travelling in the JSON body
- * (`routing_key`), so it lives here and never in a workflow's parameters.
+ * (`routing_key`), so it lives here and never in a workflow's parameters. Registered as
+ * pagerDutyEventsV2Api: the name says which API and version it serves (the class keeps the file's name).
  */
 export class PagerDutyEventsApi implements ICredentialType {
 	name = 'pagerDutyEventsV2Api';

@@ -1,9 +1,10 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { REST_HOSTS, oauthUrlExpression, regionFields } from '../nodes/PagerDuty/transport/regions';
+import { regionFields } from './regionFields';
+import { REST_HOSTS, oauthUrlExpression } from '../nodes/shared/regions';
 
+// Registered as pagerDutyRestOAuth2Api, not pagerDutyOAuth2Api: credential type names are global in n8n and that one is the built-in node's.
 export class PagerDutyOAuth2Api implements ICredentialType {
-	// Not `pagerDutyOAuth2Api`: credential type names are global in n8n and that one belongs to the built-in node.
 	name = 'pagerDutyRestOAuth2Api';
 
 	extends = ['oAuth2Api'];

@@ -40,6 +40,7 @@ import {
 } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
+import { endpointCheck } from './endpoints';
 import { INPUT_NODE_TYPE, TestNodeTypes, createInputNodeType, latestVersion } from './node-types';
 
 export {
@@ -47,6 +48,7 @@ export {
 	OAUTH_PINNED_FIELDS,
 	TestCredentialsHelper,
 } from './credentials-helper';
+export { watchEndpoints } from './endpoints';
 export { INPUT_NODE_TYPE, TestNodeTypes, createInputNodeType } from './node-types';
 
 export const DEFAULT_TYPE_NAME = 'n8n-nodes-pagerduty.pagerDuty';
@@ -235,6 +237,7 @@ function toResultError(stored: IDataObject | undefined, thrown: unknown): RunNod
  * Never throws for node errors: they come back in `result.error` (or as items with continueOnFail).
  */
 export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
+	const checkEndpoints = endpointCheck(opts.nodeType, opts.parameters);
 	const typeName = opts.typeName ?? DEFAULT_TYPE_NAME;
 	const credentials = opts.credentials ?? {};
 	const helper = new TestCredentialsHelper(opts.credentialTypes, credentials);
@@ -310,6 +313,7 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		capture.thrown(),
 	);
 	const items = taskData?.error ? [] : (taskData?.data?.main?.[0] ?? []);
+	checkEndpoints();
 
 	return {
 		items,

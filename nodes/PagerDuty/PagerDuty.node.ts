@@ -6,25 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as alert from './actions/alert';
-import * as apiCall from './actions/apiCall';
-import * as changeEvent from './actions/changeEvent';
-import * as escalationPolicy from './actions/escalationPolicy';
-import * as event from './actions/event';
-import * as incident from './actions/incident';
-import * as incidentNote from './actions/incidentNote';
-import * as logEntry from './actions/logEntry';
-import * as maintenanceWindow from './actions/maintenanceWindow';
-import * as onCall from './actions/onCall';
-import * as priority from './actions/priority';
+import { resources } from './actions';
+import { resourceOptions, resourceProperties } from './actions/registry';
 import { router } from './actions/router';
-import * as schedule from './actions/schedule';
-import * as service from './actions/service';
-import * as team from './actions/team';
-import * as user from './actions/user';
-import * as webhookSubscription from './actions/webhookSubscription';
-import { authenticationField, requestSettingsField } from './descriptions/common';
-import { listSearch, loadOptions } from './methods';
+import { requestSettingsField } from './descriptions/common';
+import { authenticationField } from '../shared/authentication';
+import { listSearch } from '../shared/locators';
+import * as loadOptions from './methods/loadOptions';
 
 export class PagerDuty implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,108 +59,10 @@ export class PagerDuty implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'Alert',
-						value: 'alert',
-						description: 'The alerts grouped into an incident: list, resolve, move',
-					},
-					{
-						name: 'Change Event',
-						value: 'changeEvent',
-						description: 'Deploys and configuration changes sent to PagerDuty: read them',
-					},
-					{
-						name: 'Custom API Call',
-						value: 'apiCall',
-						description: 'Any other REST API v2 endpoint, with this credential and region',
-					},
-					{
-						name: 'Escalation Policy',
-						value: 'escalationPolicy',
-						description: 'Who is notified for an incident, in which order, after how long',
-					},
-					{
-						name: 'Event',
-						value: 'event',
-						description:
-							'Events API v2: trigger, acknowledge and resolve alerts; send change events',
-					},
-					{
-						name: 'Incident',
-						value: 'incident',
-						description: 'Open, read, acknowledge, resolve, reassign, merge or snooze incidents',
-					},
-					{
-						name: 'Incident Note',
-						value: 'incidentNote',
-						description: "Notes on an incident's timeline",
-					},
-					{
-						name: 'Log Entry',
-						value: 'logEntry',
-						description: 'The audit trail of incidents: who did what, when',
-					},
-					{
-						name: 'Maintenance Window',
-						value: 'maintenanceWindow',
-						description: 'Time windows in which services open no incidents',
-					},
-					{
-						name: 'On-Call',
-						value: 'onCall',
-						description: 'Who is on call now or in a time window, per escalation policy and level',
-					},
-					{
-						name: 'Priority',
-						value: 'priority',
-						description: "The account's incident priorities (P1, P2 …)",
-					},
-					{
-						name: 'Schedule',
-						value: 'schedule',
-						description: 'On-call rotations, who is on call when, and overrides',
-					},
-					{
-						name: 'Service',
-						value: 'service',
-						description: 'What incidents are opened on, and which escalation policy is paged',
-					},
-					{
-						name: 'Team',
-						value: 'team',
-						description: 'Teams, their members and escalation policies',
-					},
-					{
-						name: 'User',
-						value: 'user',
-						description: 'People in the account and their contact methods',
-					},
-					{
-						name: 'Webhook Subscription',
-						value: 'webhookSubscription',
-						description:
-							'Where PagerDuty sends v3 webhooks (the PagerDuty Trigger manages its own)',
-					},
-				],
+				options: resourceOptions(resources),
 				default: 'incident',
 			},
-			...alert.description,
-			...apiCall.description,
-			...changeEvent.description,
-			...escalationPolicy.description,
-			...event.description,
-			...incident.description,
-			...incidentNote.description,
-			...logEntry.description,
-			...maintenanceWindow.description,
-			...onCall.description,
-			...priority.description,
-			...schedule.description,
-			...service.description,
-			...team.description,
-			...user.description,
-			...webhookSubscription.description,
+			...resources.flatMap(resourceProperties),
 			requestSettingsField,
 		],
 	};

@@ -8,33 +8,28 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { PING_EVENT_TYPE, eventTypeOptions, expandEventTypes } from './eventTypes';
 import { isSignedBy, RecentDeliveries } from './verification';
-import { scopeFields } from '../PagerDuty/actions/webhookSubscription/fields';
-import { authenticationField } from '../PagerDuty/descriptions/common';
-import { toNodeError } from '../PagerDuty/helpers/errors';
-import { searchServices, searchTeams } from '../PagerDuty/methods/listSearch';
-import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../PagerDuty/transport';
-
-type Scope = 'account' | 'service' | 'team';
+import { authenticationField } from '../shared/authentication';
+import { toNodeError } from '../shared/errors';
+import { listSearchFor } from '../shared/locators';
+import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../shared/transport/rest';
+import {
+	PING_EVENT_TYPE,
+	eventTypeOptions,
+	expandEventTypes,
+	scopeSelector,
+} from '../shared/webhooks';
 
 interface SubscriptionShape {
 	events: string[];
 	filter: IDataObject;
 }
 
-const PAGERDUTY_ID = /^[A-Za-z0-9]+$/;
-
-function locatorId(context: IHookFunctions, name: string, label: string): string {
-	const value = String(context.getNodeParameter(name, '', { extractValue: true }) ?? '').trim();
-	if (!PAGERDUTY_ID.test(value)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`"${label}" must be a PagerDuty ID such as PABC123`,
-		);
-	}
-	return value;
-}
+/** The account, service or team whose events start the workflow. */
+const triggerScope = scopeSelector(
+	{ scope: 'scope', service: 'serviceId', team: 'teamId' },
+	'start the workflow',
+);
 
 /** The subscription this node's parameters ask for: event types and account/service/team scope. */
 function wantedSubscription(context: IHookFunctions): SubscriptionShape {
@@ -42,15 +37,7 @@ function wantedSubscription(context: IHookFunctions): SubscriptionShape {
 	if (events.length === 0) {
 		throw new NodeOperationError(context.getNode(), 'Choose at least one event type to listen for');
 	}
-	const scope = context.getNodeParameter('scope', 'account') as Scope;
-	if (scope === 'service')
-		return {
-			events,
-			filter: { type: 'service_reference', id: locatorId(context, 'serviceId', 'Service') },
-		};
-	if (scope === 'team')
-		return { events, filter: { type: 'team_reference', id: locatorId(context, 'teamId', 'Team') } };
-	return { events, filter: { type: 'account_reference' } };
+	return { events, filter: triggerScope.readFilter(context) };
 }
 
 const sameShape = (subscription: IDataObject, wanted: SubscriptionShape) => {
@@ -166,10 +153,7 @@ export class PagerDutyTrigger implements INodeType {
 		],
 		properties: [
 			authenticationField,
-			...scopeFields(
-				{ scope: 'scope', service: 'serviceId', team: 'teamId' },
-				'start the workflow',
-			),
+			...triggerScope.fields,
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -225,7 +209,7 @@ export class PagerDutyTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchServices, searchTeams } };
+	methods = { listSearch: listSearchFor('service', 'team') };
 
 	webhookMethods = {
 		default: {

@@ -5,7 +5,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import type { RunNodeResult } from '../../dev/harness/engine';
-import { callLoadOptions, runNode } from '../../dev/harness/engine';
+import { callLoadOptions, runNode, watchEndpoints } from '../../dev/harness/engine';
 import type { PagerDutySandbox, RecordedRequest, SandboxOptions } from '../../dev/sandbox/server';
 import {
 	DEFAULT_ACCOUNT_TOKEN,
@@ -39,6 +39,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 
 	beforeAll(async () => {
 		context.sandbox = await startSandbox(options);
+		watchEndpoints(() => context.sandbox.requests);
 	});
 	afterAll(async () => {
 		await context.sandbox?.close();

@@ -19,13 +19,13 @@ import {
 	sign,
 	signatureHeader,
 } from '../../dev/sandbox/webhook-delivery';
-import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
 import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
 import {
 	DEDUP_MAX_KEYS,
 	DEDUP_WINDOW_MS,
 	RecentDeliveries,
 } from '../../nodes/PagerDutyTrigger/verification';
+import { EVENT_TYPES } from '../../nodes/shared/webhooks';
 
 const pagerDuty = useSandbox();
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { jsonOf, queryOf, useSandbox } from './pagerduty';
 import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
-import { EVENT_TYPES } from '../../nodes/PagerDutyTrigger/eventTypes';
+import { EVENT_TYPES } from '../../nodes/shared/webhooks';
 
 const pagerDuty = useSandbox();
 

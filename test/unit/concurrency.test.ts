@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
-import { settleWithConcurrency } from '../../nodes/PagerDuty/helpers/concurrency';
-import { RateLimiter } from '../../nodes/PagerDuty/transport/rateLimiter';
-import { backoffDelay, isRetryable } from '../../nodes/PagerDuty/transport/retry';
+import { settleWithConcurrency } from '../../nodes/shared/concurrency';
+import { RateLimiter } from '../../nodes/shared/transport/rateLimiter';
+import { backoffDelay, isRetryable } from '../../nodes/shared/transport/retry';
 
 describe('settleWithConcurrency', () => {
 	it('keeps index order whatever order tasks finish in, and never exceeds the limit', async () => {

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { pagerDutyApiError, toNodeError } from '../../nodes/PagerDuty/helpers/errors';
+import { pagerDutyApiError, toNodeError } from '../../nodes/shared/errors';
 
 const node: INode = {
 	id: '1',

@@ -1,4 +1,4 @@
-import { idFromUrl } from '../../nodes/PagerDuty/helpers/locators';
+import { idFromUrl } from '../../nodes/shared/locators';
 
 describe('idFromUrl', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { eventsBaseUrl, restBaseUrl } from '../../nodes/PagerDuty/transport/regions';
+import { eventsBaseUrl, restBaseUrl } from '../../nodes/shared/regions';
 
 describe('restBaseUrl', () => {
 	it("maps regions to PagerDuty's REST hosts", () => {

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../../nodes/PagerDuty/transport';
+import {
+	pagerDutyApiRequest,
+	pagerDutyApiRequestAllItems,
+} from '../../nodes/shared/transport/rest';
 
 /** A stand-in for n8n's execute context: records what the transport hands to n8n's HTTP helper. */
 function fakeContext(options: {

@@ -1,8 +1,4 @@
-import {
-	emailSchema,
-	jsonObjectSchema,
-	pagerDutyIdSchema,
-} from '../../nodes/PagerDuty/helpers/validation';
+import { emailSchema, jsonObjectSchema, pagerDutyIdSchema } from '../../nodes/shared/validation';
 
 describe('input schemas', () => {
 	it('accept PagerDuty IDs and refuse empty or path-like ones', () => {

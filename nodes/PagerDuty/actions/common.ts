@@ -1,13 +1,45 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../helpers/errors';
+import { toNodeError } from '../../shared/errors';
+import { pagerDutyApiRequestAllItems } from '../../shared/transport/rest';
+import { withoutEmpty } from '../helpers/utils';
 
 /** The "Return All" / "Limit" of a list operation for one item: undefined means all. */
 export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	// 100 is the default of "Limit", as in n8n's built-in node.
 	return Number(context.getNodeParameter('limit', itemIndex, 100));
+}
+
+/** A REST list as an operation reads it for one item. */
+export interface ListCall {
+	path: string;
+	/** The answer's property that holds the records, e.g. `services`. */
+	property: string;
+	/** The query for the item's "Options" collection; empty values are dropped. */
+	query?(options: IDataObject): IDataObject;
+	/** Shapes each record when the item's "Simplify" is on (`byDefault`: the field's default). */
+	simplify?: { byDefault: boolean; record(record: IDataObject, options: IDataObject): IDataObject };
+}
+
+/** One item's list: its Options as the query, all records or up to its Limit, simplified when asked. */
+export async function readList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	list: ListCall,
+): Promise<IDataObject[]> {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const records = await pagerDutyApiRequestAllItems.call(
+		context,
+		{ method: 'GET', path: list.path, qs: withoutEmpty(list.query?.(options) ?? {}) },
+		list.property,
+		{ maxItems: maxItemsOf(context, itemIndex) },
+	);
+	const { simplify } = list;
+	if (!simplify || !context.getNodeParameter('simplify', itemIndex, simplify.byDefault))
+		return records;
+	return records.map((record) => simplify.record(record, options));
 }
 
 /**

@@ -1,45 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { settleWithConcurrency } from '../helpers/concurrency';
-import { toNodeError } from '../helpers/errors';
-import { transportSettings } from '../transport';
-import * as alert from './alert';
-import * as apiCall from './apiCall';
-import * as changeEvent from './changeEvent';
-import * as escalationPolicy from './escalationPolicy';
-import * as event from './event';
-import * as incident from './incident';
-import * as incidentNote from './incidentNote';
-import * as logEntry from './logEntry';
-import * as maintenanceWindow from './maintenanceWindow';
-import * as onCall from './onCall';
-import * as priority from './priority';
-import * as schedule from './schedule';
-import * as service from './service';
-import * as team from './team';
-import type { ResourceOperations } from './types';
-import * as user from './user';
-import * as webhookSubscription from './webhookSubscription';
-
-const resources: Record<string, ResourceOperations> = {
-	alert: alert.operations,
-	apiCall: apiCall.operations,
-	changeEvent: changeEvent.operations,
-	escalationPolicy: escalationPolicy.operations,
-	event: event.operations,
-	incident: incident.operations,
-	incidentNote: incidentNote.operations,
-	logEntry: logEntry.operations,
-	maintenanceWindow: maintenanceWindow.operations,
-	onCall: onCall.operations,
-	priority: priority.operations,
-	schedule: schedule.operations,
-	service: service.operations,
-	team: team.operations,
-	user: user.operations,
-	webhookSubscription: webhookSubscription.operations,
-};
+import { resources } from './index';
+import { findOperation } from './registry';
+import { settleWithConcurrency } from '../../shared/concurrency';
+import { toNodeError } from '../../shared/errors';
+import { transportSettings } from '../../shared/transport/rest';
 
 /**
  * The node's only item loop. Items run with bounded concurrency (or together, for operations that
@@ -50,7 +16,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	const handler = findOperation(resources, resource, operation);
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../transport';
+import { pagerDutyApiRequestAllItems } from '../../shared/transport/rest';
 
 async function listOptions(
 	context: ILoadOptionsFunctions,

@@ -1,16 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeParameterResourceLocator,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { isEmptyLocatorValue, locator } from '../../../shared/locators';
+import { invalidParameter, pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { pathId, reference } from '../../helpers/utils';
-import { invalidParameter, pagerDutyIdSchema, readParameter } from '../../helpers/validation';
 
-export const alertIncidentField: INodeProperties = locatorField('incident', {
+export const alertIncidentLocator = locator('incident', {
 	displayName: 'Incident',
 	name: 'incidentId',
 	required: true,
@@ -29,6 +23,13 @@ export const alertIdField: INodeProperties = {
 };
 
 /** What Update and Manage Many can do to alerts: resolve them and/or move them to another incident. */
+const moveToIncidentLocator = locator('incident', {
+	displayName: 'Move to Incident',
+	name: 'moveToIncidentId',
+	description:
+		'Move the alerts to this open incident (e.g. to split unrelated alerts out); leave empty to keep them where they are',
+});
+
 export const alertChangeFields: INodeProperties[] = [
 	{
 		displayName: 'Resolve',
@@ -38,30 +39,15 @@ export const alertChangeFields: INodeProperties[] = [
 		description:
 			'Whether to resolve the alerts. When no triggered alert is left on an incident, PagerDuty resolves the incident too.',
 	},
-	locatorField('incident', {
-		displayName: 'Move to Incident',
-		name: 'moveToIncidentId',
-		description:
-			'Move the alerts to this open incident (e.g. to split unrelated alerts out); leave empty to keep them where they are',
-	}),
+	moveToIncidentLocator.field,
 ];
-
-const isEmptyLocator = (value: unknown) =>
-	String(
-		(typeof value === 'object' && value !== null
-			? (value as INodeParameterResourceLocator).value
-			: value) ?? '',
-	).trim() === '';
 
 /** The change for PagerDuty's alert body (`status`, `incident`); at least one of them. */
 export function readAlertChange(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const change: IDataObject = {};
 	if (context.getNodeParameter('resolve', itemIndex, false) === true) change.status = 'resolved';
-	if (!isEmptyLocator(context.getNodeParameter('moveToIncidentId', itemIndex, ''))) {
-		change.incident = reference(
-			readLocatorId(context, itemIndex, 'moveToIncidentId', 'Move to Incident', 'incident'),
-			'incident',
-		);
+	if (!isEmptyLocatorValue(context.getNodeParameter('moveToIncidentId', itemIndex, ''))) {
+		change.incident = reference(moveToIncidentLocator.read(context, itemIndex), 'incident');
 	}
 	if (Object.keys(change).length === 0) {
 		throw invalidParameter(
@@ -76,7 +62,7 @@ export function readAlertChange(context: IExecuteFunctions, itemIndex: number): 
 
 /** The REST path of the item's alert: `/incidents/{id}/alerts/{alert_id}`. */
 export function readAlertPath(context: IExecuteFunctions, itemIndex: number): string {
-	const incidentId = readLocatorId(context, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = alertIncidentLocator.read(context, itemIndex);
 	const alertId = readParameter(context, itemIndex, 'alertId', 'Alert ID', pagerDutyIdSchema);
 	return `/incidents/${pathId(incidentId)}/alerts/${pathId(alertId)}`;
 }

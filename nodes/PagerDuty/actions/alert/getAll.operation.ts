@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { alertIncidentField } from './fields';
+import { alertIncidentLocator } from './fields';
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { includeField } from '../../descriptions/include';
-import { readLocatorId } from '../../helpers/locators';
-import { camelToSnake, pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequestAllItems } from '../../transport';
+import { includeField, includeValues } from '../../descriptions/include';
+import { pathId, withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf } from '../common';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	alertIncidentField,
+	alertIncidentLocator.field,
 	...returnAllAndLimit('alerts'),
 	{
 		displayName: 'Options',
@@ -60,18 +59,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['alert'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const incidentId = alertIncidentLocator.read(this, itemIndex);
 	const limit = maxItemsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = withoutEmpty({
 		alert_key: options.alertKey,
-		include: ((options.include as string[] | undefined) ?? []).map(camelToSnake),
+		include: includeValues(options.include),
 		sort_by: options.sortBy,
 		statuses: options.statuses,
 	});
@@ -82,3 +76,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ maxItems: limit },
 	);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many alerts',
+	description: 'List the alerts of an incident, filtered by status or alert key',
+	endpoints: ['GET /incidents/{id}/alerts'],
+	properties,
+	execute,
+});

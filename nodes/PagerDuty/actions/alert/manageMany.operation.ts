@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { alertChangeFields, alertIncidentField, readAlertChange } from './fields';
+import { alertChangeFields, alertIncidentLocator, readAlertChange } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { invalidParameter, parseIdList, readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { inBulkChunks } from '../incident/bulk';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	alertIncidentField,
+	alertIncidentLocator.field,
 	{
 		displayName: 'Alert IDs',
 		name: 'alertIds',
@@ -25,14 +24,9 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['alert'], operation: ['manageMany'] } },
-	properties,
-);
-
 /** Returns the changed alerts in the order given; requests sent before a failing one stay applied. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const incidentId = alertIncidentLocator.read(this, itemIndex);
 	const alertIds = [
 		...new Set(
 			parseIdList(this, itemIndex, 'Alert IDs', this.getNodeParameter('alertIds', itemIndex)),
@@ -55,3 +49,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return alerts;
 }
+
+export const manageMany = defineOperation({
+	value: 'manageMany',
+	name: 'Manage Many',
+	action: 'Update many alerts at once',
+	description: "Resolve a list of an incident's alerts, or move them to another incident, at once",
+	endpoints: ['PUT /incidents/{id}/alerts'],
+	properties,
+	execute,
+});

@@ -1,30 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	alertChangeFields,
 	alertIdField,
-	alertIncidentField,
+	alertIncidentLocator,
 	readAlertChange,
 	readAlertPath,
 } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	alertIncidentField,
+	alertIncidentLocator.field,
 	alertIdField,
 	...alertChangeFields,
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['alert'], operation: ['update'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const path = readAlertPath(this, itemIndex);
 	const change = readAlertChange(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {
@@ -35,3 +30,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.alert as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an alert',
+	description: 'Resolve one alert, or move it to another incident',
+	endpoints: ['PUT /incidents/{id}/alerts/{alert_id}'],
+	properties,
+	execute,
+});

@@ -4,12 +4,12 @@ import type {
 	IHttpRequestMethods,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { jsonObjectSchema, readOptionalEmail, readParameter } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { jsonObjectSchema, readOptionalEmail, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -55,11 +55,6 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['apiCall'], operation: ['request'] } },
-	properties,
-);
-
 const pathSchema = z
 	.string()
 	.trim()
@@ -69,7 +64,7 @@ const pathSchema = z
 	)
 	.refine((path) => !path.split('/').includes('..'), 'must not climb out of the API root with ..');
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 	const path = readParameter(this, itemIndex, 'path', 'Path', pathSchema);
 	const qs = readParameter(
@@ -86,3 +81,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	return await pagerDutyApiRequest.call(this, { method, path, qs, body, from });
 }
+
+export const request = defineOperation({
+	value: 'request',
+	name: 'Make a Request',
+	action: 'Make an API request',
+	description:
+		'Call any PagerDuty REST API v2 endpoint with this credential, region, error handling and headers',
+	endpoints: 'any',
+	properties,
+	execute,
+});

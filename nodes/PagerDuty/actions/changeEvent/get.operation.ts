@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,12 +17,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['changeEvent'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readParameter(this, itemIndex, 'changeEventId', 'Change Event ID', pagerDutyIdSchema);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
@@ -30,3 +25,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.change_event as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a change event',
+	description: 'Read one change event (a deploy or configuration change sent to PagerDuty) by ID',
+	endpoints: ['GET /change_events/{id}'],
+	properties,
+	execute,
+});

@@ -1,13 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { changeEventListFields, listChangeEvents } from './list';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['changeEvent'], operation: ['getAll'] } },
-	changeEventListFields,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await listChangeEvents(this, itemIndex, '/change_events');
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many change events',
+	description:
+		'List change events across the account, newest first, optionally in a UTC time window',
+	endpoints: ['GET /change_events'],
+	properties: changeEventListFields,
+	execute,
+});

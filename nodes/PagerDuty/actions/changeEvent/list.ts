@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
+import { optionalDateTime, parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime, parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 
 const utcDescription = (edge: string, example: string) =>

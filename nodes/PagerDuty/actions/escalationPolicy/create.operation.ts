@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	escalationRulesField,
@@ -7,9 +7,10 @@ import {
 	policySettings,
 	readEscalationRules,
 } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
 import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,12 +29,7 @@ const properties: INodeProperties[] = [
 	additionalFieldsCollection(policySettingFields),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['escalationPolicy'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const settings = policySettings(this, itemIndex, {
 		...additionalFields,
@@ -58,3 +54,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.escalation_policy as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an escalation policy',
+	description:
+		'Add an escalation policy: who is notified for an incident, in which order, after how long',
+	endpoints: ['POST /escalation_policies'],
+	properties,
+	execute,
+});

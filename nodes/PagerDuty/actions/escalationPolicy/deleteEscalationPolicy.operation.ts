@@ -1,27 +1,25 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { escalationPolicyLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['escalationPolicy'], operation: ['delete'] } },
-	[escalationPolicyLocator],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(
-		this,
-		itemIndex,
-		'escalationPolicyId',
-		'Escalation Policy',
-		'escalationPolicy',
-	);
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const policyId = escalationPolicyLocator.read(this, itemIndex);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/escalation_policies/${pathId(policyId)}`,
 	});
 	return { deleted: true, id: policyId };
 }
+
+export const deleteEscalationPolicy = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an escalation policy',
+	description: 'Remove an escalation policy; PagerDuty refuses while a service uses it',
+	endpoints: ['DELETE /escalation_policies/{id}'],
+	properties: [escalationPolicyLocator.field],
+	execute,
+});

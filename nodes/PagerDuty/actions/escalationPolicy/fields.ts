@@ -2,15 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorField } from '../../descriptions/locators';
+import { locator } from '../../../shared/locators';
+import { parseIdList, validate } from '../../../shared/validation';
+import { includeField } from '../../descriptions/include';
 import { reference } from '../../helpers/utils';
-import { parseIdList, validate } from '../../helpers/validation';
 
 /** PagerDuty's limits: up to 10 targets per rule, up to 9 loops. */
 const MAX_TARGETS = 10;
 const MAX_LOOPS = 9;
 
-export const escalationPolicyLocator = locatorField('escalationPolicy', {
+export const escalationPolicyLocator = locator('escalationPolicy', {
 	displayName: 'Escalation Policy',
 	name: 'escalationPolicyId',
 	required: true,
@@ -18,19 +19,14 @@ export const escalationPolicyLocator = locatorField('escalationPolicy', {
 		'The escalation policy: pick it from the list, paste its PagerDuty URL, or give its ID (from Escalation Policy → Get Many or Create)',
 });
 
-export const escalationPolicyIncludeField: INodeProperties = {
-	displayName: 'Include',
-	name: 'include',
-	type: 'multiOptions',
-	options: [
+export const escalationPolicyIncludeField: INodeProperties = includeField(
+	[
 		{ name: 'Services', value: 'services' },
 		{ name: 'Targets', value: 'targets' },
 		{ name: 'Teams', value: 'teams' },
 	],
-	default: [],
-	description:
-		'Related objects to return in full instead of as references (Targets: the users and schedules of each rule)',
-};
+	'Related objects to return in full instead of as references (Targets: the users and schedules of each rule)',
+);
 
 export function escalationRulesField(description: string): INodeProperties {
 	return {

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { escalationPolicyIncludeField, escalationPolicyLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	escalationPolicyLocator,
+	escalationPolicyLocator.field,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -18,24 +18,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['escalationPolicy'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(
-		this,
-		itemIndex,
-		'escalationPolicyId',
-		'Escalation Policy',
-		'escalationPolicy',
-	);
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const policyId = escalationPolicyLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/escalation_policies/${pathId(policyId)}`,
-		qs: withoutEmpty({ include: options.include }),
+		qs: withoutEmpty({ include: includeValues(options.include) }),
 	});
 	return response.escalation_policy as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an escalation policy',
+	description: 'Read one escalation policy with its rules and targets by ID',
+	endpoints: ['GET /escalation_policies/{id}'],
+	properties,
+	execute,
+});

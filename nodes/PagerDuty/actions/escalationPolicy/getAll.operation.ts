@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
-import { maxItemsOf } from '../common';
+import { parseIdList } from '../../../shared/validation';
+import {
+	queryFilter,
+	returnAllAndLimit,
+	sortByNameField,
+	teamIdsFilter,
+} from '../../descriptions/common';
+import { includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { escalationPolicyIncludeField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('escalation policies'),
@@ -18,24 +22,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			escalationPolicyIncludeField,
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only policies whose name contains this text',
-			},
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Name (A to Z)', value: 'name:asc' },
-					{ name: 'Name (Z to A)', value: 'name:desc' },
-				],
-				default: 'name:asc',
-				description: 'Order of the policies',
-			},
+			queryFilter('policies whose name'),
+			sortByNameField('policies'),
 			teamIdsFilter('policies'),
 			{
 				displayName: 'User IDs',
@@ -50,27 +38,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['escalationPolicy'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/escalation_policies',
-			qs: withoutEmpty({
-				include: options.include,
-				query: options.query,
-				sort_by: options.sortBy,
-				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-				user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
-			}),
-		},
-		'escalation_policies',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList(this, itemIndex, {
+		path: '/escalation_policies',
+		property: 'escalation_policies',
+		query: (options) => ({
+			include: includeValues(options.include),
+			query: options.query,
+			sort_by: options.sortBy,
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
+		}),
+	});
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many escalation policies',
+	description: 'List escalation policies, optionally by name text, team or notified user',
+	endpoints: ['GET /escalation_policies'],
+	properties,
+	execute,
+});

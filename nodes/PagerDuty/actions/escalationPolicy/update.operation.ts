@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { sortedByName } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import {
 	escalationPolicyLocator,
@@ -12,6 +11,7 @@ import {
 	policySettings,
 	readEscalationRules,
 } from './fields';
+import { defineOperation } from '../registry';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -22,26 +22,19 @@ const nameField: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	escalationPolicyLocator,
+	escalationPolicyLocator.field,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [nameField, ...policySettingFields].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: sortedByName([nameField, ...policySettingFields], (field) => field.displayName),
 	},
 	escalationRulesField(
 		'New rules, replacing all current ones. Leave empty to keep the current rules.',
 	),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['escalationPolicy'], operation: ['update'] } },
-	properties,
-);
 
 const targetReference = (target: IDataObject) => ({ id: target.id, type: target.type });
 
@@ -70,14 +63,8 @@ function asUpdateBody(current: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const policyId = readLocatorId(
-		this,
-		itemIndex,
-		'escalationPolicyId',
-		'Escalation Policy',
-		'escalationPolicy',
-	);
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const policyId = escalationPolicyLocator.read(this, itemIndex);
 	const changes = policySettings(
 		this,
 		itemIndex,
@@ -97,3 +84,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.escalation_policy as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an escalation policy',
+	description:
+		"Change an escalation policy's name, rules, loops, teams or description; what is not given is kept",
+	endpoints: ['GET /escalation_policies/{id}', 'PUT /escalation_policies/{id}'],
+	properties,
+	execute,
+});

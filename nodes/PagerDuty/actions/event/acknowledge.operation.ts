@@ -1,23 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { alertAction } from './alertAction';
 
-import { dedupKeyField, dedupKeySchema } from './fields';
-import { readParameter } from '../../helpers/validation';
-import { sendEvent } from '../../transport/events';
-
-const properties: INodeProperties[] = [dedupKeyField(true)];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['event'], operation: ['acknowledge'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const dedupKey = readParameter(this, itemIndex, 'dedupKey', 'Dedup Key', dedupKeySchema);
-	return await sendEvent.call(
-		this,
-		'/v2/enqueue',
-		{ event_action: 'acknowledge', dedup_key: dedupKey },
-		itemIndex,
-	);
-}
+export const acknowledge = alertAction({
+	value: 'acknowledge',
+	name: 'Acknowledge',
+	action: 'Acknowledge an alert',
+	description: 'Acknowledge the open alert with a dedup key (Events API v2)',
+});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { dateTimeSchema, jsonObjectSchema, validate } from '../../helpers/validation';
+import { dateTimeSchema, jsonObjectSchema, validate } from '../../../shared/validation';
 
 /** PagerDuty's Events API v2 limits (developer docs, "Send an Alert Event"). */
 export const MAX_SUMMARY_LENGTH = 1024;

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	customDetailsFields,
@@ -11,8 +10,9 @@ import {
 	summarySchema,
 	timestampField,
 } from './fields';
-import { readParameter } from '../../helpers/validation';
-import { sendEvent } from '../../transport/events';
+import { sendEvent } from '../../../shared/transport/events';
+import { readParameter } from '../../../shared/validation';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	summaryField('What changed, e.g. a deploy or a configuration change'),
@@ -38,12 +38,7 @@ const properties: INodeProperties[] = [
 	linksField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['event'], operation: ['sendChangeEvent'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const summary = readParameter(this, itemIndex, 'summary', 'Summary', summarySchema);
 	const fields = this.getNodeParameter('changeFields', itemIndex, {}) as IDataObject;
 	const payload: IDataObject = { summary };
@@ -58,3 +53,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (links) event.links = links;
 	return await sendEvent.call(this, '/v2/change/enqueue', event, itemIndex);
 }
+
+export const sendChangeEvent = defineOperation({
+	value: 'sendChangeEvent',
+	name: 'Send Change Event',
+	action: 'Send a change event',
+	description: 'Record a deploy or other change on the service (Events API v2)',
+	endpoints: ['POST /v2/change/enqueue'],
+	properties,
+	execute,
+});

@@ -1,6 +1,5 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
@@ -20,8 +19,9 @@ import {
 	summarySchema,
 	timestampField,
 } from './fields';
-import { readParameter, validate } from '../../helpers/validation';
-import { sendEvent } from '../../transport/events';
+import { sendEvent } from '../../../shared/transport/events';
+import { readParameter, validate } from '../../../shared/validation';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	summaryField('What is wrong, as shown in the incident title and notifications'),
@@ -103,14 +103,9 @@ const properties: INodeProperties[] = [
 	linksField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['event'], operation: ['trigger'] } },
-	properties,
-);
-
 const optionalText = z.string().trim().optional();
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const summary = readParameter(this, itemIndex, 'summary', 'Summary', summarySchema);
 	const source = readParameter(this, itemIndex, 'source', 'Source', sourceSchema);
 	const severity = readParameter(this, itemIndex, 'severity', 'Severity', severitySchema);
@@ -152,3 +147,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	return await sendEvent.call(this, '/v2/enqueue', event, itemIndex);
 }
+
+export const trigger = defineOperation({
+	value: 'trigger',
+	name: 'Trigger',
+	action: 'Trigger an alert',
+	description: 'Raise an alert on the service the routing key belongs to (Events API v2)',
+	endpoints: ['POST /v2/enqueue'],
+	properties,
+	execute,
+});

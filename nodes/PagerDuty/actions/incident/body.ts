@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorValueId } from '../../helpers/locators';
+import { escalationPolicyLocator, priorityLocator } from './fields';
+import { invalidParameter, parseIdList, validate } from '../../../shared/validation';
 import { reference } from '../../helpers/utils';
-import { invalidParameter, parseIdList, validate } from '../../helpers/validation';
 
 const escalationLevelSchema = z.coerce
 	.number({ invalid_type_error: 'must be a number' })
@@ -27,12 +27,10 @@ export function sharedIncidentFields(
 			: Boolean(value);
 
 	if (given(fields.escalationPolicyId)) {
-		const policyId = locatorValueId(
+		const policyId = escalationPolicyLocator.readValue(
 			context,
-			itemIndex,
 			fields.escalationPolicyId,
-			'Escalation Policy',
-			'escalationPolicy',
+			itemIndex,
 		);
 		incident.escalation_policy = reference(policyId, 'escalation_policy');
 	}
@@ -50,7 +48,7 @@ export function sharedIncidentFields(
 	}
 	if (given(fields.priorityId)) {
 		incident.priority = reference(
-			locatorValueId(context, itemIndex, fields.priorityId, 'Priority', 'priority'),
+			priorityLocator.readValue(context, fields.priorityId, itemIndex),
 			'priority',
 		);
 	}

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Settled } from '../../helpers/concurrency';
-import { settleWithConcurrency } from '../../helpers/concurrency';
-import { pagerDutyApiRequest, transportSettings } from '../../transport';
+import type { Settled } from '../../../shared/concurrency';
+import { settleWithConcurrency } from '../../../shared/concurrency';
+import { pagerDutyApiRequest, transportSettings } from '../../../shared/transport/rest';
 
 /** PagerDuty's limit for one bulk update (`PUT /incidents`, `PUT /incidents/{id}/alerts`); more is answered with 413. */
 export const BULK_UPDATE_LIMIT = 250;

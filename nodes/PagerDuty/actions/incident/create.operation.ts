@@ -1,22 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { sharedIncidentFields } from './body';
-import { fromEmailField } from '../../descriptions/common';
 import {
 	assigneeUserIdsField,
 	conferenceBridgeField,
-	escalationPolicyField,
-	priorityField,
+	escalationPolicyLocator,
+	priorityLocator,
 	urgencyField,
-} from '../../descriptions/incident';
-import { locatorField } from '../../descriptions/locators';
-import { toNodeError } from '../../helpers/errors';
-import { readLocatorId } from '../../helpers/locators';
+} from './fields';
+import { toNodeError } from '../../../shared/errors';
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail, readParameter, validate } from '../../../shared/validation';
+import { fromEmailField } from '../../descriptions/common';
 import { reference } from '../../helpers/utils';
-import { readOptionalEmail, readParameter, validate } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
+
+const serviceLocator = locator('service', {
+	displayName: 'Service',
+	name: 'serviceId',
+	required: true,
+	description:
+		'The service the incident is opened on; its escalation policy decides who is paged (IDs come from Service → Get Many)',
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -27,13 +34,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'A short summary of what is wrong, shown in notifications and lists',
 	},
-	locatorField('service', {
-		displayName: 'Service',
-		name: 'serviceId',
-		required: true,
-		description:
-			'The service the incident is opened on; its escalation policy decides who is paged (IDs come from Service → Get Many)',
-	}),
+	serviceLocator.field,
 	fromEmailField,
 	{
 		displayName: 'Additional Fields',
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			assigneeUserIdsField,
-			escalationPolicyField,
+			escalationPolicyLocator.field,
 			{
 				displayName: 'Incident Details',
 				name: 'details',
@@ -69,19 +70,14 @@ const properties: INodeProperties[] = [
 				description:
 					"Name of the incident type to open (an incident type set up in PagerDuty, on plans that offer incident types). PagerDuty's default type when empty.",
 			},
-			priorityField,
+			priorityLocator.field,
 			urgencyField,
 		],
 	},
 	conferenceBridgeField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const title = readParameter(
 		this,
 		itemIndex,
@@ -89,7 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Title',
 		z.string().trim().min(1, 'must not be empty'),
 	);
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+	const serviceId = serviceLocator.read(this, itemIndex);
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
@@ -160,3 +156,13 @@ async function findOpenIncident(this: IExecuteFunctions, serviceId: string, inci
 	});
 	return (response.incidents as IDataObject[] | undefined)?.[0];
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an incident',
+	description: 'Open a new incident on a service and page its on-call responders',
+	endpoints: ['GET /incidents', 'POST /incidents'],
+	properties,
+	execute,
+});

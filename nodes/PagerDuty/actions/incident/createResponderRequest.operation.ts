@@ -1,23 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { incidentIdField } from '../../descriptions/incident';
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { incidentLocator } from './fields';
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { invalidParameter, parseIdList, readParameter } from '../../../shared/validation';
 import { pathId, reference } from '../../helpers/utils';
-import { invalidParameter, parseIdList, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
+
+const requesterLocator = locator('user', {
+	displayName: 'Requester',
+	name: 'requesterId',
+	required: true,
+	description:
+		'The PagerDuty user asking for help; PagerDuty names them in the request (this operation needs no From email)',
+});
 
 const properties: INodeProperties[] = [
-	incidentIdField,
-	locatorField('user', {
-		displayName: 'Requester',
-		name: 'requesterId',
-		required: true,
-		description:
-			'The PagerDuty user asking for help; PagerDuty names them in the request (this operation needs no From email)',
-	}),
+	incidentLocator.field,
+	requesterLocator.field,
 	{
 		displayName: 'Message',
 		name: 'message',
@@ -47,14 +48,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['createResponderRequest'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
-	const requesterId = readLocatorId(this, itemIndex, 'requesterId', 'Requester', 'user');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = incidentLocator.read(this, itemIndex);
+	const requesterId = requesterLocator.read(this, itemIndex);
 	const message = readParameter(
 		this,
 		itemIndex,
@@ -95,3 +91,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.responder_request as IDataObject;
 }
+
+export const createResponderRequest = defineOperation({
+	value: 'createResponderRequest',
+	name: 'Create Responder Request',
+	action: 'Request responders for an incident',
+	description:
+		"Ask more users or escalation policies to help with an incident (needs PagerDuty's coordinated responding ability)",
+	endpoints: ['POST /incidents/{id}/responder_requests'],
+	properties,
+	execute,
+});

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { incidentLocator } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { invalidParameter, readOptionalEmail, readParameter } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { invalidParameter, readOptionalEmail, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	{
 		displayName: 'Message',
 		name: 'message',
@@ -50,13 +49,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['createStatusUpdate'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const message = readParameter(
 		this,
 		itemIndex,
@@ -87,3 +81,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.status_update as IDataObject;
 }
+
+export const createStatusUpdate = defineOperation({
+	value: 'createStatusUpdate',
+	name: 'Create Status Update',
+	action: 'Post a status update on an incident',
+	description:
+		"Post a status update to an incident's stakeholders, optionally as a custom HTML email",
+	endpoints: ['POST /incidents/{id}/status_updates'],
+	properties,
+	execute,
+});

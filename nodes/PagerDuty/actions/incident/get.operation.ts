@@ -1,23 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
+import { incidentLocator } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [incidentIdField];
+const properties: INodeProperties[] = [incidentLocator.field];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/incidents/${pathId(incidentId)}`,
 	});
 	return response.incident as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an incident',
+	description: 'Read one incident by ID',
+	endpoints: ['GET /incidents/{id}'],
+	properties,
+	execute,
+});

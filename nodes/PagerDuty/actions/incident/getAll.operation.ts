@@ -1,22 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
+import { optionalDateTime, parseIdList } from '../../../shared/validation';
 import {
 	returnAllAndLimit,
 	sinceUntilFields,
 	teamIdsFilter,
 	timeZoneField,
 } from '../../descriptions/common';
-import { includeField } from '../../descriptions/include';
+import { includeField, includeValues } from '../../descriptions/include';
 import { legacySimplifyField } from '../../descriptions/simplify';
 import { simplifyIf, simplifyIncident } from '../../helpers/simplify';
-import { camelToSnake, withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime, parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
+import { withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf } from '../common';
-
-// n8n's built-in node saved this misspelt value; workflows moved over from it still carry it.
-const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' };
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('incidents'),
@@ -114,12 +111,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = maxItemsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
@@ -128,9 +120,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs = withoutEmpty({
 		date_range: options.dateRange,
 		incident_key: options.incidentKey,
-		include: ((options.include as string[] | undefined) ?? []).map((value) =>
-			camelToSnake(LEGACY_INCLUDE_VALUES[value] ?? value),
-		),
+		include: includeValues(options.include),
 		service_ids: parseIdList(this, itemIndex, 'Service IDs', options.serviceIds),
 		since,
 		until,
@@ -158,3 +148,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		simplifyIncident,
 	);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many incidents',
+	description: 'List incidents, filtered by status, service, team, user, urgency or time window',
+	endpoints: ['GET /incidents'],
+	properties,
+	execute,
+});

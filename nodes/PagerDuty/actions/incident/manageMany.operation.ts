@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { incidentChanges } from './body';
 import { planBulkRequests, sendBulkUpdate } from './bulk';
+import { incidentChangeOptions } from './fields';
+import { invalidParameter, parseIdList, readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentChangeOptions } from '../../descriptions/incident';
-import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,17 +30,12 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['manageMany'] } },
-	properties,
-);
-
 /**
  * One item changes a list of incidents with PagerDuty's bulk update and returns every updated
  * incident, in the order given. When a request of the list fails, the requests before it stay
  * applied (PagerDuty has no transaction across requests).
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentIds = [
 		...new Set(
 			parseIdList(this, itemIndex, 'Incident IDs', this.getNodeParameter('incidentIds', itemIndex)),
@@ -66,3 +61,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.map((id) => updated.get(id))
 		.filter((incident): incident is IDataObject => incident !== undefined);
 }
+
+export const manageMany = defineOperation({
+	value: 'manageMany',
+	name: 'Manage Many',
+	action: 'Update many incidents at once',
+	description:
+		"Acknowledge, resolve, reassign, escalate or re-prioritise a list of incidents at once (PagerDuty's bulk update)",
+	endpoints: ['PUT /incidents'],
+	properties,
+	execute,
+});

@@ -1,21 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { invalidParameter, parseIdList, readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId, reference } from '../../helpers/utils';
-import { invalidParameter, parseIdList, readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
+
+const targetIncidentLocator = locator('incident', {
+	displayName: 'Target Incident',
+	name: 'incidentId',
+	required: true,
+	description:
+		'The open incident that receives the alerts of the source incidents and stays open (its ID from Incident → Get Many, or its URL)',
+});
 
 const properties: INodeProperties[] = [
-	locatorField('incident', {
-		displayName: 'Target Incident',
-		name: 'incidentId',
-		required: true,
-		description:
-			'The open incident that receives the alerts of the source incidents and stays open (its ID from Incident → Get Many, or its URL)',
-	}),
+	targetIncidentLocator.field,
 	{
 		displayName: 'Source Incident IDs',
 		name: 'sourceIncidentIds',
@@ -29,13 +30,8 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['merge'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const targetId = readLocatorId(this, itemIndex, 'incidentId', 'Target Incident', 'incident');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const targetId = targetIncidentLocator.read(this, itemIndex);
 	const sourceIds = [
 		...new Set(
 			parseIdList(
@@ -69,3 +65,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.incident as IDataObject;
 }
+
+export const merge = defineOperation({
+	value: 'merge',
+	name: 'Merge',
+	action: 'Merge incidents into an incident',
+	description:
+		'Merge open incidents into one: their alerts move to the target and they are resolved',
+	endpoints: ['PUT /incidents/{id}/merge'],
+	properties,
+	execute,
+});

@@ -1,19 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { incidentLocator } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail, readParameter } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { readOptionalEmail, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 /** PagerDuty snoozes for at most 7 days. */
 const MAX_SNOOZE_SECONDS = 604_800;
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	{
 		displayName: 'Duration (Seconds)',
 		name: 'duration',
@@ -27,19 +26,14 @@ const properties: INodeProperties[] = [
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['snooze'] } },
-	properties,
-);
-
 const durationSchema = z.coerce
 	.number({ invalid_type_error: 'must be a number' })
 	.int('must be a whole number of seconds')
 	.min(1, `must be between 1 and ${MAX_SNOOZE_SECONDS} seconds (7 days)`)
 	.max(MAX_SNOOZE_SECONDS, `must be between 1 and ${MAX_SNOOZE_SECONDS} seconds (7 days)`);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const duration = readParameter(this, itemIndex, 'duration', 'Duration (Seconds)', durationSchema);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'POST',
@@ -49,3 +43,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.incident as IDataObject;
 }
+
+export const snooze = defineOperation({
+	value: 'snooze',
+	name: 'Snooze',
+	action: 'Snooze an incident',
+	description:
+		'Silence an acknowledged incident for a while; it triggers again when the snooze ends',
+	endpoints: ['POST /incidents/{id}/snooze'],
+	properties,
+	execute,
+});

@@ -1,25 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { incidentChanges } from './body';
 import type { IncidentUpdate } from './bulk';
 import { updateInBulk } from './bulk';
-import { fromEmailField } from '../../descriptions/common';
 import {
 	conferenceBridgeField,
 	incidentChangeOptions,
-	incidentIdField,
+	incidentLocator,
 	titleField,
 	urgencyField,
-} from '../../descriptions/incident';
-import type { Settled } from '../../helpers/concurrency';
-import { readLocatorId } from '../../helpers/locators';
+} from './fields';
+import type { Settled } from '../../../shared/concurrency';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
+import { fromEmailField } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	fromEmailField,
 	{
 		displayName: 'Update Fields',
@@ -32,13 +31,8 @@ const properties: INodeProperties[] = [
 	conferenceBridgeField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incident'], operation: ['update'] } },
-	properties,
-);
-
 function readUpdate(context: IExecuteFunctions, itemIndex: number): IncidentUpdate {
-	const incidentId = readLocatorId(context, itemIndex, 'incidentId', 'Incident', 'incident');
+	const incidentId = incidentLocator.read(context, itemIndex);
 	const from = readOptionalEmail(context, itemIndex, 'email', 'Email');
 	const updateFields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 
@@ -56,7 +50,7 @@ async function updateOne(context: IExecuteFunctions, update: IncidentUpdate): Pr
 	return response.incident as IDataObject;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await updateOne(this, readUpdate(this, itemIndex));
 }
 
@@ -64,9 +58,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
  * Many items' updates go out as PagerDuty's bulk update (`PUT /incidents`, up to 250 each), and
  * every item gets back its own incident, or its own error.
  */
-export async function executeBatch(
+async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
 ): Promise<Array<Settled<IDataObject>>> {
 	return await updateInBulk(this, itemIndexes, readUpdate, updateOne);
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an incident',
+	description: 'Acknowledge, resolve, reassign, re-prioritise or rename an incident',
+	endpoints: ['PUT /incidents', 'PUT /incidents/{id}'],
+	properties,
+	execute,
+	executeBatch,
+});

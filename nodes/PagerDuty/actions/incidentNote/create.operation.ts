@@ -1,27 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { noteContentField, readNoteContent } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { incidentLocator } from '../incident/fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	incidentIdField,
+	incidentLocator.field,
 	noteContentField("Text of the note, shown on the incident's timeline"),
 	fromEmailField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incidentNote'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const content = readNoteContent(this, itemIndex);
 	const from = readOptionalEmail(this, itemIndex, 'email', 'Email');
 	const response = await pagerDutyApiRequest.call(this, {
@@ -32,3 +26,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.note as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an incident note',
+	description: "Add a note to an incident's timeline; returns the note",
+	endpoints: ['POST /incidents/{id}/notes'],
+	properties,
+	execute,
+});

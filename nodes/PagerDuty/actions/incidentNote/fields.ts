@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readParameter } from '../../helpers/validation';
+import { readParameter } from '../../../shared/validation';
 
 export function noteContentField(description: string): INodeProperties {
 	return {

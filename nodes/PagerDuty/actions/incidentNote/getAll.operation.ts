@@ -1,22 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { incidentIdField } from '../../descriptions/incident';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
+import { incidentLocator } from '../incident/fields';
+import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [incidentIdField, ...returnAllAndLimit('notes')];
+const properties: INodeProperties[] = [incidentLocator.field, ...returnAllAndLimit('notes')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['incidentNote'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const incidentId = readLocatorId(this, itemIndex, 'incidentId', 'Incident', 'incident');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const incidentId = incidentLocator.read(this, itemIndex);
 	const limit = maxItemsOf(this, itemIndex);
 	// PagerDuty returns an incident's notes in one unpaginated list, so the limit is applied here.
 	const response = await pagerDutyApiRequest.call(this, {
@@ -26,3 +20,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const notes = (response.notes as IDataObject[] | undefined) ?? [];
 	return limit === undefined ? notes : notes.slice(0, limit);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many incident notes',
+	description: 'List the notes of an incident, oldest first',
+	endpoints: ['GET /incidents/{id}/notes'],
+	properties,
+	execute,
+});

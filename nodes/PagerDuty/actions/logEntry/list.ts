@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
+import { optionalDateTime } from '../../../shared/validation';
 import { sinceUntilFields, timeZoneField } from '../../descriptions/common';
-import { includeField } from '../../descriptions/include';
+import { includeField, includeValues } from '../../descriptions/include';
 import { simplifyIf, simplifyLogEntry } from '../../helpers/simplify';
 import { withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 
 export const SIMPLIFIED_LOG_ENTRY_FIELDS =
@@ -53,7 +53,7 @@ export async function readLogEntryList(
 	const since = optionalDateTime(context, itemIndex, 'Since', options.since);
 	const until = optionalDateTime(context, itemIndex, 'Until', options.until);
 	const qs = withoutEmpty({
-		include: options.include,
+		include: includeValues(options.include),
 		is_overview: options.isOverview,
 		since,
 		until,

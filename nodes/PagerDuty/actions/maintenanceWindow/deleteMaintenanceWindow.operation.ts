@@ -1,19 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { explainStatus } from '../common';
 import { maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [maintenanceWindowIdField];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['maintenanceWindow'], operation: ['delete'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readMaintenanceWindowId(this, itemIndex);
 	await explainStatus(
 		this,
@@ -31,3 +26,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return { deleted: true, id };
 }
+
+export const deleteMaintenanceWindow = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a maintenance window',
+	description:
+		'Delete a window that has not started, or end an ongoing one now; ended windows cannot be deleted',
+	endpoints: ['DELETE /maintenance_windows/{id}'],
+	properties,
+	execute,
+});

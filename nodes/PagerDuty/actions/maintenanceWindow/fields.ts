@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { reference } from '../../helpers/utils';
 import {
 	dateTimeSchema,
 	pagerDutyIdSchema,
 	parseIdList,
 	readParameter,
 	validate,
-} from '../../helpers/validation';
+} from '../../../shared/validation';
+import { includeField } from '../../descriptions/include';
+import { reference } from '../../helpers/utils';
 
 export const maintenanceWindowIdField: INodeProperties = {
 	displayName: 'Maintenance Window ID',
@@ -30,19 +31,14 @@ export const readMaintenanceWindowId = (context: IExecuteFunctions, itemIndex: n
 		pagerDutyIdSchema,
 	);
 
-export const includeField: INodeProperties = {
-	displayName: 'Include',
-	name: 'include',
-	type: 'multiOptions',
-	options: [
+export const maintenanceWindowIncludeField: INodeProperties = includeField(
+	[
 		{ name: 'Services', value: 'services' },
 		{ name: 'Teams', value: 'teams' },
 		{ name: 'Users', value: 'users' },
 	],
-	default: [],
-	description:
-		'Related objects to return in full instead of as references (users: who created the window)',
-};
+	'Related objects to return in full instead of as references (users: who created the window)',
+);
 
 const timeDescription = (which: string) =>
 	`When the window ${which} (ISO 8601 with offset, e.g. 2026-11-01T22:00:00Z)`;

@@ -1,9 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { includeField, maintenanceWindowIdField, readMaintenanceWindowId } from './fields';
+import {
+	maintenanceWindowIncludeField,
+	maintenanceWindowIdField,
+	readMaintenanceWindowId,
+} from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	maintenanceWindowIdField,
@@ -13,22 +18,27 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [includeField],
+		options: [maintenanceWindowIncludeField],
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['maintenanceWindow'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readMaintenanceWindowId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/maintenance_windows/${pathId(id)}`,
-		qs: withoutEmpty({ include: options.include }),
+		qs: withoutEmpty({ include: includeValues(options.include) }),
 	});
 	return response.maintenance_window as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a maintenance window',
+	description: 'Read one maintenance window by ID',
+	endpoints: ['GET /maintenance_windows/{id}'],
+	properties,
+	execute,
+});

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
-import { maxItemsOf } from '../common';
-import { includeField, windowFields } from './fields';
+import { parseIdList } from '../../../shared/validation';
+import { queryFilter, returnAllAndLimit } from '../../descriptions/common';
+import { includeValues } from '../../descriptions/include';
+import { readList } from '../common';
+import { maintenanceWindowIncludeField, windowFields } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('maintenance windows'),
@@ -31,14 +30,8 @@ const properties: INodeProperties[] = [
 				default: 'open',
 				description: 'Which windows to return, by where they lie in time',
 			},
-			includeField,
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only windows whose description contains this text',
-			},
+			maintenanceWindowIncludeField,
+			queryFilter('windows whose description'),
 			{
 				...windowFields.serviceIds,
 				description:
@@ -57,24 +50,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['maintenanceWindow'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = withoutEmpty({
-		filter: options.filter,
-		include: options.include,
-		query: options.query,
-		service_ids: parseIdList(this, itemIndex, 'Services', options.serviceIds),
-		team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList(this, itemIndex, {
+		path: '/maintenance_windows',
+		property: 'maintenance_windows',
+		query: (options) => ({
+			filter: options.filter,
+			include: includeValues(options.include),
+			query: options.query,
+			service_ids: parseIdList(this, itemIndex, 'Services', options.serviceIds),
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+		}),
 	});
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/maintenance_windows', qs },
-		'maintenance_windows',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many maintenance windows',
+	description: 'List maintenance windows: past, ongoing or future, by service, team or description',
+	endpoints: ['GET /maintenance_windows'],
+	properties,
+	execute,
+});

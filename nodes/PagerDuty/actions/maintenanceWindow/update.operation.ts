@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import {
 	checkTimes,
@@ -11,6 +10,7 @@ import {
 	windowBody,
 	windowFields,
 } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	maintenanceWindowIdField,
@@ -29,12 +29,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['maintenanceWindow'], operation: ['update'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readMaintenanceWindowId(this, itemIndex);
 	const changes = windowBody(
 		this,
@@ -64,3 +59,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.maintenance_window as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a maintenance window',
+	description: "Change a window's times, services or description",
+	endpoints: ['GET /maintenance_windows/{id}', 'PUT /maintenance_windows/{id}'],
+	properties,
+	execute,
+});

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { invalidParameter, optionalDateTime, parseIdList } from '../../../shared/validation';
 import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { invalidParameter, optionalDateTime, parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
-import { maxItemsOf } from '../common';
+import { includeField, includeValues } from '../../descriptions/include';
+import { readList } from '../common';
+import { defineOperation } from '../registry';
 
 /** PagerDuty lists on-call shifts at most this far ahead. */
 const MAX_DAYS_AHEAD = 90;
@@ -48,18 +47,11 @@ const properties: INodeProperties[] = [
 				'PPOLICY1,PPOLICY2',
 				'Only on-calls for these escalation policies (comma-separated IDs, from Escalation Policy → Get Many)',
 			),
-			{
-				displayName: 'Include',
-				name: 'include',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Escalation Policies', value: 'escalation_policies' },
-					{ name: 'Schedules', value: 'schedules' },
-					{ name: 'Users', value: 'users' },
-				],
-				default: [],
-				description: 'Related objects to return in full instead of as references',
-			},
+			includeField([
+				{ name: 'Escalation Policies', value: 'escalation_policies' },
+				{ name: 'Schedules', value: 'schedules' },
+				{ name: 'Users', value: 'users' },
+			]),
 			idListField(
 				'Schedule IDs',
 				'scheduleIds',
@@ -92,11 +84,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['onCall'], operation: ['getAll'] } },
-	properties,
-);
-
 /** PagerDuty refuses windows reaching more than 90 days ahead, or ending before they start. */
 function checkWindow(
 	context: IExecuteFunctions,
@@ -123,17 +110,15 @@ function checkWindow(
 	}
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const since = optionalDateTime(this, itemIndex, 'Since', options.since);
-	const until = optionalDateTime(this, itemIndex, 'Until', options.until);
-	checkWindow(this, itemIndex, since, until);
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/oncalls',
-			qs: withoutEmpty({
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList(this, itemIndex, {
+		path: '/oncalls',
+		property: 'oncalls',
+		query: (options) => {
+			const since = optionalDateTime(this, itemIndex, 'Since', options.since);
+			const until = optionalDateTime(this, itemIndex, 'Until', options.until);
+			checkWindow(this, itemIndex, since, until);
+			return {
 				earliest: options.earliest || undefined,
 				escalation_policy_ids: parseIdList(
 					this,
@@ -141,15 +126,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					'Escalation Policy IDs',
 					options.escalationPolicyIds,
 				),
-				include: options.include,
+				include: includeValues(options.include),
 				schedule_ids: parseIdList(this, itemIndex, 'Schedule IDs', options.scheduleIds),
 				since,
 				until,
 				time_zone: options.timeZone,
 				user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
-			}),
+			};
 		},
-		'oncalls',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+	});
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many on calls',
+	description:
+		"List who is on call: per escalation policy and level, the user, the schedule it comes from and the shift's start and end",
+	endpoints: ['GET /oncalls'],
+	properties,
+	execute,
+});

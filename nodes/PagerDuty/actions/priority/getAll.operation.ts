@@ -1,25 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
-import { pagerDutyApiRequestAllItems } from '../../transport';
-import { maxItemsOf } from '../common';
+import { readList } from '../common';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [...returnAllAndLimit('priorities')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['priority'], operation: ['getAll'] } },
-	properties,
-);
-
 /** In PagerDuty's order, most urgent first. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/priorities' },
-		'priorities',
-		{
-			maxItems: maxItemsOf(this, itemIndex),
-		},
-	);
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList(this, itemIndex, { path: '/priorities', property: 'priorities' });
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many priorities',
+	description:
+		"List the account's incident priorities (such as P1 to P5), most urgent first; their IDs set an incident's priority. Standard and Enterprise plans only.",
+	endpoints: ['GET /priorities'],
+	properties,
+	execute,
+});

@@ -1,27 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { getAll } from './getAll.operation';
+import { defineResource } from '../registry';
 
-import type { ResourceOperations } from '../types';
-import * as getAll from './getAll.operation';
-
-export const operations: ResourceOperations = { getAll };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['priority'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description:
-					"List the account's incident priorities (such as P1 to P5), most urgent first; their IDs set an incident's priority. Standard and Enterprise plans only.",
-				action: 'Get many priorities',
-			},
-		],
-		default: 'getAll',
+export const priority = defineResource({
+	option: {
+		name: 'Priority',
+		value: 'priority',
+		description: "The account's incident priorities (P1, P2 …)",
 	},
-	...getAll.description,
-];
+	defaultOperation: 'getAll',
+	operations: [getAll],
+});

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { layersField, readLayers, scheduleTimeZoneField } from './fields';
-import { readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readParameter } from '../../../shared/validation';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,14 +38,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['create'] } },
-	properties,
-);
-
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readParameter(this, itemIndex, 'name', 'Name', nonEmpty);
 	const timeZone = readParameter(this, itemIndex, 'timeZone', 'Time Zone', nonEmpty);
 	const layers = readLayers(this, itemIndex);
@@ -73,3 +69,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.schedule as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a schedule',
+	description: 'Add an on-call schedule made of one or more rotating layers of users',
+	endpoints: ['POST /schedules'],
+	properties,
+	execute,
+});

@@ -1,22 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { scheduleLocator } from './fields';
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { dateTimeSchema, readParameter } from '../../../shared/validation';
 import { pathId, reference } from '../../helpers/utils';
-import { dateTimeSchema, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
+
+const userLocator = locator('user', {
+	displayName: 'User',
+	name: 'userId',
+	required: true,
+	description:
+		'Who takes over the schedule for the time of the override: pick a user, paste their profile URL, or give the ID',
+});
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
-	locatorField('user', {
-		displayName: 'User',
-		name: 'userId',
-		required: true,
-		description:
-			'Who takes over the schedule for the time of the override: pick a user, paste their profile URL, or give the ID',
-	}),
+	scheduleLocator.field,
+	userLocator.field,
 	{
 		displayName: 'Start',
 		name: 'start',
@@ -36,14 +38,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['createOverride'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
-	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = scheduleLocator.read(this, itemIndex);
+	const userId = userLocator.read(this, itemIndex);
 	const start = readParameter(this, itemIndex, 'start', 'Start', dateTimeSchema);
 	const end = readParameter(this, itemIndex, 'end', 'End', dateTimeSchema);
 	// PagerDuty answers a list with one result per override, each with its own status.
@@ -66,3 +63,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return result.override as IDataObject;
 }
+
+export const createOverride = defineOperation({
+	value: 'createOverride',
+	name: 'Create Override',
+	action: 'Create a schedule override',
+	description: 'Put a user on call in a schedule for a time range, in place of the rotation',
+	endpoints: ['POST /schedules/{id}/overrides'],
+	properties,
+	execute,
+});

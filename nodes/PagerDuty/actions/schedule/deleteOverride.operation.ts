@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { scheduleLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyIdSchema, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	{
 		displayName: 'Override ID',
 		name: 'overrideId',
@@ -21,13 +20,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['deleteOverride'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const overrideId = readParameter(this, itemIndex, 'overrideId', 'Override ID', pagerDutyIdSchema);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
@@ -35,3 +29,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return { deleted: true, id: overrideId };
 }
+
+export const deleteOverride = defineOperation({
+	value: 'deleteOverride',
+	name: 'Delete Override',
+	action: 'Delete a schedule override',
+	description: 'Remove a schedule override (one under way is ended now)',
+	endpoints: ['DELETE /schedules/{id}/overrides/{override_id}'],
+	properties,
+	execute,
+});

@@ -1,21 +1,25 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { scheduleLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['delete'] } },
-	[scheduleLocator],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/schedules/${pathId(scheduleId)}`,
 	});
 	return { deleted: true, id: scheduleId };
 }
+
+export const deleteSchedule = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a schedule',
+	description: 'Remove a schedule; PagerDuty refuses while an escalation policy uses it',
+	endpoints: ['DELETE /schedules/{id}'],
+	properties: [scheduleLocator.field],
+	execute,
+});

@@ -2,11 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorField } from '../../descriptions/locators';
+import { locator } from '../../../shared/locators';
+import {
+	dateTimeSchema,
+	optionalDateTime,
+	parseIdList,
+	validate,
+} from '../../../shared/validation';
 import { reference } from '../../helpers/utils';
-import { dateTimeSchema, optionalDateTime, parseIdList, validate } from '../../helpers/validation';
 
-export const scheduleLocator = locatorField('schedule', {
+export const scheduleLocator = locator('schedule', {
 	displayName: 'Schedule',
 	name: 'scheduleId',
 	required: true,

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { overflowField, scheduleLocator, windowFields } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionalDateTime } from '../../../shared/validation';
 import { timeZoneField } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -29,13 +28,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
@@ -49,3 +43,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.schedule as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a schedule',
+	description:
+		'Read one schedule with its layers and who is on call when (rendered for a time window)',
+	endpoints: ['GET /schedules/{id}'],
+	properties,
+	execute,
+});

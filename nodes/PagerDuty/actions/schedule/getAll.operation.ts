@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime, parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
-import { maxItemsOf } from '../common';
+import { optionalDateTime, parseIdList } from '../../../shared/validation';
+import {
+	queryFilter,
+	returnAllAndLimit,
+	teamIdsFilter,
+	timeZoneField,
+} from '../../descriptions/common';
+import { includeField, includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { windowFields } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('schedules'),
@@ -17,26 +21,15 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Include',
-				name: 'include',
-				type: 'multiOptions',
-				options: [
+			includeField(
+				[
 					{ name: 'Final Schedule', value: 'final_schedule' },
 					{ name: 'Overrides', value: 'overrides_subschedule' },
 					{ name: 'Schedule Layers', value: 'schedule_layers' },
 				],
-				default: [],
-				description:
-					'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
-			},
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only schedules whose name contains this text',
-			},
+				'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
+			),
+			queryFilter('schedules whose name'),
 			...windowFields('the entries rendered by Include'),
 			teamIdsFilter('schedules'),
 			timeZoneField,
@@ -44,28 +37,27 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/schedules',
-			qs: withoutEmpty({
-				include: options.include,
-				query: options.query,
-				since: optionalDateTime(this, itemIndex, 'Since', options.since),
-				until: optionalDateTime(this, itemIndex, 'Until', options.until),
-				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-				time_zone: options.timeZone,
-			}),
-		},
-		'schedules',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList(this, itemIndex, {
+		path: '/schedules',
+		property: 'schedules',
+		query: (options) => ({
+			include: includeValues(options.include),
+			query: options.query,
+			since: optionalDateTime(this, itemIndex, 'Since', options.since),
+			until: optionalDateTime(this, itemIndex, 'Until', options.until),
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			time_zone: options.timeZone,
+		}),
+	});
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many schedules',
+	description: 'List schedules, optionally by name text or team',
+	endpoints: ['GET /schedules'],
+	properties,
+	execute,
+});

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { dateTimeSchema, readParameter } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { dateTimeSchema, readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
 import { overflowField, scheduleLocator, upTo, windowFields } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	...windowFields(
 		'the overrides (required by PagerDuty): overrides overlapping it are returned',
 		true,
@@ -36,13 +35,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['getAllOverrides'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const since = readParameter(this, itemIndex, 'since', 'Since', dateTimeSchema);
 	const until = readParameter(this, itemIndex, 'until', 'Until', dateTimeSchema);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -58,3 +52,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return upTo((response.overrides as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
 }
+
+export const getAllOverrides = defineOperation({
+	value: 'getAllOverrides',
+	name: 'Get Many Overrides',
+	action: 'Get many schedule overrides',
+	description: "List a schedule's overrides in a time window",
+	endpoints: ['GET /schedules/{id}/overrides'],
+	properties,
+	execute,
+});

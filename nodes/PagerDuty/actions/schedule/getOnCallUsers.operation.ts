@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionalDateTime } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { optionalDateTime } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { maxItemsOf } from '../common';
 import { scheduleLocator, upTo, windowFields } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	...returnAllAndLimit('users'),
 	{
 		displayName: 'Options',
@@ -24,13 +23,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['getOnCallUsers'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
@@ -42,3 +36,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return upTo((response.users as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
 }
+
+export const getOnCallUsers = defineOperation({
+	value: 'getOnCallUsers',
+	name: 'Get On-Call Users',
+	action: 'Get on call users',
+	description: 'List the users on call in a schedule now or within a time window',
+	endpoints: ['GET /schedules/{id}/users'],
+	properties,
+	execute,
+});

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { validate } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
-import { validate } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { layersField, readLayers, scheduleLocator, scheduleTimeZoneField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	scheduleLocator,
+	scheduleLocator.field,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -38,11 +37,6 @@ const properties: INodeProperties[] = [
 	layersField('New layers, replacing all current ones. Leave empty to keep the current layers.'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['schedule'], operation: ['update'] } },
-	properties,
-);
-
 /** The current schedule in the shape PagerDuty's update takes (no rendered entries). */
 function asUpdateBody(current: IDataObject): IDataObject {
 	const layers = (current.schedule_layers as IDataObject[] | undefined) ?? [];
@@ -67,8 +61,8 @@ function asUpdateBody(current: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = readLocatorId(this, itemIndex, 'scheduleId', 'Schedule', 'schedule');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = {};
 	const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -91,3 +85,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.schedule as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a schedule',
+	description:
+		'Rename a schedule, change its time zone, description or layers; what is not given is kept',
+	endpoints: ['GET /schedules/{id}', 'PUT /schedules/{id}'],
+	properties,
+	execute,
+});

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { serviceSettingFields, serviceSettings } from './fields';
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { additionalFieldsCollection } from '../../descriptions/common';
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
 import { reference } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
+
+const escalationPolicyLocator = locator('escalationPolicy', {
+	displayName: 'Escalation Policy',
+	name: 'escalationPolicyId',
+	required: true,
+	description:
+		"Who is paged for the service's incidents: pick an escalation policy, paste its URL, or give its ID (from Escalation Policy → Get Many or Create)",
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -17,29 +24,12 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Name of the new service; PagerDuty refuses a name another service already has',
 	},
-	locatorField('escalationPolicy', {
-		displayName: 'Escalation Policy',
-		name: 'escalationPolicyId',
-		required: true,
-		description:
-			"Who is paged for the service's incidents: pick an escalation policy, paste its URL, or give its ID (from Escalation Policy → Get Many or Create)",
-	}),
+	escalationPolicyLocator.field,
 	additionalFieldsCollection(serviceSettingFields),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const escalationPolicyId = readLocatorId(
-		this,
-		itemIndex,
-		'escalationPolicyId',
-		'Escalation Policy',
-		'escalationPolicy',
-	);
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const escalationPolicyId = escalationPolicyLocator.read(this, itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const service: IDataObject = {
 		type: 'service',
@@ -56,3 +46,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.service as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a service',
+	description:
+		'Add a service (something incidents are opened on) with the escalation policy that is paged for it',
+	endpoints: ['POST /services'],
+	properties,
+	execute,
+});

@@ -1,21 +1,25 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { serviceLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['delete'] } },
-	[serviceLocator],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const serviceId = serviceLocator.read(this, itemIndex);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/services/${pathId(serviceId)}`,
 	});
 	return { deleted: true, id: serviceId };
 }
+
+export const deleteService = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a service',
+	description: 'Remove a service for good; its incidents can no longer be reached in the web app',
+	endpoints: ['DELETE /services/{id}'],
+	properties: [serviceLocator.field],
+	execute,
+});

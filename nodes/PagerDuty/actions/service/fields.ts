@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorField } from '../../descriptions/locators';
-import { validate } from '../../helpers/validation';
+import { locator } from '../../../shared/locators';
+import { validate } from '../../../shared/validation';
+import { includeField } from '../../descriptions/include';
 
-export const serviceLocator = locatorField('service', {
+export const serviceLocator = locator('service', {
 	displayName: 'Service',
 	name: 'serviceId',
 	required: true,
@@ -12,19 +13,12 @@ export const serviceLocator = locatorField('service', {
 		'The service: pick it from the list, paste its PagerDuty URL, or give its ID (from Service → Get Many or Create)',
 });
 
-export const serviceIncludeField: INodeProperties = {
-	displayName: 'Include',
-	name: 'include',
-	type: 'multiOptions',
-	options: [
-		{ name: 'Auto Pause Notifications Parameters', value: 'auto_pause_notifications_parameters' },
-		{ name: 'Escalation Policies', value: 'escalation_policies' },
-		{ name: 'Integrations', value: 'integrations' },
-		{ name: 'Teams', value: 'teams' },
-	],
-	default: [],
-	description: 'Related objects to return in full instead of as references',
-};
+export const serviceIncludeField: INodeProperties = includeField([
+	{ name: 'Auto Pause Notifications Parameters', value: 'auto_pause_notifications_parameters' },
+	{ name: 'Escalation Policies', value: 'escalation_policies' },
+	{ name: 'Integrations', value: 'integrations' },
+	{ name: 'Teams', value: 'teams' },
+]);
 
 const timeoutField = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { serviceIncludeField, serviceLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	serviceLocator,
+	serviceLocator.field,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -18,18 +18,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const serviceId = serviceLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/services/${pathId(serviceId)}`,
-		qs: withoutEmpty({ include: options.include }),
+		qs: withoutEmpty({ include: includeValues(options.include) }),
 	});
 	return response.service as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a service',
+	description: 'Read one service (settings, escalation policy, teams) by ID',
+	endpoints: ['GET /services/{id}'],
+	properties,
+	execute,
+});

@@ -1,12 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit, teamIdsFilter, timeZoneField } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
-import { maxItemsOf } from '../common';
+import { parseIdList } from '../../../shared/validation';
+import {
+	queryFilter,
+	returnAllAndLimit,
+	sortByNameField,
+	teamIdsFilter,
+	timeZoneField,
+} from '../../descriptions/common';
+import { includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { serviceIncludeField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('services'),
@@ -33,34 +38,13 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only the service with exactly this name',
 			},
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only services whose name contains this text',
-			},
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Name (A to Z)', value: 'name:asc' },
-					{ name: 'Name (Z to A)', value: 'name:desc' },
-				],
-				default: 'name:asc',
-				description: 'Order of the services',
-			},
+			queryFilter('services whose name'),
+			sortByNameField('services'),
 			teamIdsFilter('services'),
 			timeZoneField,
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['getAll'] } },
-	properties,
-);
 
 const SIMPLE_FIELDS = [
 	'id',
@@ -93,26 +77,31 @@ function simplify(service: IDataObject, include: string[]): IDataObject {
 	return simple;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const include = (options.include as string[] | undefined) ?? [];
-	const services = await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/services',
-			qs: withoutEmpty({
-				include,
-				name: options.name,
-				query: options.query,
-				sort_by: options.sortBy,
-				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-				time_zone: options.timeZone,
-			}),
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList(this, itemIndex, {
+		path: '/services',
+		property: 'services',
+		query: (options) => ({
+			include: includeValues(options.include),
+			name: options.name,
+			query: options.query,
+			sort_by: options.sortBy,
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			time_zone: options.timeZone,
+		}),
+		simplify: {
+			byDefault: true,
+			record: (service, options) => simplify(service, includeValues(options.include)),
 		},
-		'services',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
-	if (!this.getNodeParameter('simplify', itemIndex, true)) return services;
-	return services.map((service) => simplify(service, include));
+	});
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many services',
+	description: 'List services, optionally by name text or team',
+	endpoints: ['GET /services'],
+	properties,
+	execute,
+});

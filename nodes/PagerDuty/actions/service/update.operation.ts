@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId, reference } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { serviceLocator, serviceSettingFields, serviceSettings } from './fields';
-import { updateFieldsCollection } from '../../descriptions/common';
+import { locator } from '../../../shared/locators';
+import { updateFieldsCollection, sortedByName } from '../../descriptions/common';
+import { defineOperation } from '../registry';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -17,35 +16,29 @@ const nameField: INodeProperties = {
 	description: 'New name; PagerDuty refuses a name another service already has',
 };
 
-const updateFields: INodeProperties[] = [
-	locatorField('escalationPolicy', {
-		displayName: 'Escalation Policy',
-		name: 'escalationPolicyId',
-		description:
-			'Hand the service to another escalation policy: pick one, paste its URL, or give its ID',
-	}),
-	nameField,
-	...serviceSettingFields,
-].sort((a, b) => a.displayName.localeCompare(b.displayName));
+const escalationPolicyLocator = locator('escalationPolicy', {
+	displayName: 'Escalation Policy',
+	name: 'escalationPolicyId',
+	description:
+		'Hand the service to another escalation policy: pick one, paste its URL, or give its ID',
+});
 
-const properties: INodeProperties[] = [serviceLocator, updateFieldsCollection(updateFields)];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['service'], operation: ['update'] } },
-	properties,
+const updateFields: INodeProperties[] = sortedByName(
+	[escalationPolicyLocator.field, nameField, ...serviceSettingFields],
+	(field) => field.displayName,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const serviceId = readLocatorId(this, itemIndex, 'serviceId', 'Service', 'service');
+const properties: INodeProperties[] = [serviceLocator.field, updateFieldsCollection(updateFields)];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const serviceId = serviceLocator.read(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = serviceSettings(this, itemIndex, updateFields);
 	if (updateFields.escalationPolicyId !== undefined) {
-		const policyId = readLocatorId(
+		const policyId = escalationPolicyLocator.readValue(
 			this,
+			updateFields.escalationPolicyId,
 			itemIndex,
-			'updateFields.escalationPolicyId',
-			'Escalation Policy',
-			'escalationPolicy',
 		);
 		changes.escalation_policy = reference(policyId, 'escalation_policy');
 	}
@@ -67,3 +60,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.service as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a service',
+	description:
+		'Rename a service, change its escalation policy, timeouts, urgency or status; other settings stay',
+	endpoints: ['GET /services/{id}', 'PUT /services/{id}'],
+	properties,
+	execute,
+});

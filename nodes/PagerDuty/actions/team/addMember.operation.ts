@@ -2,8 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { teamLink } from './link';
 
-export const { description, execute } = teamLink({
-	operation: 'addMember',
+export const addMember = teamLink({
+	value: 'addMember',
+	name: 'Add Member',
+	action: 'Add a member to a team',
+	description: 'Add a user to a team with a role, or change the role of a member',
 	method: 'PUT',
 	target: 'user',
 	fields: [

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { teamChanges, teamDetailFields } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { additionalFieldsCollection } from '../../descriptions/common';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,12 +17,7 @@ const properties: INodeProperties[] = [
 	additionalFieldsCollection(teamDetailFields),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['team'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const team = teamChanges(this, itemIndex, {
 		...additionalFields,
@@ -35,3 +30,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.team as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a team',
+	description: 'Create a team',
+	endpoints: ['POST /teams'],
+	properties,
+	execute,
+});

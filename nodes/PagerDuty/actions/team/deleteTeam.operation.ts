@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { teamLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyIdSchema, validate } from '../../../shared/validation';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { pagerDutyIdSchema, validate } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	teamLocator,
+	teamLocator.field,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -29,13 +28,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['team'], operation: ['delete'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const teamId = teamLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const reassignmentTeam = options.reassignmentTeamId
 		? validate(
@@ -53,3 +47,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return { deleted: true, id: teamId };
 }
+
+export const deleteTeam = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a team',
+	description: 'Delete a team, optionally handing its objects to another team',
+	endpoints: ['DELETE /teams/{id}'],
+	properties,
+	execute,
+});

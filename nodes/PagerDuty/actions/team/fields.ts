@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorField } from '../../descriptions/locators';
-import { validate } from '../../helpers/validation';
+import { locator } from '../../../shared/locators';
+import { validate } from '../../../shared/validation';
 
-export const teamLocator = locatorField('team', {
+export const teamLocator = locator('team', {
 	displayName: 'Team',
 	name: 'teamId',
 	required: true,

@@ -1,23 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { teamLocator } from './fields';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [teamLocator];
+const properties: INodeProperties[] = [teamLocator.field];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['team'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const teamId = teamLocator.read(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/teams/${pathId(teamId)}`,
 	});
 	return response.team as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a team',
+	description: 'Read one team by ID',
+	endpoints: ['GET /teams/{id}'],
+	properties,
+	execute,
+});

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequestAllItems } from '../../transport';
-import { maxItemsOf } from '../common';
+import { queryFilter, returnAllAndLimit } from '../../descriptions/common';
+import { readList } from '../common';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('teams'),
@@ -14,29 +12,24 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only teams whose name contains this text',
-			},
-		],
+		options: [queryFilter('teams whose name')],
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['team'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/teams', qs: withoutEmpty({ query: options.query }) },
-		'teams',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList(this, itemIndex, {
+		path: '/teams',
+		property: 'teams',
+		query: (options) => ({ query: options.query }),
+	});
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many teams',
+	description: 'List teams, optionally by name text',
+	endpoints: ['GET /teams'],
+	properties,
+	execute,
+});

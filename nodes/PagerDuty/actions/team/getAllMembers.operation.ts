@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
-import { readLocatorId } from '../../helpers/locators';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequestAllItems } from '../../transport';
 import { maxItemsOf } from '../common';
 import { teamLocator } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	teamLocator,
+	teamLocator.field,
 	...returnAllAndLimit('members'),
 	{
 		displayName: 'Options',
@@ -30,14 +29,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['team'], operation: ['getAllMembers'] } },
-	properties,
-);
-
 /** Each member is `{ user, role }`, role being observer, responder or manager. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const teamId = teamLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return await pagerDutyApiRequestAllItems.call(
 		this,
@@ -50,3 +44,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ maxItems: maxItemsOf(this, itemIndex) },
 	);
 }
+
+export const getAllMembers = defineOperation({
+	value: 'getAllMembers',
+	name: 'Get Many Members',
+	action: 'Get many members of a team',
+	description: "List a team's members with their team roles",
+	endpoints: ['GET /teams/{id}/members'],
+	properties,
+	execute,
+});

@@ -1,19 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
-import type { PagerDutyOperation } from '../types';
+import type { Operation } from '../registry';
+import { defineOperation } from '../registry';
 import { teamLocator } from './fields';
+import { locator } from '../../../shared/locators';
 
 const TARGETS = {
 	user: {
 		parameter: 'userId',
-		label: 'User',
 		collection: 'users',
-		field: locatorField('user', {
+		endpointPath: 'users/{user_id}',
+		locator: locator('user', {
 			displayName: 'User',
 			name: 'userId',
 			required: true,
@@ -23,9 +22,9 @@ const TARGETS = {
 	},
 	escalationPolicy: {
 		parameter: 'escalationPolicyId',
-		label: 'Escalation Policy',
 		collection: 'escalation_policies',
-		field: locatorField('escalationPolicy', {
+		endpointPath: 'escalation_policies/{escalation_policy_id}',
+		locator: locator('escalationPolicy', {
 			displayName: 'Escalation Policy',
 			name: 'escalationPolicyId',
 			required: true,
@@ -36,7 +35,10 @@ const TARGETS = {
 } as const;
 
 interface TeamLinkOptions {
-	operation: string;
+	value: string;
+	name: string;
+	action: string;
+	description: string;
 	/** PUT links the object to the team, DELETE unlinks it; PagerDuty answers 204 either way. */
 	method: 'PUT' | 'DELETE';
 	target: keyof typeof TARGETS;
@@ -46,22 +48,18 @@ interface TeamLinkOptions {
 }
 
 /** Adds a user or an escalation policy to a team, or removes it. */
-export function teamLink(options: TeamLinkOptions): PagerDutyOperation {
+export function teamLink(options: TeamLinkOptions): Operation {
 	const target = TARGETS[options.target];
-	return {
-		description: updateDisplayOptions(
-			{ show: { resource: ['team'], operation: [options.operation] } },
-			[teamLocator, target.field, ...(options.fields ?? [])],
-		),
+	return defineOperation({
+		value: options.value,
+		name: options.name,
+		action: options.action,
+		description: options.description,
+		endpoints: [`${options.method} /teams/{id}/${target.endpointPath}`],
+		properties: [teamLocator.field, target.locator.field, ...(options.fields ?? [])],
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
-			const targetId = readLocatorId(
-				this,
-				itemIndex,
-				target.parameter,
-				target.label,
-				options.target,
-			);
+			const teamId = teamLocator.read(this, itemIndex);
+			const targetId = target.locator.read(this, itemIndex);
 			const body = options.body?.(this, itemIndex);
 			await pagerDutyApiRequest.call(this, {
 				method: options.method,
@@ -75,5 +73,5 @@ export function teamLink(options: TeamLinkOptions): PagerDutyOperation {
 				...body,
 			};
 		},
-	};
+	});
 }

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { teamChanges, teamDetailFields, teamLocator } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
-	teamLocator,
+	teamLocator.field,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -28,13 +27,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['team'], operation: ['update'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const teamId = readLocatorId(this, itemIndex, 'teamId', 'Team', 'team');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const teamId = teamLocator.read(this, itemIndex);
 	const changes = teamChanges(
 		this,
 		itemIndex,
@@ -53,3 +47,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.team as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a team',
+	description: 'Rename a team or change its description or default role',
+	endpoints: ['GET /teams/{id}', 'PUT /teams/{id}'],
+	properties,
+	execute,
+});

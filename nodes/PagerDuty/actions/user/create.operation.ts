@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { profileFields, userChanges } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readOptionalEmail } from '../../../shared/validation';
 import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
-import { readOptionalEmail } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,12 +30,7 @@ const properties: INodeProperties[] = [
 	additionalFieldsCollection(profileFields),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const user = userChanges(this, itemIndex, {
 		...additionalFields,
@@ -50,3 +45,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.user as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a user',
+	description:
+		'Add a user to the account and send them an invitation (needs From with an account-level key)',
+	endpoints: ['POST /users'],
+	properties,
+	execute,
+});

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locatorField } from '../../descriptions/locators';
-import { emailSchema, validate } from '../../helpers/validation';
+import { locator } from '../../../shared/locators';
+import { emailSchema, validate } from '../../../shared/validation';
+import { includeField } from '../../descriptions/include';
 
-export const userLocator = locatorField('user', {
+export const userLocator = locator('user', {
 	displayName: 'User',
 	name: 'userId',
 	required: true,
@@ -12,18 +13,11 @@ export const userLocator = locatorField('user', {
 		'The PagerDuty user: pick one, paste their profile URL, or give the ID (from User → Get Many)',
 });
 
-export const userIncludeField: INodeProperties = {
-	displayName: 'Include',
-	name: 'include',
-	type: 'multiOptions',
-	options: [
-		{ name: 'Contact Methods', value: 'contact_methods' },
-		{ name: 'Notification Rules', value: 'notification_rules' },
-		{ name: 'Teams', value: 'teams' },
-	],
-	default: [],
-	description: 'Related objects to return in full instead of as references',
-};
+export const userIncludeField: INodeProperties = includeField([
+	{ name: 'Contact Methods', value: 'contact_methods' },
+	{ name: 'Notification Rules', value: 'notification_rules' },
+	{ name: 'Teams', value: 'teams' },
+]);
 
 // The schedule colors PagerDuty accepts for a user.
 const USER_COLORS = [

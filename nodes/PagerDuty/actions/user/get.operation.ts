@@ -1,31 +1,35 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatorId } from '../../helpers/locators';
+import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [
-	locatorField('user', {
-		displayName: 'User',
-		name: 'userId',
-		required: true,
-		description:
-			"The PagerDuty user: search by name or email, paste their profile URL, or give their ID (e.g. from an incident's assignees or a log entry's agent)",
-	}),
-];
+const userLocator = locator('user', {
+	displayName: 'User',
+	name: 'userId',
+	required: true,
+	description:
+		"The PagerDuty user: search by name or email, paste their profile URL, or give their ID (e.g. from an incident's assignees or a log entry's agent)",
+});
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['get'] } },
-	properties,
-);
+const properties: INodeProperties[] = [userLocator.field];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userId = userLocator.read(this, itemIndex);
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/users/${pathId(userId)}`,
 	});
 	return response.user as IDataObject;
 }
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a user',
+	description: 'Read one user (name, email, role, time zone) by ID',
+	endpoints: ['GET /users/{id}'],
+	properties,
+	execute,
+});

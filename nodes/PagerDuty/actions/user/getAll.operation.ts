@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/utils';
-import { parseIdList } from '../../helpers/validation';
-import { pagerDutyApiRequestAllItems } from '../../transport';
-import { maxItemsOf } from '../common';
+import { parseIdList } from '../../../shared/validation';
+import { queryFilter, returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
+import { includeValues } from '../../descriptions/include';
+import { readList } from '../common';
 import { userIncludeField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('users'),
@@ -24,24 +23,9 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			userIncludeField,
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only users whose name or email contains this text',
-			},
-			teamIdsFilter('members'),
-		],
+		options: [userIncludeField, queryFilter('users whose name or email'), teamIdsFilter('members')],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getAll'] } },
-	properties,
-);
 
 const SIMPLE_FIELDS = ['id', 'name', 'email', 'role', 'job_title', 'time_zone', 'html_url'];
 
@@ -58,23 +42,28 @@ function simplify(user: IDataObject, include: string[]): IDataObject {
 	return simple;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const include = (options.include as string[] | undefined) ?? [];
-	const users = await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/users',
-			qs: withoutEmpty({
-				query: options.query,
-				team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-				include,
-			}),
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList(this, itemIndex, {
+		path: '/users',
+		property: 'users',
+		query: (options) => ({
+			query: options.query,
+			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			include: includeValues(options.include),
+		}),
+		simplify: {
+			byDefault: true,
+			record: (user, options) => simplify(user, includeValues(options.include)),
 		},
-		'users',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
-	if (!this.getNodeParameter('simplify', itemIndex, true)) return users;
-	return users.map((user) => simplify(user, include));
+	});
 }
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many users',
+	description: 'List users, optionally by name or email text and by team',
+	endpoints: ['GET /users'],
+	properties,
+	execute,
+});

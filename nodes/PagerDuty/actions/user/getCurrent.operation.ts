@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { includeValues } from '../../descriptions/include';
 import { withoutEmpty } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { explainStatus } from '../common';
 import { userIncludeField } from './fields';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,12 +18,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getCurrent'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await explainStatus(
 		this,
@@ -36,8 +32,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			await pagerDutyApiRequest.call(this, {
 				method: 'GET',
 				path: '/users/me',
-				qs: withoutEmpty({ include: options.include }),
+				qs: withoutEmpty({ include: includeValues(options.include) }),
 			}),
 	);
 	return response.user as IDataObject;
 }
+
+export const getCurrent = defineOperation({
+	value: 'getCurrent',
+	name: 'Get Current',
+	action: 'Get current user',
+	description: 'Read the user the credential acts as (user API tokens and OAuth2 only)',
+	endpoints: ['GET /users/me'],
+	properties,
+	execute,
+});

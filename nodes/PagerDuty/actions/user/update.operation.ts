@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLocatorId } from '../../helpers/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
 import { requireChanges } from '../common';
 import { profileFields, userChanges, userLocator } from './fields';
-import { updateFieldsCollection } from '../../descriptions/common';
+import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
+import { defineOperation } from '../registry';
 
-const updateFields = (
+const updateFields = sortedByName(
 	[
 		{
 			displayName: 'Email',
@@ -26,18 +25,14 @@ const updateFields = (
 			description: 'New full name (up to 100 characters)',
 		},
 		...profileFields,
-	] as INodeProperties[]
-).sort((a, b) => a.displayName.localeCompare(b.displayName));
-
-const properties: INodeProperties[] = [userLocator, updateFieldsCollection(updateFields)];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['update'] } },
-	properties,
+	] as INodeProperties[],
+	(field) => field.displayName,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = readLocatorId(this, itemIndex, 'userId', 'User', 'user');
+const properties: INodeProperties[] = [userLocator.field, updateFieldsCollection(updateFields)];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userId = userLocator.read(this, itemIndex);
 	const changes = userChanges(
 		this,
 		itemIndex,
@@ -55,3 +50,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.user as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a user',
+	description: "Change a user's name, email, role, time zone, job title, color or description",
+	endpoints: ['GET /users/{id}', 'PUT /users/{id}'],
+	properties,
+	execute,
+});

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { eventsField, readEvents, readFilter, scopeFields } from './fields';
-import { readParameter } from '../../helpers/validation';
-import { pagerDutyApiRequest } from '../../transport';
+import { eventsField, readEvents, subscriptionScope } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readParameter } from '../../../shared/validation';
+import { defineOperation } from '../registry';
 
 const urlSchema = z
 	.string()
@@ -66,12 +66,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['create'] } },
-	[...properties.slice(0, 1), ...scopeFields(), ...properties.slice(1)],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const url = readParameter(this, itemIndex, 'deliveryUrl', 'URL', urlSchema);
 	const events = readEvents(
 		this,
@@ -92,7 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			...(headers.length > 0 && { custom_headers: headers }),
 		},
 		events,
-		filter: readFilter(this, itemIndex),
+		filter: subscriptionScope.readFilter(this, itemIndex),
 	};
 	if (typeof additional.description === 'string' && additional.description.trim() !== '') {
 		subscription.description = additional.description.trim();
@@ -106,3 +101,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// The output holds delivery_method.secret: PagerDuty shows it in this answer only.
 	return response.webhook_subscription as IDataObject;
 }
+
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a webhook subscription',
+	description:
+		'Subscribe a URL to incident and service events (webhooks v3); the answer holds the signing secret, shown only once',
+	endpoints: ['POST /webhook_subscriptions'],
+	properties: [...properties.slice(0, 1), ...subscriptionScope.fields, ...properties.slice(1)],
+	execute,
+});

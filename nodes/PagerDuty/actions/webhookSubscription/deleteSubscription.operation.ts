@@ -1,16 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readSubscriptionId, subscriptionIdField } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['delete'] } },
-	[subscriptionIdField],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readSubscriptionId(this, itemIndex);
 	await pagerDutyApiRequest.call(this, {
 		method: 'DELETE',
@@ -18,3 +13,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return { deleted: true, id };
 }
+
+export const deleteSubscription = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a webhook subscription',
+	description: 'Stop and remove a webhook subscription',
+	endpoints: ['DELETE /webhook_subscriptions/{id}'],
+	properties: [subscriptionIdField],
+	execute,
+});

@@ -1,16 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readSubscriptionId, subscriptionIdField } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['test'] } },
-	[subscriptionIdField],
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readSubscriptionId(this, itemIndex);
 	await pagerDutyApiRequest.call(this, {
 		method: 'POST',
@@ -18,3 +13,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return { sent: true, id, event_type: 'pagey.ping' };
 }
+
+export const test = defineOperation({
+	value: 'test',
+	name: 'Send Test Event',
+	action: 'Send a test event to a webhook subscription',
+	description: "Have PagerDuty send its test event (pagey.ping) to the subscription's URL",
+	endpoints: ['POST /webhook_subscriptions/{id}/ping'],
+	properties: [subscriptionIdField],
+	execute,
+});

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	eventsField,
 	readEvents,
-	readFilter,
 	readSubscriptionId,
-	scopeFields,
 	subscriptionIdField,
+	subscriptionScope,
 } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { pagerDutyApiRequest } from '../../transport';
+import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	subscriptionIdField,
@@ -40,18 +40,13 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to move the subscription to another scope (account, service or team). Its URL cannot be changed: create a new subscription for that.',
 	},
-	...scopeFields().map((field) => ({
+	...subscriptionScope.fields.map((field) => ({
 		...field,
 		displayOptions: { show: { ...field.displayOptions?.show, changeScope: [true] } },
 	})),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['update'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readSubscriptionId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = {};
@@ -59,7 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof fields.description === 'string') changes.description = fields.description;
 	if (fields.events !== undefined) changes.events = readEvents(this, itemIndex, fields.events);
 	if (this.getNodeParameter('changeScope', itemIndex, false) === true)
-		changes.filter = readFilter(this, itemIndex);
+		changes.filter = subscriptionScope.readFilter(this, itemIndex);
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -76,3 +71,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.webhook_subscription as IDataObject;
 }
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a webhook subscription',
+	description: 'Change the events, scope, description or active state (not the URL)',
+	endpoints: ['PUT /webhook_subscriptions/{id}'],
+	properties,
+	execute,
+});

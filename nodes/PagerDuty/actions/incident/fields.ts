@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locatorField } from './locators';
+import { locator } from '../../../shared/locators';
 
 export const urgencyField: INodeProperties = {
 	displayName: 'Urgency',
@@ -15,14 +15,14 @@ export const urgencyField: INodeProperties = {
 		'High-urgency incidents notify responders with their high-urgency rules (e.g. phone); low ones do not page',
 };
 
-export const escalationPolicyField: INodeProperties = locatorField('escalationPolicy', {
+export const escalationPolicyLocator = locator('escalationPolicy', {
 	displayName: 'Escalation Policy',
 	name: 'escalationPolicyId',
 	description:
 		"Hand the incident to this escalation policy instead of the service's own (IDs come from Escalation Policy → Get Many)",
 });
 
-export const priorityField: INodeProperties = locatorField('priority', {
+export const priorityLocator = locator('priority', {
 	displayName: 'Priority',
 	name: 'priorityId',
 	description:
@@ -37,7 +37,7 @@ export const titleField: INodeProperties = {
 	description: 'A short summary of what is wrong, shown in notifications and lists',
 };
 
-export const incidentIdField: INodeProperties = locatorField('incident', {
+export const incidentLocator = locator('incident', {
 	displayName: 'Incident',
 	name: 'incidentId',
 	required: true,
@@ -122,8 +122,8 @@ export const statusField: INodeProperties = {
 export const incidentChangeOptions: INodeProperties[] = [
 	assigneeUserIdsField,
 	escalationLevelField,
-	escalationPolicyField,
-	priorityField,
+	escalationPolicyLocator.field,
+	priorityLocator.field,
 	resolutionField,
 	statusField,
 ];

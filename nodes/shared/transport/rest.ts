@@ -1,180 +1,63 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { RateLimiter } from './rateLimiter';
-import { restBaseUrl } from './regions';
-import { isRetryable } from './retry';
-import type { Answer, TransportSettings } from './send';
-import { nodeParameter, readTransportSettings, sendWithRetries } from './send';
-import { settleWithConcurrency } from '../helpers/concurrency';
-import { pagerDutyApiError, toNodeError } from '../helpers/errors';
+import type { Authentication } from '../authentication';
+import { credentialTypeFor } from '../authentication';
+import { settleWithConcurrency } from '../concurrency';
+import { pagerDutyApiError, toNodeError } from '../errors';
+import { readParameterValue } from '../parameters';
+import { REST_HOSTS } from '../regions';
+import type { ClientContext, ClientRequest } from './client';
+import { createClient, readTransportSettings } from './client';
 
-export type { TransportSettings } from './send';
+export type { TransportSettings } from './client';
 
 /** Node runs, option loading, and trigger lifecycle hooks (webhook subscriptions). */
-export type PagerDutyContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
-
-/** The `authentication` parameter's values, as in n8n's built-in PagerDuty node. */
-export type Authentication = 'apiToken' | 'oAuth2';
-
-export const credentialTypeFor = (authentication: Authentication) =>
-	authentication === 'oAuth2' ? 'pagerDutyRestOAuth2Api' : 'pagerDutyRestApi';
-
-const ACCEPT = 'application/vnd.pagerduty+json;version=2';
-const REQUEST_TIMEOUT_MS = 60_000;
+export type PagerDutyContext = ClientContext;
 
 /** PagerDuty's page size ceiling and the deepest offset its classic pagination reaches. */
 export const PAGE_SIZE = 100;
 export const OFFSET_CEILING = 10_000;
 
-export interface PagerDutyRequest {
-	method: IHttpRequestMethods;
-	/** Path below the REST root, IDs already encoded, e.g. `/incidents/Q1ABC`. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
+export interface PagerDutyRequest extends Omit<ClientRequest, 'headers'> {
 	/** Email for PagerDuty's `From` header; falls back to the credential's default. */
 	from?: string;
-	/** A POST PagerDuty de-duplicates (e.g. an incident with an incident key): safe to send again. */
-	idempotent?: boolean;
 }
 
-/** What one node execution shares across its items and pages: one credential, one rate limiter. */
-interface ExecutionState {
-	authentication: Authentication;
-	credentialType: string;
-	baseUrl: string;
-	defaultFrom?: string;
-	settings: TransportSettings;
-	limiter: RateLimiter;
-}
+const authenticationOf = (context: ClientContext): Authentication =>
+	readParameterValue(context, 'authentication', undefined, 'apiToken') === 'oAuth2'
+		? 'oAuth2'
+		: 'apiToken';
 
-const executionStates = new WeakMap<PagerDutyContext, Promise<ExecutionState>>();
-
-async function createExecutionState(context: PagerDutyContext): Promise<ExecutionState> {
-	const authentication: Authentication =
-		nodeParameter(context, 'authentication', 'apiToken') === 'oAuth2' ? 'oAuth2' : 'apiToken';
-	const credentialType = credentialTypeFor(authentication);
-	const credentials = await context.getCredentials(credentialType);
-	const baseUrl = restBaseUrl({
-		region: credentials.region as string | undefined,
-		baseUrl: credentials.baseUrl as string | undefined,
-	});
-	if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
-		throw new NodeOperationError(
+/** PagerDuty's REST API v2, with an API token or OAuth2 (the node's Authentication). */
+const restApi = createClient({
+	name: 'PagerDuty',
+	credentialType: (context) => credentialTypeFor(authenticationOf(context)),
+	hosts: REST_HOSTS,
+	headers: {
+		Accept: 'application/vnd.pagerduty+json;version=2',
+		'Content-Type': 'application/json',
+	},
+	timeoutMs: 60_000,
+	throwFor: [401],
+	factsOf: (context, credentials) => ({
+		authentication: authenticationOf(context),
+		defaultFrom: (credentials.defaultFromEmail as string | undefined)?.trim() || undefined,
+	}),
+	errorFor: (context, connection, request, answer) =>
+		pagerDutyApiError(
 			context.getNode(),
-			`The credential's Base URL "${baseUrl}" is not an http(s) URL`,
-		);
-	}
-	const defaultFrom = (credentials.defaultFromEmail as string | undefined)?.trim() || undefined;
-	return {
-		authentication,
-		credentialType,
-		baseUrl,
-		defaultFrom,
-		settings: readTransportSettings(context),
-		limiter: new RateLimiter(),
-	};
-}
-
-function executionState(context: PagerDutyContext): Promise<ExecutionState> {
-	let state = executionStates.get(context);
-	if (!state) {
-		state = createExecutionState(context);
-		executionStates.set(context, state);
-	}
-	return state;
-}
+			{ method: request.method, path: request.path, status: answer.status, body: answer.body },
+			connection.facts.authentication,
+		),
+});
 
 /**
  * The transport settings this execution uses (concurrency for items and pages). Read from the
  * node's parameters only, so resources that do not use the REST credentials (Event) can ask too.
  */
-export async function transportSettings(context: PagerDutyContext): Promise<TransportSettings> {
+export async function transportSettings(context: PagerDutyContext) {
 	return readTransportSettings(context);
-}
-
-const cancelSignal = (context: PagerDutyContext) =>
-	'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-
-async function sendOnce(
-	context: PagerDutyContext,
-	state: ExecutionState,
-	request: PagerDutyRequest,
-): Promise<Answer> {
-	const from = request.from?.trim() || state.defaultFrom;
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		baseURL: state.baseUrl,
-		url: request.path,
-		qs: request.qs,
-		body: request.body,
-		json: true,
-		arrayFormat: 'brackets',
-		timeout: REQUEST_TIMEOUT_MS,
-		headers: {
-			Accept: ACCEPT,
-			'Content-Type': 'application/json',
-			...(from && { From: from }),
-		},
-		returnFullResponse: true,
-		// 401 must still throw: that is how n8n knows to refresh an OAuth2 token and retry.
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
-	};
-	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			state.credentialType,
-			options,
-		)) as IN8nHttpFullResponse;
-		return { status: response.statusCode, body: response.body, headers: response.headers };
-	} catch (error) {
-		if (error instanceof NodeApiError && /^\d{3}$/.test(String(error.httpCode))) {
-			return { status: Number(error.httpCode), body: error.context.data };
-		}
-		if (cancelSignal(context)?.aborted)
-			throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
-		return { networkError: (error as Error).message };
-	}
-}
-
-/**
- * The error for a request that failed for good. `attempts` is recorded in its context: a POST
- * PagerDuty de-duplicates may have succeeded on an earlier attempt whose answer was lost.
- */
-function failure(
-	context: PagerDutyContext,
-	state: ExecutionState,
-	request: PagerDutyRequest,
-	answer: Answer,
-	attempts: number,
-	gaveUp: boolean,
-) {
-	const note = gaveUp && attempts > 1 ? `Gave up after ${attempts} attempts.` : undefined;
-	const error =
-		answer.status === undefined
-			? new NodeOperationError(
-					context.getNode(),
-					`Could not reach PagerDuty at ${state.baseUrl}: ${answer.networkError ?? 'no answer'}`,
-					{ description: note },
-				)
-			: pagerDutyApiError(
-					context.getNode(),
-					{ method: request.method, path: request.path, status: answer.status, body: answer.body },
-					state.authentication,
-				);
-	if (note && answer.status !== undefined)
-		error.description = [error.description, note].filter(Boolean).join('\n');
-	error.context.attempts = attempts;
-	return error;
 }
 
 /**
@@ -187,15 +70,14 @@ export async function pagerDutyApiRequest(
 	this: PagerDutyContext,
 	request: PagerDutyRequest,
 ): Promise<IDataObject> {
-	const state = await executionState(this);
-	const outcome = await sendWithRetries(() => sendOnce(this, state, request), {
-		limiter: state.limiter,
-		maxRetryWaitMs: state.settings.maxRetryWaitMs,
-		signal: cancelSignal(this),
-		retryable: (answer) => isRetryable(answer.status, request.method, request.idempotent === true),
+	const { facts } = await restApi.connection(this);
+	const { from: requestedFrom, ...withoutFrom } = request;
+	const from = requestedFrom?.trim() || facts.defaultFrom;
+	const body = await restApi.send(this, {
+		...withoutFrom,
+		headers: from ? { From: from } : undefined,
 	});
-	if (outcome.ok) return (outcome.answer.body ?? {}) as IDataObject;
-	throw failure(this, state, request, outcome.answer, outcome.attempts, outcome.gaveUp);
+	return (body ?? {}) as IDataObject;
 }
 
 /** Time-window slicing for lists filtered by `since`/`until` (incidents, log entries, …). */

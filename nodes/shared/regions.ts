@@ -1,5 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 /**
  * PagerDuty service regions. One table per API, so the credentials' test requests, the OAuth
  * endpoints and the transports can never disagree about which host a region means.
@@ -56,40 +54,4 @@ export function oauthUrlExpression(endpoint: 'authorize' | 'token'): string {
 		`={{ $self["region"] === "custom" ? String($self["baseUrl"]).replace(/\\/+$/, "") + "/oauth/${endpoint}" : ` +
 		`"${OAUTH_HOST}/oauth/${endpoint}" }}`
 	);
-}
-
-/** A credential's Service Region and (for "Custom") Base URL fields; `serves` says what the URL must serve. */
-export function regionFields(hosts: RegionHosts, serves: string): INodeProperties[] {
-	const hostName = (url: string) => new URL(url).host;
-	return [
-		{
-			displayName: 'Service Region',
-			name: 'region',
-			type: 'options',
-			options: [
-				{ name: `US (${hostName(hosts.us)})`, value: 'us' },
-				{ name: `EU (${hostName(hosts.eu)})`, value: 'eu' },
-				{
-					name: 'Custom Base URL',
-					value: 'custom',
-					description: 'A proxy in front of PagerDuty, or a local PagerDuty sandbox for testing',
-				},
-			],
-			// 'us' is one of the values above; the rule cannot read options whose names are computed.
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
-			default: 'us',
-			description:
-				'The region your PagerDuty account lives in. A key used against the wrong region is refused.',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. http://127.0.0.1:4010',
-			required: true,
-			displayOptions: { show: { region: ['custom'] } },
-			description: `Root URL that serves ${serves}`,
-		},
-	];
 }

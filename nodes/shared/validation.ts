@@ -2,12 +2,22 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-// PagerDuty IDs are letters and digits; refusing anything else also keeps user input out of URL paths.
+import type { ParameterSource } from './parameters';
+
+/**
+ * A PagerDuty ID: letters and digits. The one pattern for IDs, in validation and in the editor's
+ * locators; refusing anything else also keeps user input out of URL paths.
+ */
+export const PAGERDUTY_ID = /^[A-Za-z0-9]+$/;
+
 export const pagerDutyIdSchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.trim()
 	.min(1, 'must not be empty')
-	.regex(/^[A-Za-z0-9]+$/, 'must be a PagerDuty ID such as PABC123 (letters and digits only)');
+	.regex(PAGERDUTY_ID, 'must be a PagerDuty ID such as PABC123 (letters and digits only)');
+
+/** Where an invalid value came from: the node, and the item when there is one (hooks have none). */
+type ErrorSource = Pick<ParameterSource, 'getNode'>;
 
 export const emailSchema = z
 	.string()
@@ -45,8 +55,8 @@ export const jsonObjectSchema = z
 
 /** Checks a value against a schema; a failure names the parameter and the item it came from. */
 export function validate<Schema extends z.ZodTypeAny>(
-	context: IExecuteFunctions,
-	itemIndex: number,
+	context: ErrorSource,
+	itemIndex: number | undefined,
 	label: string,
 	schema: Schema,
 	value: unknown,
@@ -59,14 +69,13 @@ export function validate<Schema extends z.ZodTypeAny>(
 
 /** The error for a parameter value that cannot be sent: names the parameter, the problem and the item. */
 export function invalidParameter(
-	context: IExecuteFunctions,
-	itemIndex: number,
+	context: ErrorSource,
+	itemIndex: number | undefined,
 	label: string,
 	reason: string,
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `"${label}" ${reason} (item ${itemIndex})`, {
-		itemIndex,
-	});
+	const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
+	return new NodeOperationError(context.getNode(), `"${label}" ${reason}${where}`, { itemIndex });
 }
 
 /** Reads a parameter of this item and validates it. */

@@ -1,0 +1,40 @@
+import { alert } from './alert';
+import { apiCall } from './apiCall';
+import { changeEvent } from './changeEvent';
+import { escalationPolicy } from './escalationPolicy';
+import { event } from './event';
+import { incident } from './incident';
+import { incidentNote } from './incidentNote';
+import { logEntry } from './logEntry';
+import { maintenanceWindow } from './maintenanceWindow';
+import { onCall } from './onCall';
+import { priority } from './priority';
+import type { Resource } from './registry';
+import { schedule } from './schedule';
+import { service } from './service';
+import { team } from './team';
+import { user } from './user';
+import { webhookSubscription } from './webhookSubscription';
+
+/**
+ * Every resource of the node, in the order their fields stand in its properties. The node's
+ * Resource list, its fields and the router's lookup are all derived from this one list.
+ */
+export const resources: Resource[] = [
+	alert,
+	apiCall,
+	changeEvent,
+	escalationPolicy,
+	event,
+	incident,
+	incidentNote,
+	logEntry,
+	maintenanceWindow,
+	onCall,
+	priority,
+	schedule,
+	service,
+	team,
+	user,
+	webhookSubscription,
+];
