@@ -10,11 +10,11 @@
  * `npm run dev -- --queue`: the same with n8n in queue mode (dev/fleet): Postgres, Redis, main, two workers and a
  * webhook processor (N8N_WEBHOOK_PORT, 5680), the package installed for each; manual executions run on the workers.
  */
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
 
-import { startFleetStack } from './fleet/stack';
+import { FLEET_STATE_FILE, startFleetStack } from './fleet/stack';
 import { runN8nCli } from './n8n/n8n-cli';
 import { N8nClient, OWNER } from './n8n/n8n-client';
 import { ensureN8nHost, installPackedPackage } from './n8n/n8n-host';
@@ -247,11 +247,14 @@ async function mainQueue(): Promise<void> {
 				env: { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' },
 			}),
 	);
+	// The fleet test suites can run against this fleet: PD_FLEET_ATTACH=1 npx jest -c jest.fleet.config.js
+	writeFileSync(FLEET_STATE_FILE, JSON.stringify(stack.state, null, '\t'));
 	let stopping = false;
 	const shutdown = async (signal: string): Promise<void> => {
 		if (stopping) return;
 		stopping = true;
 		say(`${signal}: stopping n8n, Redis, Postgres and the sandbox ...`);
+		rmSync(FLEET_STATE_FILE, { force: true });
 		await stack.stop();
 		say('stopped.');
 		process.exit(0);
