@@ -33,11 +33,20 @@ export class N8nClient {
 	cookie = '';
 	apiKey = '';
 
-	/** `n8nVersion`: the version of the n8n at `url` (default: a 2.x). */
+	readonly n8nVersion: string;
+	readonly webhookUrl: string;
+
+	/**
+	 * `n8nVersion`: the version of the n8n at `url` (default: a 2.x). `webhookUrl`: where production webhooks are
+	 * served (queue mode: the webhook processor); default `url`.
+	 */
 	constructor(
 		readonly url: string,
-		readonly n8nVersion = '2',
-	) {}
+		options: { n8nVersion?: string; webhookUrl?: string } = {},
+	) {
+		this.n8nVersion = options.n8nVersion ?? '2';
+		this.webhookUrl = options.webhookUrl ?? url;
+	}
 
 	private get isN8n1(): boolean {
 		return this.n8nVersion.startsWith('1.');
@@ -48,8 +57,9 @@ export class N8nClient {
 		path: string,
 		body?: unknown,
 		headers: Record<string, string> = {},
+		base = this.url,
 	): Promise<{ status: number; json: unknown; text: string; headers: Headers }> {
-		const response = await fetch(`${this.url}${path}`, {
+		const response = await fetch(`${base}${path}`, {
 			method,
 			headers: {
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -180,7 +190,7 @@ export class N8nClient {
 	): Promise<{ status: number; json: unknown; text: string }> {
 		const deadline = Date.now() + 10_000;
 		for (;;) {
-			const result = await this.call('POST', `/webhook/${path}`, body);
+			const result = await this.call('POST', `/webhook/${path}`, body, {}, this.webhookUrl);
 			if (result.status !== 404 || Date.now() > deadline) return result;
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}

@@ -19,7 +19,16 @@ export interface N8nProcessOptions {
 	encryptionKey?: string | null;
 	/** If set, n8n's output is also echoed through this. */
 	echo?: (chunk: string) => void;
+	/**
+	 * Queue mode's process roles: `main` (`n8n start`, the default), `worker` (`n8n worker`; `port` is then its
+	 * health server's) or `webhook` (`n8n webhook`, the production webhook processor).
+	 */
+	role?: N8nRole;
+	/** Jobs a worker runs at once (`--concurrency`). */
+	concurrency?: number;
 }
+
+export type N8nRole = 'main' | 'worker' | 'webhook';
 
 export interface N8nProcess {
 	url: string;
@@ -72,6 +81,12 @@ export function n8nEnv(options: N8nProcessOptions): NodeJS.ProcessEnv {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_SECURE_COOKIE: 'false',
+		// A worker answers /healthz/readiness on its own server only when asked to.
+		...(options.role === 'worker' && {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(options.port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		}),
 		...options.env,
 	};
 }
@@ -81,6 +96,7 @@ async function waitUntilReady(
 	child: ChildProcess,
 	timeoutMs: number,
 	logFile: string,
+	servesRest: boolean,
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exited: string | undefined;
@@ -91,9 +107,14 @@ async function waitUntilReady(
 		if (exited) throw new Error(exited);
 		try {
 			// Readiness only says the database is migrated. n8n 1.x mounts its REST routes after that
-			// (/rest/owner/setup answers 404 for a few seconds), so also wait for a public REST route.
+			// (/rest/owner/setup answers 404 for a few seconds), so main also waits for a public REST route;
+			// workers and webhook processors serve no REST API.
 			const readiness = await fetch(`${url}/healthz/readiness`);
-			if (readiness.status === 200 && (await fetch(`${url}/rest/settings`)).status === 200) return;
+			if (
+				readiness.status === 200 &&
+				(!servesRest || (await fetch(`${url}/rest/settings`)).status === 200)
+			)
+				return;
 		} catch {
 			// not listening yet
 		}
@@ -102,7 +123,13 @@ async function waitUntilReady(
 	throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-/** Starts `n8n start` and resolves once it is ready and its REST API answers (~12-18 s on 2 cores). */
+function commandOf(options: N8nProcessOptions): string[] {
+	if (options.role === 'worker') return ['worker', `--concurrency=${options.concurrency ?? 10}`];
+	if (options.role === 'webhook') return ['webhook'];
+	return ['start'];
+}
+
+/** Starts `n8n start` (or a worker or webhook processor) and resolves once /healthz/readiness answers 200 (~12-18 s on 2 cores). */
 export async function startN8n(
 	options: N8nProcessOptions,
 	timeoutMs = 180_000,
@@ -110,7 +137,7 @@ export async function startN8n(
 	mkdirSync(dirname(options.logFile), { recursive: true });
 	const log = createWriteStream(options.logFile, { flags: 'a' });
 	const host = hostOf(options);
-	const child = spawn(host.node, [host.bin, 'start'], {
+	const child = spawn(host.node, [host.bin, ...commandOf(options)], {
 		cwd: options.userFolder,
 		env: n8nEnv(options),
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -136,7 +163,7 @@ export async function startN8n(
 			child.kill('SIGTERM');
 		});
 	try {
-		await waitUntilReady(url, child, timeoutMs, options.logFile);
+		await waitUntilReady(url, child, timeoutMs, options.logFile, commandOf(options)[0] === 'start');
 	} catch (error) {
 		await stop();
 		throw error;

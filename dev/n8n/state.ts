@@ -24,7 +24,7 @@ export function readState(): E2eState {
 }
 
 export function clientFor(state: E2eState): N8nClient {
-	const client = new N8nClient(state.n8nUrl, state.n8nVersion);
+	const client = new N8nClient(state.n8nUrl, { n8nVersion: state.n8nVersion });
 	client.apiKey = state.apiKey;
 	client.cookie = state.cookie;
 	return client;

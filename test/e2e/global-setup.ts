@@ -83,7 +83,7 @@ async function startN8nWithOwner(
 		`n8n ${host.version} ready on ${handles.n8n.url} (${secondsSince(started)}), sandbox on ${sandbox.url}`,
 	);
 
-	const client = new N8nClient(handles.n8n.url, host.version);
+	const client = new N8nClient(handles.n8n.url, { n8nVersion: host.version });
 	await client.setupOwner();
 	await client.login();
 	await client.createApiKey();
