@@ -13,6 +13,10 @@ export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): numbe
 	return Number(context.getNodeParameter('limit', itemIndex, 100));
 }
 
+/** A record list PagerDuty returns whole (no paging): cut to the item's Limit, if any. */
+export const upTo = (records: IDataObject[], maxItems: number | undefined) =>
+	maxItems === undefined ? records : records.slice(0, maxItems);
+
 /** A REST list as an operation reads it for one item. */
 export interface ListCall {
 	path: string;
