@@ -13,7 +13,13 @@ import { readParameterValue } from './parameters';
 import { CURSOR_FIELDS, nextCursorOf } from './transport/paging';
 import { pagerDutyApiRequest } from './transport/rest';
 import type { IdFormat } from './validation';
-import { PAGERDUTY_ID_FORMAT, idSchema, invalidParameter, validate } from './validation';
+import {
+	PAGERDUTY_ID_FORMAT,
+	idSchema,
+	invalidParameter,
+	pagerDutyIdSchema,
+	validate,
+} from './validation';
 
 /** The REST list a locator's "From List" mode pages through. */
 export interface LocatorList {
@@ -246,7 +252,7 @@ export function locator(kind: LocatorKind, options: LocatorOptions): Locator {
  * read like the URL mode). Errors name the parameter by `label`.
  */
 function idReader(definition: LocatorKindDefinition, label: string, urlPattern?: RegExp) {
-	const schema = idSchema(idFormatOf(definition));
+	const schema = definition.idFormat ? idSchema(definition.idFormat) : pagerDutyIdSchema;
 	return (source: ParameterSource, raw: unknown, itemIndex?: number): string => {
 		const mode = isLocatorValue(raw) ? raw.mode : undefined;
 		const value = String((isLocatorValue(raw) ? raw.value : raw) ?? '').trim();
