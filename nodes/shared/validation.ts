@@ -10,11 +10,36 @@ import type { ParameterSource } from './parameters';
  */
 export const PAGERDUTY_ID = /^[A-Za-z0-9]+$/;
 
-export const pagerDutyIdSchema = z
-	.string({ invalid_type_error: 'must be text' })
-	.trim()
-	.min(1, 'must not be empty')
-	.regex(PAGERDUTY_ID, 'must be a PagerDuty ID such as PABC123 (letters and digits only)');
+/**
+ * What one kind of ID looks like. `pattern` is anchored (`^…$`) and admits nothing a URL path
+ * would need to escape; `description` completes "must be …" in errors.
+ */
+export interface IdFormat {
+	pattern: RegExp;
+	description: string;
+}
+
+/** Most PagerDuty objects: letters and digits (automation actions' 26-character IDs too). */
+export const PAGERDUTY_ID_FORMAT: IdFormat = {
+	pattern: PAGERDUTY_ID,
+	description: 'a PagerDuty ID such as PABC123 (letters and digits only)',
+};
+
+/** Event orchestrations: a UUID. */
+export const UUID_ID_FORMAT: IdFormat = {
+	pattern: /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/,
+	description: 'a UUID such as b02e973d-9620-4e0a-9edc-00fedf7d4694',
+};
+
+/** The schema of a required ID of one format. */
+export const idSchema = ({ pattern, description }: IdFormat) =>
+	z
+		.string({ invalid_type_error: 'must be text' })
+		.trim()
+		.min(1, 'must not be empty')
+		.regex(pattern, `must be ${description}`);
+
+export const pagerDutyIdSchema = idSchema(PAGERDUTY_ID_FORMAT);
 
 /** Where an invalid value came from: the node, and the item when there is one (hooks have none). */
 type ErrorSource = Pick<ParameterSource, 'getNode'>;

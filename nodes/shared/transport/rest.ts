@@ -93,6 +93,11 @@ export interface ListOptions {
 	maxItems?: number;
 	/** Lets a list larger than PagerDuty's 10,000-record ceiling be read in time slices. */
 	timeWindow?: TimeWindow;
+	/**
+	 * False for lists whose spec declares no `total` parameter (PagerDuty and the contract refuse
+	 * it there): no page asks for the total, so pages are read one after another.
+	 */
+	askTotal?: boolean;
 }
 
 /** A query's records, or the news that the records wanted lie past the offset ceiling. */
@@ -113,14 +118,15 @@ const recordsOf = (page: IDataObject, propertyName: string) =>
 	(page[propertyName] as IDataObject[] | undefined) ?? [];
 
 /**
- * Reads one query's records: the first page asks PagerDuty for the total, the remaining pages are
- * then fetched concurrently and put back in PagerDuty's order.
+ * Reads one query's records: the first page asks PagerDuty for the total (unless the list has
+ * none), the remaining pages are then fetched concurrently and put back in PagerDuty's order.
  */
 async function readQuery(
 	context: PagerDutyContext,
 	request: PagerDutyRequest,
 	propertyName: string,
 	maxItems: number,
+	askTotal = true,
 ): Promise<QueryResult> {
 	const pageSize = Math.min(PAGE_SIZE, maxItems);
 	const pageAt = (offset: number, total = false) =>
@@ -129,7 +135,7 @@ async function readQuery(
 			qs: { ...request.qs, limit: pageSize, offset, ...(total && { total: true }) },
 		});
 
-	const first = await pageAt(0, true);
+	const first = await pageAt(0, askTotal);
 	const records = recordsOf(first, propertyName);
 	if (first.more !== true || records.length >= maxItems)
 		return { records: records.slice(0, maxItems) };
@@ -181,6 +187,7 @@ async function readSliced(
 	propertyName: string,
 	since: number,
 	until: number,
+	askTotal?: boolean,
 ): Promise<IDataObject[][]> {
 	const window = {
 		...request,
@@ -190,7 +197,7 @@ async function readSliced(
 			until: new Date(until).toISOString(),
 		},
 	};
-	const result = await readQuery(context, window, propertyName, Infinity);
+	const result = await readQuery(context, window, propertyName, Infinity, askTotal);
 	if ('records' in result) return [result.records];
 	if (until - since <= 2 * SLICE_OVERLAP_MS) throw ceilingError(context, true);
 	const middle = since + Math.floor((until - since) / 2);
@@ -200,8 +207,9 @@ async function readSliced(
 		propertyName,
 		since,
 		Math.min(until, middle + SLICE_OVERLAP_MS),
+		askTotal,
 	);
-	const later = await readSliced(context, request, propertyName, middle, until);
+	const later = await readSliced(context, request, propertyName, middle, until, askTotal);
 	return [...earlier, ...later];
 }
 
@@ -238,7 +246,7 @@ export async function pagerDutyApiRequestAllItems(
 	options: ListOptions = {},
 ): Promise<IDataObject[]> {
 	const maxItems = options.maxItems ?? Infinity;
-	const result = await readQuery(this, request, propertyName, maxItems);
+	const result = await readQuery(this, request, propertyName, maxItems, options.askTotal);
 	if ('records' in result) return result.records;
 	if (!options.timeWindow) throw ceilingError(this, false);
 	const until = options.timeWindow.until ? Date.parse(options.timeWindow.until) : Date.now();
@@ -246,6 +254,6 @@ export async function pagerDutyApiRequestAllItems(
 		? Date.parse(options.timeWindow.since)
 		: until - options.timeWindow.defaultDays * DAY_MS;
 	if (Number.isNaN(since) || Number.isNaN(until) || since >= until) throw ceilingError(this, false);
-	const slices = await readSliced(this, request, propertyName, since, until);
+	const slices = await readSliced(this, request, propertyName, since, until, options.askTotal);
 	return mergeSlices(slices).slice(0, maxItems);
 }

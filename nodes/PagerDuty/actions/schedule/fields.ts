@@ -201,7 +201,3 @@ export function readLayers(
 		};
 	});
 }
-
-/** A record list PagerDuty returns whole (no paging): cut to the item's Limit, if any. */
-export const upTo = (records: IDataObject[], maxItems: number | undefined) =>
-	maxItems === undefined ? records : records.slice(0, maxItems);

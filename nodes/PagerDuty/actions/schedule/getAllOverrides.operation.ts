@@ -4,8 +4,8 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { dateTimeSchema, readParameter } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
-import { overflowField, scheduleLocator, upTo, windowFields } from './fields';
+import { maxItemsOf, upTo } from '../common';
+import { overflowField, scheduleLocator, windowFields } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
