@@ -66,8 +66,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	/** Node setting "On Error: Continue" (onError: 'continueRegularOutput'). */
 	continueOnFail?: boolean;
-	/** Stops the execution this long after it started, as n8n's Stop button does (aborts the cancel signal). */
-	cancelAfterMs?: number;
+	/** Stops the execution once this resolves, as n8n's Stop button does (aborts the cancel signal). */
+	cancelWhen?: () => Promise<unknown>;
 }
 
 export interface RunNodeResult {
@@ -308,12 +308,14 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
-	const cancelTimer =
-		opts.cancelAfterMs === undefined
-			? undefined
-			: setTimeout(() => execution.cancel(), opts.cancelAfterMs);
+	let finished = false;
+	void opts.cancelWhen?.().then(() => {
+		if (!finished) execution.cancel();
+	});
 	// n8n's cancel does not reject: the run ends once the node gives up its work.
-	const run: IRun = await execution.finally(() => clearTimeout(cancelTimer));
+	const run: IRun = await execution.finally(() => {
+		finished = true;
+	});
 
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const error = toResultError(

@@ -28,8 +28,8 @@ export interface RunOptions {
 	auth?: Auth;
 	/** Overrides merged into the chosen credential's data. */
 	credential?: ICredentialDataDecryptedObject;
-	/** Stops the execution this long after it started (n8n's Stop button). */
-	cancelAfterMs?: number;
+	/** Stops the execution once this resolves (n8n's Stop button). */
+	cancelWhen?: () => Promise<unknown>;
 }
 
 /** Starts a sandbox for the test file and offers `run` to execute the node against it. */
@@ -86,7 +86,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 			credentialTypes,
 			items: runOptions.items,
 			continueOnFail: runOptions.continueOnFail,
-			cancelAfterMs: runOptions.cancelAfterMs,
+			cancelWhen: runOptions.cancelWhen,
 		});
 	}
 
