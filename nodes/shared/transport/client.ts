@@ -81,6 +81,12 @@ export interface ApiDefinition<Facts> {
 	throwFor?: number[];
 	/** Reads (and checks) what the API needs of its credential besides the host. */
 	factsOf(context: ClientContext, credentials: ICredentialDataDecryptedObject): Facts;
+	/** Refuses a request before it is sent (a Scoped OAuth token without the endpoint's scope). */
+	beforeSend?(
+		context: ClientContext,
+		connection: Connection<Facts>,
+		request: ClientRequest,
+	): Promise<void>;
 	/** Text never to show in an error (a routing key), and what stands in its place. */
 	secretsOf?(facts: Facts): Secret[];
 	/** The error for an HTTP answer that failed for good (the API's error mapper). */
@@ -272,6 +278,7 @@ export function createClient<Facts>(api: ApiDefinition<Facts>) {
 		connection,
 		async send(context: ClientContext, request: ClientRequest): Promise<unknown> {
 			const current = await connection(context);
+			await api.beforeSend?.(context, current, request);
 			const outcome = await sendWithRetries(() => sendOnce(context, current, request), {
 				limiter: current.limiter,
 				maxRetryWaitMs: current.settings.maxRetryWaitMs,
