@@ -40,7 +40,7 @@ function hintFor(
 	scopedToken?: ScopedToken,
 ): string | undefined {
 	if (details.some((detail) => FROM_HEADER_MESSAGE.test(detail))) {
-		return 'This write needs the email of a PagerDuty user to act as: fill in the "Email" field, or set "Default From Email" in the credential. User tokens and OAuth2 do not need it.';
+		return 'This write needs the email of a PagerDuty user to act as: fill in the "Email" field, or set "Default From Email" in the credential. User tokens (API or OAuth) do not need it; account-level keys and app tokens do.';
 	}
 	switch (status) {
 		case 401:

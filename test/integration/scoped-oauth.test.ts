@@ -289,6 +289,13 @@ describe('app token (client credentials)', () => {
 		]);
 		expect(visibleText(result.items)).not.toContain(token.access_token);
 	});
+
+	it('keeps the client secret out of the error when PagerDuty refuses the client', async () => {
+		const result = await getIncident({ clientSecret: 'wrong-secret-value' });
+		expect(result.error?.message).toMatch(/^Failed to acquire OAuth2 access token: /);
+		expect(visibleText(result.error)).not.toContain('wrong-secret-value');
+		expect(calls(pagerDuty.sandbox)).toEqual(['POST POST /oauth/token 401']);
+	});
 });
 
 describe('EU account', () => {
@@ -307,6 +314,19 @@ describe('EU account', () => {
 		expect(storedToken(result.credentials).scope).toBe(
 			[`as_account-eu.${DEFAULT_SUBDOMAIN}`, ...presets.readWrite].join(' '),
 		);
+	});
+
+	it('fails clearly when the credential names the US account (PagerDuty: invalid scope)', async () => {
+		const incident = pagerDuty.sandbox.store.incidents[0];
+		const result = await pagerDuty.run(
+			{ resource: 'incident', operation: 'get', incidentId: incident.id },
+			{ auth: 'scopedOAuth2', credential: { accountRegion: 'us' } },
+		);
+		expect(result.error?.message).toMatch(
+			/^Failed to acquire OAuth2 access token: .*\(Invalid scope\)$/,
+		);
+		expect(result.error?.description).toMatch(/Account Subdomain and region/);
+		expect(calls(pagerDuty.sandbox)).toEqual(['POST POST /oauth/token 400']);
 	});
 });
 

@@ -46,6 +46,10 @@ const restApi = createClient({
 			scopedToken: authentication === SCOPED_OAUTH2 ? scopedTokenOf(credentials) : undefined,
 		};
 	},
+	tokenFailure: {
+		description:
+			'n8n could not get an OAuth2 token from PagerDuty, so nothing was sent. Check the credential\'s Client ID and Client Secret; for Scoped OAuth also the Account Subdomain and region (PagerDuty answers "Invalid scope" when as_account-<region>.<subdomain> is not the app\'s account); a user token may need "Connect my account" again.',
+	},
 	beforeSend: async (context, { credentialType, facts }, request) => {
 		if (facts.scopedToken)
 			await checkScope(context, credentialType, facts.scopedToken, request.method, request.path);
