@@ -1,4 +1,4 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { defaultFromEmailField } from './fromEmailField';
 import { regionFields } from './regionFields';
@@ -180,4 +180,21 @@ export class PagerDutyScopedOAuth2Api implements ICredentialType {
 			default: false,
 		},
 	];
+
+	// n8n gets the app token before this request (its client-credentials step), so a wrong Client ID,
+	// secret, subdomain or region fails the test there. This request then asks the token endpoint
+	// once more: the one PagerDuty endpoint that answers whatever scopes the app was granted.
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: oauthUrlExpression('token', '$credentials'),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: {
+				grant_type: 'client_credentials',
+				client_id: '={{ $credentials.clientId }}',
+				client_secret: '={{ $credentials.clientSecret }}',
+				scope: '={{ $credentials.scope }}',
+			},
+		},
+	};
 }

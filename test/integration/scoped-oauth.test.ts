@@ -11,7 +11,7 @@ import {
 	useSandbox,
 } from './pagerduty';
 import { PagerDutyScopedOAuth2Api } from '../../credentials/PagerDutyScopedOAuth2Api.credentials';
-import { TestCredentialsHelper } from '../../dev/harness/engine';
+import { TestCredentialsHelper, testCredential } from '../../dev/harness/engine';
 import type { PagerDutySandbox } from '../../dev/sandbox/server';
 import { presets } from '../../nodes/shared/nodeScopes.generated.json';
 
@@ -392,5 +392,41 @@ describe('scoped user token (authorization code with PKCE and the secret)', () =
 		);
 		expect(result.error?.description).toMatch(/reconnect the credential/);
 		expect(pagerDuty.sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('credential test', () => {
+	const pagerDuty = useSandbox();
+	const data = (overrides: ICredentialDataDecryptedObject = {}) => ({
+		region: 'custom',
+		baseUrl: pagerDuty.sandbox.url,
+		grantType: 'clientCredentials',
+		clientId: DEFAULT_SCOPED_OAUTH_APP.clientId,
+		clientSecret: DEFAULT_SCOPED_OAUTH_APP.clientSecret,
+		subdomain: DEFAULT_SUBDOMAIN,
+		...overrides,
+	});
+
+	it('passes when n8n gets an app token and the token endpoint answers', async () => {
+		const result = await testCredential(new PagerDutyScopedOAuth2Api(), data());
+		expect(result).toMatchObject({ status: 'OK' });
+		const tokenCalls = tokenRequests(pagerDuty.sandbox);
+		expect(tokenCalls.map(({ status }) => status)).toEqual([200, 200]);
+		expect(tokenCalls[1].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+		expect(tokenCalls[1].body).toMatchObject({
+			grant_type: 'client_credentials',
+			scope: [`as_account-us.${DEFAULT_SUBDOMAIN}`, ...presets.readWrite].join(' '),
+		});
+	});
+
+	it.each([
+		['a wrong secret', { clientSecret: 'not-the-secret' }],
+		['another account', { subdomain: 'not-acme' }],
+	])('fails for %s, without showing the secret', async (_case, overrides) => {
+		const result = await testCredential(new PagerDutyScopedOAuth2Api(), data(overrides));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Failed to acquire OAuth2 access token: /);
+		expect(result.message).not.toContain('not-the-secret');
+		expect(result.message).not.toContain(DEFAULT_SCOPED_OAUTH_APP.clientSecret);
 	});
 });
