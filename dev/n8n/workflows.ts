@@ -5,8 +5,19 @@ import type { CredentialRef, WorkflowJson } from './n8n-client';
 export const NODE_TYPE = 'n8n-nodes-pagerduty.pagerDuty';
 export const API_CREDENTIAL_TYPE = 'pagerDutyRestApi';
 export const OAUTH_CREDENTIAL_TYPE = 'pagerDutyRestOAuth2Api';
+export const SCOPED_OAUTH_CREDENTIAL_TYPE = 'pagerDutyScopedOAuth2Api';
 
-export type Auth = { apiToken: CredentialRef } | { oAuth2: CredentialRef };
+/** The node's Authentication values and the credential type each one uses. */
+const CREDENTIAL_TYPES = {
+	apiToken: API_CREDENTIAL_TYPE,
+	oAuth2: OAUTH_CREDENTIAL_TYPE,
+	scopedOAuth2: SCOPED_OAUTH_CREDENTIAL_TYPE,
+} as const;
+
+type Authentication = keyof typeof CREDENTIAL_TYPES;
+
+/** One Authentication value and its credential, e.g. `{ apiToken: credential }`. */
+export type Auth = { [A in Authentication]: Record<A, CredentialRef> }[Authentication];
 
 /** A node of this package; `parameters` may hold expressions such as `={{ $json.body.incidentId }}`. */
 export function pagerDutyNode(
@@ -14,17 +25,17 @@ export function pagerDutyNode(
 	parameters: Record<string, unknown>,
 	extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
-	const apiToken = 'apiToken' in auth;
+	const [[authentication, credential]] = Object.entries(auth) as Array<
+		[Authentication, CredentialRef]
+	>;
 	return {
 		id: randomUUID(),
 		name: 'PagerDuty',
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [440, 0],
-		parameters: { authentication: apiToken ? 'apiToken' : 'oAuth2', ...parameters },
-		credentials: apiToken
-			? { [API_CREDENTIAL_TYPE]: auth.apiToken }
-			: { [OAUTH_CREDENTIAL_TYPE]: (auth as { oAuth2: CredentialRef }).oAuth2 },
+		parameters: { authentication, ...parameters },
+		credentials: { [CREDENTIAL_TYPES[authentication]]: credential },
 		...extra,
 	};
 }
