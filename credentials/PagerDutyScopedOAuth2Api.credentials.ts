@@ -1,6 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { defaultFromEmailField } from './fromEmailField';
+import { oauthEndpointFields } from './oauthFields';
 import { regionFields } from './regionFields';
 import { presets } from '../nodes/shared/nodeScopes.generated.json';
 import { REST_HOSTS, oauthUrlExpression } from '../nodes/shared/regions';
@@ -148,31 +149,7 @@ export class PagerDutyScopedOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: SCOPE_EXPRESSION,
 		},
-		{
-			displayName: 'Authorization URL',
-			name: 'authUrl',
-			type: 'hidden',
-			default: oauthUrlExpression('authorize'),
-		},
-		{
-			displayName: 'Access Token URL',
-			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: oauthUrlExpression('token'),
-		},
-		{
-			displayName: 'Auth URI Query Parameters',
-			name: 'authQueryParameters',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			// PagerDuty's token endpoint takes client_id and client_secret as form fields.
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'hidden',
-			default: 'body',
-		},
+		...oauthEndpointFields,
 		{
 			displayName: 'Send Additional Body Properties',
 			name: 'sendAdditionalBodyProperties',

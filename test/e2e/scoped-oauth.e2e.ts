@@ -45,19 +45,22 @@ let incidentId: string;
 /** Every workflow's webhook path, by a name the tests use. */
 const paths: Record<string, string> = {};
 
+/** An app token credential's data, against the shared sandbox's US account. */
+const appCredentialData = (data: Json = {}): Json => ({
+	grantType: 'clientCredentials',
+	clientId: APP.clientId,
+	clientSecret: APP.clientSecret,
+	region: 'custom',
+	baseUrl: state.sandboxUrl,
+	accountRegion: 'us',
+	subdomain: DEFAULT_SUBDOMAIN,
+	scopePreset: 'readWrite',
+	defaultFromEmail: FROM,
+	...data,
+});
+
 const appCredential = (name: string, data: Json = {}) =>
-	n8n.createCredential(name, SCOPED_OAUTH_CREDENTIAL_TYPE, {
-		grantType: 'clientCredentials',
-		clientId: APP.clientId,
-		clientSecret: APP.clientSecret,
-		region: 'custom',
-		baseUrl: state.sandboxUrl,
-		accountRegion: 'us',
-		subdomain: DEFAULT_SUBDOMAIN,
-		scopePreset: 'readWrite',
-		defaultFromEmail: FROM,
-		...data,
-	});
+	n8n.createCredential(name, SCOPED_OAUTH_CREDENTIAL_TYPE, appCredentialData(data));
 
 /** A webhook workflow running one PagerDuty operation; errors become output items. */
 async function workflow(name: string, credential: CredentialRef, parameters: Json): Promise<void> {
@@ -357,18 +360,8 @@ describe("n8n's credential test for an app token credential", () => {
 			n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
 				credentials: { id: credential.id, name: 'test', type: SCOPED_OAUTH_CREDENTIAL_TYPE, data },
 			});
-		const base = {
-			grantType: 'clientCredentials',
-			clientId: APP.clientId,
-			clientSecret: APP.clientSecret,
-			region: 'custom',
-			baseUrl: state.sandboxUrl,
-			accountRegion: 'us',
-			subdomain: DEFAULT_SUBDOMAIN,
-			scopePreset: 'readWrite',
-		};
-		expect(await test(base)).toMatchObject({ status: 'OK' });
-		const failed = await test({ ...base, clientSecret: 'not-the-secret' });
+		expect(await test(appCredentialData())).toMatchObject({ status: 'OK' });
+		const failed = await test(appCredentialData({ clientSecret: 'not-the-secret' }));
 		expect(failed.status).toBe('Error');
 		expect(failed.message).toMatch(/^Failed to acquire OAuth2 access token: /);
 		expect(failed.message).not.toContain('not-the-secret');

@@ -41,6 +41,13 @@ const calls = (sandbox: PagerDutySandbox) =>
 		(request) => `${request.method} ${request.operation ?? request.path} ${request.status}`,
 	);
 
+/** A 401, the token request n8n makes on it, and the request sent again with the new token. */
+const RETRIED_WITH_A_NEW_TOKEN = [
+	'GET GET /incidents/{id} 401',
+	'POST POST /oauth/token 200',
+	'GET GET /incidents/{id} 200',
+];
+
 const tokenRequests = (sandbox: PagerDutySandbox) =>
 	sandbox.requests.filter((request) => request.path === '/oauth/token');
 
@@ -148,11 +155,7 @@ describe('app token (client credentials)', () => {
 			oauthTokenData: { ...first } as unknown as ICredentialDataDecryptedObject,
 		});
 		expect(result.error).toBeUndefined();
-		expect(calls(pagerDuty.sandbox)).toEqual([
-			'GET GET /incidents/{id} 401',
-			'POST POST /oauth/token 200',
-			'GET GET /incidents/{id} 200',
-		]);
+		expect(calls(pagerDuty.sandbox)).toEqual(RETRIED_WITH_A_NEW_TOKEN);
 		expect(tokenRequests(pagerDuty.sandbox)[0].body).toMatchObject({
 			grant_type: 'client_credentials',
 		});
@@ -356,11 +359,7 @@ describe('scoped user token (authorization code with PKCE and the secret)', () =
 			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(calls(pagerDuty.sandbox)).toEqual([
-			'GET GET /incidents/{id} 401',
-			'POST POST /oauth/token 200',
-			'GET GET /incidents/{id} 200',
-		]);
+		expect(calls(pagerDuty.sandbox)).toEqual(RETRIED_WITH_A_NEW_TOKEN);
 		expect(tokenRequests(pagerDuty.sandbox)[0].body).toMatchObject({
 			grant_type: 'refresh_token',
 			refresh_token: token.refresh_token,

@@ -1,3 +1,5 @@
+import type { INodeType } from 'n8n-workflow';
+
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
@@ -13,6 +15,13 @@ const ours = [
 	new PagerDutyEventsApi(),
 	new PagerDutyScopedOAuth2Api(),
 ];
+
+/** Each credential a node lists, with the Authentication values it is shown for. */
+const byAuthentication = (node: INodeType) =>
+	(node.description.credentials ?? []).map((credential) => [
+		credential.name,
+		credential.displayOptions?.show?.authentication,
+	]);
 
 describe('credential type names', () => {
 	it('take no name that n8n-nodes-base ships (credential names are global in n8n)', () => {
@@ -33,13 +42,7 @@ describe('credential type names', () => {
 	});
 
 	it('are the ones the node asks for, per authentication mode', () => {
-		const credentials = new PagerDuty().description.credentials ?? [];
-		expect(
-			credentials.map((credential) => [
-				credential.name,
-				credential.displayOptions?.show?.authentication,
-			]),
-		).toEqual([
+		expect(byAuthentication(new PagerDuty())).toEqual([
 			['pagerDutyRestApi', ['apiToken']],
 			['pagerDutyRestOAuth2Api', ['oAuth2']],
 			['pagerDutyScopedOAuth2Api', ['scopedOAuth2']],
@@ -48,13 +51,7 @@ describe('credential type names', () => {
 	});
 
 	it('are offered by the trigger too, per authentication mode', () => {
-		const credentials = new PagerDutyTrigger().description.credentials ?? [];
-		expect(
-			credentials.map((credential) => [
-				credential.name,
-				credential.displayOptions?.show?.authentication,
-			]),
-		).toEqual([
+		expect(byAuthentication(new PagerDutyTrigger())).toEqual([
 			['pagerDutyRestApi', ['apiToken']],
 			['pagerDutyRestOAuth2Api', ['oAuth2']],
 			['pagerDutyScopedOAuth2Api', ['scopedOAuth2']],
