@@ -42,6 +42,8 @@ let n8n: N8nClient;
 let sandbox: SandboxClient;
 let euSandbox: PagerDutySandbox;
 let incidentId: string;
+/** A second triggered incident, for the write after the credential's scopes changed. */
+let otherIncidentId: string;
 /** Every workflow's webhook path, by a name the tests use. */
 const paths: Record<string, string> = {};
 
@@ -119,9 +121,9 @@ beforeAll(async () => {
 	sandbox = new SandboxClient(state.sandboxUrl);
 	await sandbox.control('POST', 'reset');
 	const incidents = await sandbox.rest<{ incidents: Array<{ id: string; status: string }> }>(
-		'/incidents?statuses[]=triggered&limit=1',
+		'/incidents?statuses[]=triggered&limit=2',
 	);
-	incidentId = incidents.incidents[0].id;
+	[incidentId, otherIncidentId] = incidents.incidents.map((incident) => incident.id);
 	euSandbox = await startSandbox({ port: 0, region: 'eu' });
 });
 
@@ -265,6 +267,25 @@ describe('a scope the token lacks', () => {
 		expect(String(items[0].description)).toMatch(/The token's scopes: incidents\.read\.$/);
 		expect(await sandbox.requests()).toEqual([]);
 		await expectNoSecrets(text);
+	});
+
+	it('after the credential asks for incidents.write too, n8n fetches one new token and the write goes through', async () => {
+		await n8n.api('PATCH', `/credentials/${readOnly.id}`, {
+			data: { scopePreset: 'readWrite' },
+			isPartialData: true,
+		});
+		// n8n kept the stored token (granted incidents.read only): the node sees it predates the change.
+		const kept = (await exportDecryptedCredential(state, readOnly.id)).oauthTokenData as Json;
+		expect(kept.scope).toBe(`${US_ACCOUNT} incidents.read`);
+		await sandbox.clearRequests();
+		const { items } = await run('readonly-resolve', { incidentId: otherIncidentId });
+		expect(items[0]).toMatchObject({ id: otherIncidentId, status: 'resolved' });
+		const requests = await sandbox.requests();
+		expect(summary(requests)).toEqual([
+			'POST POST /oauth/token 200',
+			'PUT PUT /incidents/{id} 200',
+		]);
+		expect(String((requests[0].body as Json).scope)).toContain('incidents.write');
 	});
 });
 
