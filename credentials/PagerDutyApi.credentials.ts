@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { defaultFromEmailField } from './fromEmailField';
 import { regionFields } from './regionFields';
 import { REST_HOSTS, baseUrlExpression } from '../nodes/shared/regions';
 
@@ -33,15 +34,7 @@ export class PagerDutyApi implements ICredentialType {
 				'A general access REST API key (Integrations → API Access Keys, account-level) or a user API token (My Profile → User Settings)',
 		},
 		...regionFields(REST_HOSTS, 'the PagerDuty REST API v2'),
-		{
-			displayName: 'Default From Email',
-			name: 'defaultFromEmail',
-			type: 'string',
-			placeholder: 'e.g. name@email.com',
-			default: '',
-			description:
-				'Email of a PagerDuty user that writes made with an account-level key act as (PagerDuty\'s "From" header). A node\'s own Email field overrides it. User tokens do not need it.',
-		},
+		defaultFromEmailField,
 	];
 
 	authenticate: IAuthenticateGeneric = {

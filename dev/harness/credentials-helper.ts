@@ -154,6 +154,7 @@ export const OAUTH_PINNED_FIELDS: readonly string[] = [
 	'accessTokenUrl',
 	'grantType',
 	'authentication',
+	'usePkce',
 	'requestTokenUrl',
 	'signatureMethod',
 ];

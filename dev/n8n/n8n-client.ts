@@ -196,6 +196,38 @@ export class N8nClient {
 		}
 	}
 
+	/**
+	 * Connects an OAuth2 credential as a user's browser would ("Connect my account"), without one:
+	 * asks n8n for the authorization URL, lets the provider (the sandbox, which authorizes at once)
+	 * redirect back, and calls n8n's callback with the login and OAuth cookies. Returns the
+	 * authorization URL n8n built and the callback's answer.
+	 */
+	async connectOAuth2(
+		credentialId: string,
+	): Promise<{ authorizeUrl: URL; status: number; text: string }> {
+		const auth = await this.call(
+			'GET',
+			`/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`,
+			undefined,
+			{ cookie: this.cookie, 'browser-id': BROWSER_ID },
+		);
+		if (auth.status !== 200)
+			throw new Error(
+				`GET /rest/oauth2-credential/auth -> ${auth.status}: ${auth.text.slice(0, 300)}`,
+			);
+		const authorizeUrl = new URL((auth.json as { data: string }).data);
+		const flowCookies = auth.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+		const provider = await fetch(authorizeUrl, { redirect: 'manual' });
+		const callbackUrl = provider.headers.get('location');
+		if (!callbackUrl)
+			throw new Error(`the authorization URL answered ${provider.status} without a redirect`);
+		const callback = await fetch(callbackUrl, {
+			redirect: 'manual',
+			headers: { cookie: [this.cookie, ...flowCookies].join('; '), 'browser-id': BROWSER_ID },
+		});
+		return { authorizeUrl, status: callback.status, text: await callback.text() };
+	}
+
 	/** Node and credential types n8n registered (needs the login cookie in 2.x). */
 	async types<T = unknown>(kind: 'nodes' | 'credentials'): Promise<T> {
 		const result = await this.call('GET', `/types/${kind}.json`, undefined, {

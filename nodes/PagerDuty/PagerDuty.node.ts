@@ -10,7 +10,7 @@ import { resources } from './actions';
 import { resourceOptions, resourceProperties } from './actions/registry';
 import { router } from './actions/router';
 import { requestSettingsField } from './descriptions/common';
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, restCredentials } from '../shared/authentication';
 import { listSearch } from '../shared/locators';
 import * as loadOptions from './methods/loadOptions';
 
@@ -30,24 +30,15 @@ export class PagerDuty implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
+		// Events use the routing-key credential; the REST credentials play no part there.
+		credentials: restCredentials(
+			{ resource: ['event'] },
 			{
-				name: 'pagerDutyRestApi',
-				required: true,
-				displayOptions: { show: { authentication: ['apiToken'] }, hide: { resource: ['event'] } },
-			},
-			{
-				name: 'pagerDutyRestOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] }, hide: { resource: ['event'] } },
-			},
-			{
-				// The Events API authenticates with a routing key only; the REST credentials play no part.
 				name: 'pagerDutyEventsV2Api',
 				required: true,
 				displayOptions: { show: { resource: ['event'] } },
 			},
-		],
+		),
 		properties: [
 			{
 				...authenticationField,

@@ -9,7 +9,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isSignedBy, RecentDeliveries } from './verification';
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, restCredentials } from '../shared/authentication';
 import { toNodeError } from '../shared/errors';
 import { listSearchFor } from '../shared/locators';
 import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../shared/transport/rest';
@@ -131,18 +131,7 @@ export class PagerDutyTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'pagerDutyRestApi',
-				required: true,
-				displayOptions: { show: { authentication: ['apiToken'] } },
-			},
-			{
-				name: 'pagerDutyRestOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: restCredentials(),
 		webhooks: [
 			{
 				name: 'default',

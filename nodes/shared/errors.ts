@@ -1,6 +1,9 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ScopedToken } from './scopes';
+import { requiredScopesOf, scopeAdvice } from './scopes';
+
 /** PagerDuty's error envelope: `errors` is a list of strings, or (in /v3 APIs) an object of field → messages. */
 type PagerDutyErrorList = string[] | Record<string, string[] | string>;
 
@@ -33,9 +36,11 @@ function hintFor(
 	status: number | undefined,
 	details: string[],
 	authentication: string,
+	missingScopes: string[],
+	scopedToken?: ScopedToken,
 ): string | undefined {
 	if (details.some((detail) => FROM_HEADER_MESSAGE.test(detail))) {
-		return 'This write needs the email of a PagerDuty user to act as: fill in the "Email" field, or set "Default From Email" in the credential. User tokens and OAuth2 do not need it.';
+		return 'This write needs the email of a PagerDuty user to act as: fill in the "Email" field, or set "Default From Email" in the credential. User tokens (API or OAuth) do not need it; account-level keys and app tokens do.';
 	}
 	switch (status) {
 		case 401:
@@ -43,6 +48,11 @@ function hintFor(
 		case 402:
 			return 'Your PagerDuty plan lacks the ability this operation needs (see GET /abilities).';
 		case 403:
+			if (scopedToken) {
+				return missingScopes.length > 0
+					? scopeAdvice(scopedToken, missingScopes)
+					: 'The Scoped OAuth token is not allowed to do this. Check the scopes of the credential and of the app in PagerDuty.';
+			}
 			return authentication === 'oAuth2'
 				? 'The OAuth2 token lacks the scope for this operation. Reconnect the credential with Access Level "Read/Write".'
 				: 'The token is not allowed to do this: a read-only API key cannot write, and a user token can only do what that user may do.';
@@ -58,11 +68,13 @@ function hintFor(
 /**
  * Turns a failed PagerDuty request into an n8n error that says what PagerDuty said and what to do.
  * Built from the status and response body only, so no request header (and no token) can leak into it.
+ * With a Scoped OAuth token, a 403 names the scopes the endpoint requires and how to add them.
  */
 export function pagerDutyApiError(
 	node: INode,
 	request: FailedRequest,
 	authentication: string,
+	scopedToken?: ScopedToken,
 ): NodeApiError {
 	const envelope = (request.body ?? {}) as PagerDutyErrorBody;
 	const details = listDetails(envelope.error?.errors);
@@ -70,7 +82,11 @@ export function pagerDutyApiError(
 	const statusText = request.status ? `${request.status}` : 'no response';
 	const pagerDutyMessage = envelope.error?.message ?? 'The request failed';
 	const message = `PagerDuty ${statusText}: ${pagerDutyMessage}${code !== undefined ? ` (code ${code})` : ''}`;
-	const hint = hintFor(request.status, details, authentication);
+	const missingScopes =
+		scopedToken && request.status === 403
+			? requiredScopesOf(request.method, request.path, request.body)
+			: [];
+	const hint = hintFor(request.status, details, authentication, missingScopes, scopedToken);
 	const description = [details.join('; '), hint].filter(Boolean).join('\n') || undefined;
 	const summary: JsonObject = {
 		message,
@@ -78,11 +94,13 @@ export function pagerDutyApiError(
 		...(code !== undefined && { pagerDutyCode: code }),
 		...(details.length > 0 && { pagerDutyErrors: details }),
 	};
-	return new NodeApiError(node, summary, {
+	const error = new NodeApiError(node, summary, {
 		message,
 		description,
 		httpCode: request.status ? String(request.status) : undefined,
 	});
+	if (missingScopes.length > 0) error.context.missingScopes = missingScopes;
+	return error;
 }
 
 /**

@@ -5,6 +5,7 @@ import { resources } from './index';
 import { findOperation } from './registry';
 import { settleWithConcurrency } from '../../shared/concurrency';
 import { toNodeError } from '../../shared/errors';
+import { nameOperation } from '../../shared/scopes';
 import { transportSettings } from '../../shared/transport/rest';
 
 /**
@@ -23,6 +24,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" is not supported for resource "${resource}"`,
 		);
 	}
+
+	// Errors about a missing scope say which operation needs it, as the editor names it.
+	const operationName = `${resources.find(({ option }) => option.value === resource)!.option.name} → ${handler.name}`;
 
 	const continueOnFail = this.continueOnFail();
 	const itemIndexes = items.map((_, itemIndex) => itemIndex);
@@ -47,7 +51,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			);
 			return;
 		}
-		const nodeError = toNodeError(this.getNode(), result.error, itemIndex);
+		const nodeError = nameOperation(
+			toNodeError(this.getNode(), result.error, itemIndex),
+			operationName,
+		);
 		if (!continueOnFail) throw nodeError;
 		output.push({
 			json: {

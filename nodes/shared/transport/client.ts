@@ -81,6 +81,14 @@ export interface ApiDefinition<Facts> {
 	throwFor?: number[];
 	/** Reads (and checks) what the API needs of its credential besides the host. */
 	factsOf(context: ClientContext, credentials: ICredentialDataDecryptedObject): Facts;
+	/** Refuses a request before it is sent (a Scoped OAuth token without the endpoint's scope). */
+	beforeSend?(
+		context: ClientContext,
+		connection: Connection<Facts>,
+		request: ClientRequest,
+	): Promise<void>;
+	/** What to check when n8n cannot get an OAuth2 token for the credential. */
+	tokenFailure?: { description: string };
 	/** Text never to show in an error (a routing key), and what stands in its place. */
 	secretsOf?(facts: Facts): Secret[];
 	/** The error for an HTTP answer that failed for good (the API's error mapper). */
@@ -107,6 +115,24 @@ export function scrub(text: string, secrets: Secret[]): string {
 			value.length > 0 ? scrubbed.split(value).join(shownAs) : scrubbed,
 		text,
 	);
+}
+
+/**
+ * n8n could not get an OAuth2 token (the first one, a new one on expiry, or a refresh): nothing
+ * reached PagerDuty's API and sending again will not help. Returns n8n's message, with the token
+ * endpoint's own reason (e.g. "Invalid scope") when it gave one; undefined for other failures.
+ */
+function oauthTokenFailure(error: unknown): string | undefined {
+	let message: string | undefined;
+	let reason: string | undefined;
+	for (let cause = error; cause instanceof Error; cause = (cause as { cause?: unknown }).cause) {
+		if (/^Failed to acquire OAuth2 access token|needs to be reconnected/.test(cause.message))
+			message ??= cause.message;
+		const body = (cause as { body?: { error_description?: unknown } }).body;
+		if (typeof body?.error_description === 'string') reason ??= body.error_description;
+	}
+	if (!message) return undefined;
+	return reason && !message.includes(reason) ? `${message} (${reason})` : message;
 }
 
 /** `gaveUp`: the last failure was retryable, but the attempts or the retry wait ran out. */
@@ -235,6 +261,8 @@ export function createClient<Facts>(api: ApiDefinition<Facts>) {
 			}
 			if (cancelSignal(context)?.aborted)
 				throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
+			const tokenError = oauthTokenFailure(error);
+			if (tokenError) throw new NodeOperationError(context.getNode(), tokenError, api.tokenFailure);
 			// Only the message is kept: the error object itself holds the request, credential included.
 			return {
 				networkError: scrub(
@@ -272,6 +300,7 @@ export function createClient<Facts>(api: ApiDefinition<Facts>) {
 		connection,
 		async send(context: ClientContext, request: ClientRequest): Promise<unknown> {
 			const current = await connection(context);
+			await api.beforeSend?.(context, current, request);
 			const outcome = await sendWithRetries(() => sendOnce(context, current, request), {
 				limiter: current.limiter,
 				maxRetryWaitMs: current.settings.maxRetryWaitMs,

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Authentication } from '../authentication';
-import { credentialTypeFor } from '../authentication';
+import { SCOPED_OAUTH2, authenticationFrom, credentialTypeFor } from '../authentication';
 import { settleWithConcurrency } from '../concurrency';
 import { pagerDutyApiError, toNodeError } from '../errors';
 import { readParameterValue } from '../parameters';
 import { REST_HOSTS } from '../regions';
+import { checkScope, scopedTokenOf } from '../scopes';
 import type { ClientContext, ClientRequest } from './client';
 import { createClient, readTransportSettings } from './client';
 
@@ -24,12 +24,10 @@ export interface PagerDutyRequest extends Omit<ClientRequest, 'headers'> {
 	from?: string;
 }
 
-const authenticationOf = (context: ClientContext): Authentication =>
-	readParameterValue(context, 'authentication', undefined, 'apiToken') === 'oAuth2'
-		? 'oAuth2'
-		: 'apiToken';
+const authenticationOf = (context: ClientContext) =>
+	authenticationFrom(readParameterValue(context, 'authentication', undefined, 'apiToken'));
 
-/** PagerDuty's REST API v2, with an API token or OAuth2 (the node's Authentication). */
+/** PagerDuty's REST API v2, with an API token, OAuth2 or Scoped OAuth2 (the node's Authentication). */
 const restApi = createClient({
 	name: 'PagerDuty',
 	credentialType: (context) => credentialTypeFor(authenticationOf(context)),
@@ -40,15 +38,28 @@ const restApi = createClient({
 	},
 	timeoutMs: 60_000,
 	throwFor: [401],
-	factsOf: (context, credentials) => ({
-		authentication: authenticationOf(context),
-		defaultFrom: (credentials.defaultFromEmail as string | undefined)?.trim() || undefined,
-	}),
+	factsOf: (context, credentials) => {
+		const authentication = authenticationOf(context);
+		return {
+			authentication,
+			defaultFrom: (credentials.defaultFromEmail as string | undefined)?.trim() || undefined,
+			scopedToken: authentication === SCOPED_OAUTH2 ? scopedTokenOf(credentials) : undefined,
+		};
+	},
+	tokenFailure: {
+		description:
+			'n8n could not get an OAuth2 token from PagerDuty, so nothing was sent. Check the credential\'s Client ID and Client Secret; for Scoped OAuth also the Account Subdomain and region (PagerDuty answers "Invalid scope" when as_account-<region>.<subdomain> is not the app\'s account); a user token may need "Connect my account" again.',
+	},
+	beforeSend: async (context, { credentialType, facts }, request) => {
+		if (facts.scopedToken)
+			await checkScope(context, credentialType, facts.scopedToken, request.method, request.path);
+	},
 	errorFor: (context, connection, request, answer) =>
 		pagerDutyApiError(
 			context.getNode(),
 			{ method: request.method, path: request.path, status: answer.status, body: answer.body },
 			connection.facts.authentication,
+			connection.facts.scopedToken,
 		),
 });
 
