@@ -29,6 +29,12 @@ export interface WorkflowJson {
 	settings?: Record<string, unknown>;
 }
 
+/** What n8n 2.41 recorded about publishing (activating) a workflow's triggers. */
+export interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
+}
+
 export class N8nClient {
 	cookie = '';
 	apiKey = '';
@@ -160,6 +166,28 @@ export class N8nClient {
 		});
 		await this.api('POST', `/workflows/${created.id}/activate`);
 		return created.id;
+	}
+
+	/**
+	 * n8n 2.41 publishes (activates) a workflow in the background: the API answers at once, main then runs the
+	 * triggers' checkExists/create from an outbox and records each trigger's outcome. This waits for that outcome.
+	 * n8n 1.x activates synchronously: there is nothing to wait for (undefined).
+	 */
+	async publicationOutcome(
+		workflowId: string,
+		timeoutMs = 60_000,
+	): Promise<PublicationStatus | undefined> {
+		if (this.isN8n1) return undefined;
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const status = await this.rest<PublicationStatus>(
+				'GET',
+				`/workflows/${workflowId}/publication-status`,
+			);
+			if (!['in_progress', 'not_published'].includes(status.status) || Date.now() > deadline)
+				return status;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
 	}
 
 	async deactivateWorkflow(id: string): Promise<void> {
