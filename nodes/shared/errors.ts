@@ -17,6 +17,28 @@ export interface FailedRequest {
 	path: string;
 	status?: number;
 	body?: unknown;
+	/** The email sent in PagerDuty's `From` header, if any (an email is not a secret). */
+	from?: string;
+}
+
+/**
+ * How every message this package builds names its item: n8n's own form, zero-based as the error
+ * card's "Item Index" and `$itemIndex` are (n8n-core's parameter checks end with "[item 0]").
+ */
+export const itemSuffix = (itemIndex?: number) =>
+	itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+
+/**
+ * n8n's error card shows a description as one paragraph: its parts are joined as sentences, each
+ * ending with a period, or they run together.
+ */
+export function sentences(...parts: Array<string | null | undefined>): string | undefined {
+	const text = parts
+		.map((part) => part?.trim())
+		.filter((part): part is string => Boolean(part))
+		.map((part) => (/[.!?]$/.test(part) ? part : `${part}.`))
+		.join(' ');
+	return text === '' ? undefined : text;
 }
 
 const FROM_HEADER_MESSAGE = /From header/i;
@@ -30,14 +52,16 @@ function listDetails(errors: PagerDutyErrorList | undefined): string[] {
 }
 
 function hintFor(
-	status: number | undefined,
+	request: FailedRequest,
 	details: string[],
 	authentication: string,
 ): string | undefined {
 	if (details.some((detail) => FROM_HEADER_MESSAGE.test(detail))) {
-		return 'This write needs the email of a PagerDuty user to act as: fill in the "Email" field, or set "Default From Email" in the credential. User tokens and OAuth2 do not need it.';
+		return request.from
+			? `PagerDuty knows no user with the email ${request.from} in this account: use the email of an existing PagerDuty user in "Email" or in the credential's "Default From Email".`
+			: 'This write needs the email of a PagerDuty user to act as: fill in "Email", or set "Default From Email" in the credential. User tokens and OAuth2 do not need it.';
 	}
-	switch (status) {
+	switch (request.status) {
 		case 401:
 			return "PagerDuty rejected the credential. Check the token, and that the credential's Service Region matches your account: a US token used against the EU host (or the reverse) is also answered with 401.";
 		case 402:
@@ -70,8 +94,8 @@ export function pagerDutyApiError(
 	const statusText = request.status ? `${request.status}` : 'no response';
 	const pagerDutyMessage = envelope.error?.message ?? 'The request failed';
 	const message = `PagerDuty ${statusText}: ${pagerDutyMessage}${code !== undefined ? ` (code ${code})` : ''}`;
-	const hint = hintFor(request.status, details, authentication);
-	const description = [details.join('; '), hint].filter(Boolean).join('\n') || undefined;
+	const hint = hintFor(request, details, authentication);
+	const description = sentences(details.join('; '), hint);
 	const summary: JsonObject = {
 		message,
 		request: `${request.method} ${request.path}`,

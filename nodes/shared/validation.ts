@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { itemSuffix } from './errors';
 import type { ParameterSource } from './parameters';
 
 /**
@@ -74,8 +75,9 @@ export function invalidParameter(
 	label: string,
 	reason: string,
 ): NodeOperationError {
-	const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
-	return new NodeOperationError(context.getNode(), `"${label}" ${reason}${where}`, { itemIndex });
+	return new NodeOperationError(context.getNode(), `"${label}" ${reason}${itemSuffix(itemIndex)}`, {
+		itemIndex,
+	});
 }
 
 /** Reads a parameter of this item and validates it. */

@@ -127,8 +127,8 @@ describe('On-Call → Get Many', () => {
 			},
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
-			'"Until" must be at most 90 days from now: PagerDuty lists on-call shifts no further ahead (item 0)',
-			'"Until" must not be before Since (item 1)',
+			'"Until" must be at most 90 days from now: PagerDuty lists on-call shifts no further ahead [item 0]',
+			'"Until" must not be before Since [item 1]',
 		]);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

@@ -123,7 +123,7 @@ describe('Schedule → Create', () => {
 			{ items: [{ users: '' }, { users: 'PNOSUCH' }], continueOnFail: true },
 		);
 		const [first, second] = jsonOf(result);
-		expect(first.error).toBe('"Layers → Layer 1 → User IDs" needs at least one user (item 0)');
+		expect(first.error).toBe('"Layers → Layer 1 → User IDs" needs at least one user [item 0]');
 		expect(second.error).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(second.description).toMatch(/User PNOSUCH was not found/);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
@@ -485,7 +485,7 @@ describe('Schedule overrides', () => {
 			{ items: [{ since: 'yesterday' }] },
 		);
 		expect(result.error?.message).toBe(
-			'"Since" must be a date and time such as 2026-11-01T00:00:00Z (item 0)',
+			'"Since" must be a date and time such as 2026-11-01T00:00:00Z [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

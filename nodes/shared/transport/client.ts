@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { sentences } from '../errors';
 import type { ParameterSource } from '../parameters';
 import { readParameterValue } from '../parameters';
 import type { RegionHosts } from '../regions';
@@ -262,8 +263,7 @@ export function createClient<Facts>(api: ApiDefinition<Facts>) {
 						{ description: note },
 					)
 				: api.errorFor(context, current, request, { ...answer, status: answer.status });
-		if (note && answer.status !== undefined)
-			error.description = [error.description, note].filter(Boolean).join('\n');
+		if (note && answer.status !== undefined) error.description = sentences(error.description, note);
 		error.context.attempts = attempts;
 		return error;
 	}

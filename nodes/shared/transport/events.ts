@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { itemSuffix, sentences } from '../errors';
 import { EVENTS_HOSTS } from '../regions';
 import type { Secret } from './client';
 import { createClient, scrub } from './client';
@@ -64,7 +65,7 @@ const eventsApi = createClient({
 			hint =
 				'PagerDuty accepts about 120 events per minute per routing key. Send fewer events at once or spread them out.';
 		}
-		const description = [details.join('; '), hint].filter(Boolean).join('\n') || undefined;
+		const description = sentences(details.join('; '), hint);
 		return new NodeApiError(
 			context.getNode(),
 			{
@@ -92,7 +93,7 @@ export async function sendEvent(
 	if (bytes > MAX_EVENT_BYTES) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The event is ${Math.ceil(bytes / 1024)} KB; PagerDuty accepts at most 512 KB per event (item ${itemIndex})`,
+			`The event is ${Math.ceil(bytes / 1024)} KB; PagerDuty accepts at most 512 KB per event${itemSuffix(itemIndex)}`,
 			{
 				itemIndex,
 				description: 'Shorten the custom details, or send large data elsewhere and link to it.',

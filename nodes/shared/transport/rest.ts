@@ -47,7 +47,13 @@ const restApi = createClient({
 	errorFor: (context, connection, request, answer) =>
 		pagerDutyApiError(
 			context.getNode(),
-			{ method: request.method, path: request.path, status: answer.status, body: answer.body },
+			{
+				method: request.method,
+				path: request.path,
+				status: answer.status,
+				body: answer.body,
+				from: request.headers?.From,
+			},
 			connection.facts.authentication,
 		),
 });

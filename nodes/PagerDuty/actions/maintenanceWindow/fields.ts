@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemSuffix } from '../../../shared/errors';
 import {
 	dateTimeSchema,
 	pagerDutyIdSchema,
@@ -100,7 +101,7 @@ export function windowBody(
 		if (ids.length === 0) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"Services" must name at least one service (item ${itemIndex})`,
+				`"Services" must name at least one service${itemSuffix(itemIndex)}`,
 				{ itemIndex },
 			);
 		}
@@ -118,7 +119,7 @@ export function checkTimes(
 	if (Date.parse(String(window.end_time)) > Date.parse(String(window.start_time))) return;
 	throw new NodeOperationError(
 		context.getNode(),
-		`"End Time" must be after "Start Time" (item ${itemIndex})`,
+		`"End Time" must be after "Start Time"${itemSuffix(itemIndex)}`,
 		{
 			itemIndex,
 			description: `The window runs from ${String(window.start_time)} to ${String(window.end_time)}.`,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { itemSuffix } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
 import {
 	dateTimeSchema,
@@ -172,7 +173,7 @@ export function readLayers(
 		if (users.length === 0) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"${label} → User IDs" needs at least one user (item ${itemIndex})`,
+				`"${label} → User IDs" needs at least one user${itemSuffix(itemIndex)}`,
 				{ itemIndex },
 			);
 		}
