@@ -61,6 +61,8 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	/** Plaintext credential data by credential type name. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Stored credential IDs by type name; default a new ID per run (see TestCredentialsHelper). */
+	credentialIds?: Record<string, string>;
 	credentialTypes: ICredentialType[];
 	/** Input items (json); default [{}]. */
 	items?: IDataObject[];
@@ -75,6 +77,10 @@ export interface RunNodeResult {
 	error?: Error & { context?: IDataObject; description?: string; httpCode?: string };
 	/** The credential store after the run (OAuth refresh writes back here). */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Everything n8n keeps of the run (the run data saved with an execution). */
+	run: IRun;
+	/** What the node threw, as thrown (run data holds a copy), if it threw. */
+	thrown?: unknown;
 }
 
 export interface CallLoadOptionsOptions {
@@ -240,7 +246,7 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const checkEndpoints = endpointCheck(opts.nodeType, opts.parameters);
 	const typeName = opts.typeName ?? DEFAULT_TYPE_NAME;
 	const credentials = opts.credentials ?? {};
-	const helper = new TestCredentialsHelper(opts.credentialTypes, credentials);
+	const helper = new TestCredentialsHelper(opts.credentialTypes, credentials, opts.credentialIds);
 	const capture = captureThrownErrors(opts.nodeType);
 	const nodeTypes = new TestNodeTypes({
 		[INPUT_NODE_TYPE]: createInputNodeType(opts.items ?? [{}]),
@@ -319,6 +325,8 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		items,
 		...(error ? { error } : {}),
 		credentials: helper.snapshot(),
+		run,
+		...(capture.thrown() !== undefined ? { thrown: capture.thrown() } : {}),
 	};
 }
 

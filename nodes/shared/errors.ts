@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** PagerDuty's error envelope: `errors` is a list of strings, or (in /v3 APIs) an object of field → messages. */
@@ -109,6 +109,38 @@ export function pagerDutyApiError(
 	});
 }
 
+/** A JSON object, as every record and answer PagerDuty gives is. */
+export const isRecord = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The error for a successful answer whose body is not the JSON the operation expects: `answered`
+ * says who answered what ("PagerDuty answered 200 to GET /incidents/Q1"), `reason` what is wrong.
+ * It names its item once the router knows it.
+ */
+export function unusableAnswer(
+	node: INode,
+	answered: string,
+	reason: string,
+	description = 'Nothing usable came back, so nothing is output for this item. A proxy in front of PagerDuty can cause this.',
+): NodeOperationError {
+	const error = new NodeOperationError(
+		node,
+		`${answered}, but the body is not usable JSON: ${reason}`,
+		{ description },
+	);
+	nameItemLater(error);
+	return error;
+}
+
+/** Errors built where the item is not known (the transport); toNodeError names it. */
+const namingItemLater = new WeakSet<Error>();
+
+/** Marks an error whose message should end with its item, once toNodeError learns which. */
+export function nameItemLater(error: Error): void {
+	namingItemLater.add(error);
+}
+
 /**
  * Makes any error an n8n error, with the item index when there is one. Errors from n8n's own
  * classes are re-used as they are: wrapping them again would hand back the same object and drop
@@ -120,7 +152,10 @@ export function toNodeError(
 	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
+		if (itemIndex !== undefined) {
+			error.context.itemIndex = itemIndex;
+			if (namingItemLater.delete(error)) error.message += itemSuffix(itemIndex);
+		}
 		return error;
 	}
 	return new NodeOperationError(node, error, { itemIndex });

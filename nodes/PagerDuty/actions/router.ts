@@ -2,10 +2,33 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resources } from './index';
+import type { Operation, OperationResult } from './registry';
 import { findOperation } from './registry';
+import type { Settled } from '../../shared/concurrency';
 import { settleWithConcurrency } from '../../shared/concurrency';
-import { toNodeError } from '../../shared/errors';
+import { isRecord, toNodeError, unusableAnswer } from '../../shared/errors';
 import { transportSettings } from '../../shared/transport/rest';
+
+/** What PagerDuty answered, as one output: records (JSON objects), else the error saying so. */
+function usable(
+	context: IExecuteFunctions,
+	operation: Operation,
+	value: OperationResult,
+): Settled<OperationResult> {
+	const records: unknown[] = Array.isArray(value) ? value : [value];
+	const odd = records.findIndex((record) => !isRecord(record));
+	if (odd < 0) return { ok: true, value };
+	const found =
+		records[odd] === undefined || records[odd] === null ? 'nothing' : `a ${typeof records[odd]}`;
+	return {
+		ok: false,
+		error: unusableAnswer(
+			context.getNode(),
+			`PagerDuty answered "${operation.action}"`,
+			`it holds ${found} where a record was expected`,
+		),
+	};
+}
 
 /**
  * The node's only item loop. Items run with bounded concurrency (or together, for operations that
@@ -38,7 +61,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				);
 
 	const output: INodeExecutionData[] = [];
-	results.forEach((result, itemIndex) => {
+	results.forEach((settled, itemIndex) => {
+		const result = settled.ok ? usable(this, handler, settled.value) : settled;
 		if (result.ok) {
 			output.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result.value), {

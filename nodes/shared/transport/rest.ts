@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Authentication } from '../authentication';
 import { credentialTypeFor } from '../authentication';
 import { settleWithConcurrency } from '../concurrency';
-import { pagerDutyApiError, toNodeError } from '../errors';
+import { isRecord, pagerDutyApiError, toNodeError, unusableAnswer } from '../errors';
 import { readParameterValue } from '../parameters';
 import { REST_HOSTS } from '../regions';
 import type { ClientContext, ClientRequest } from './client';
@@ -115,8 +115,28 @@ const ceilingError = (context: PagerDutyContext, sliceable: boolean) =>
 		},
 	);
 
-const recordsOf = (page: IDataObject, propertyName: string) =>
-	(page[propertyName] as IDataObject[] | undefined) ?? [];
+/**
+ * A page's records. PagerDuty always answers a list with its property, an empty list when nothing
+ * matches: a page without it, or with something else there, is not an answer to use.
+ */
+function recordsOf(
+	context: PagerDutyContext,
+	request: PagerDutyRequest,
+	page: IDataObject,
+	propertyName: string,
+): IDataObject[] {
+	const records = page[propertyName];
+	if (Array.isArray(records) && records.every(isRecord)) return records as IDataObject[];
+	const found =
+		records === undefined
+			? 'it has no'
+			: `it holds ${Array.isArray(records) ? 'a list of other things' : `a ${typeof records}`} as`;
+	throw unusableAnswer(
+		context.getNode(),
+		`PagerDuty answered ${request.method} ${request.path}`,
+		`${found} "${propertyName}" list`,
+	);
+}
 
 /**
  * Reads one query's records: the first page asks PagerDuty for the total, the remaining pages are
@@ -136,7 +156,7 @@ async function readQuery(
 		});
 
 	const first = await pageAt(0, true);
-	const records = recordsOf(first, propertyName);
+	const records = recordsOf(context, request, first, propertyName);
 	if (first.more !== true || records.length >= maxItems)
 		return { records: records.slice(0, maxItems) };
 
@@ -149,7 +169,7 @@ async function readQuery(
 		) {
 			if (offset + pageSize > OFFSET_CEILING) return { pastCeiling: true };
 			const page = await pageAt(offset);
-			records.push(...recordsOf(page, propertyName));
+			records.push(...recordsOf(context, request, page, propertyName));
 			more = page.more === true;
 		}
 		return { records: records.slice(0, maxItems) };
@@ -168,7 +188,7 @@ async function readQuery(
 	);
 	for (const page of pages) {
 		if (!page.ok) throw toNodeError(context.getNode(), page.error);
-		records.push(...recordsOf(page.value, propertyName));
+		records.push(...recordsOf(context, request, page.value, propertyName));
 	}
 	return { records: records.slice(0, maxItems) };
 }
