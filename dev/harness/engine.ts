@@ -68,6 +68,11 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	/** Node setting "On Error: Continue" (onError: 'continueRegularOutput'). */
 	continueOnFail?: boolean;
+	/**
+	 * The workflow's time zone (its settings' Timezone). Default UTC, so a test does not depend on
+	 * n8n's default (America/New_York) unless it says so.
+	 */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -285,7 +290,7 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		connections,
 		active: false,
 		nodeTypes,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', timezone: opts.timezone ?? 'UTC' },
 	});
 
 	const executionId = String(Date.now());

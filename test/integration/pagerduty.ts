@@ -28,6 +28,8 @@ export interface RunOptions {
 	auth?: Auth;
 	/** Overrides merged into the chosen credential's data. */
 	credential?: ICredentialDataDecryptedObject;
+	/** The workflow's time zone (default UTC). */
+	timezone?: string;
 }
 
 /** Starts a sandbox for the test file and offers `run` to execute the node against it. */
@@ -84,6 +86,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 			credentialTypes,
 			items: runOptions.items,
 			continueOnFail: runOptions.continueOnFail,
+			timezone: runOptions.timezone,
 		});
 	}
 

@@ -438,16 +438,18 @@ describe('a 429 is back-pressure, not a failure (issue 10, point 10)', () => {
 			headers: { 'ratelimit-reset': '3', 'ratelimit-remaining': '0' },
 		});
 		const limitedRun = runWith('shared-credential', ids[1]);
-		while (!pagerDuty.sandbox.requests.some((request) => request.status === 429))
-			await new Promise((resolve) => setTimeout(resolve, 10));
-		const pausedAt = Date.now();
+		const limited = () => pagerDuty.sandbox.requests.find((request) => request.status === 429);
+		while (!limited()) await new Promise((resolve) => setTimeout(resolve, 10));
+		// Give the first execution time to read the 429 before the others start.
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const pausedAt = limited()!.at;
 		// Two more executions: one of the same credential, one of another credential (same token).
-		const [sameCredential, otherCredential, limited] = await Promise.all([
+		const [sameCredential, otherCredential, first] = await Promise.all([
 			runWith('shared-credential', ids[2]),
 			runWith('another-credential', ids[3]),
 			limitedRun,
 		]);
-		expect([sameCredential, otherCredential, limited].map((run) => run.error)).toEqual([
+		expect([sameCredential, otherCredential, first].map((run) => run.error)).toEqual([
 			undefined,
 			undefined,
 			undefined,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { incidentChanges } from './body';
+import { incidentChanges, incidentChangesCheckedThemselves } from './body';
 import type { IncidentUpdate } from './bulk';
 import { updateInBulk } from './bulk';
 import {
@@ -72,6 +72,7 @@ export const update = defineOperation({
 	description: 'Acknowledge, resolve, reassign, re-prioritise or rename an incident',
 	endpoints: ['PUT /incidents', 'PUT /incidents/{id}'],
 	properties,
+	checksItself: incidentChangesCheckedThemselves,
 	execute,
 	executeBatch,
 });

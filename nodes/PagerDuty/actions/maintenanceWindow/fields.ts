@@ -3,11 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { itemSuffix } from '../../../shared/errors';
 import {
-	dateTimeSchema,
+	dateTimeValue,
 	pagerDutyIdSchema,
 	parseIdList,
 	readParameter,
-	validate,
 } from '../../../shared/validation';
 import { includeField } from '../../descriptions/include';
 import { reference } from '../../helpers/utils';
@@ -93,9 +92,9 @@ export function windowBody(
 ): IDataObject {
 	const window: IDataObject = {};
 	if (input.startTime !== undefined)
-		window.start_time = validate(context, itemIndex, 'Start Time', dateTimeSchema, input.startTime);
+		window.start_time = dateTimeValue(context, itemIndex, 'Start Time', input.startTime);
 	if (input.endTime !== undefined)
-		window.end_time = validate(context, itemIndex, 'End Time', dateTimeSchema, input.endTime);
+		window.end_time = dateTimeValue(context, itemIndex, 'End Time', input.endTime);
 	if (input.serviceIds !== undefined) {
 		const ids = parseIdList(context, itemIndex, 'Services', input.serviceIds);
 		if (ids.length === 0) {

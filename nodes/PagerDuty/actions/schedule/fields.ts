@@ -4,12 +4,7 @@ import { z } from 'zod';
 
 import { itemSuffix } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
-import {
-	dateTimeSchema,
-	optionalDateTime,
-	parseIdList,
-	validate,
-} from '../../../shared/validation';
+import { dateTimeValue, optionalDateTime, parseIdList, validate } from '../../../shared/validation';
 import { reference } from '../../helpers/utils';
 
 export const scheduleLocator = locator('schedule', {
@@ -162,13 +157,7 @@ export function readLayers(
 	if (layers.length === 0) return undefined;
 	return layers.map((layer, index) => {
 		const label = `Layers → Layer ${index + 1}`;
-		const start = validate(
-			context,
-			itemIndex,
-			`${label} → Start`,
-			dateTimeSchema,
-			layer.start ?? '',
-		);
+		const start = dateTimeValue(context, itemIndex, `${label} → Start`, layer.start ?? '');
 		const users = parseIdList(context, itemIndex, `${label} → User IDs`, layer.userIds);
 		if (users.length === 0) {
 			throw new NodeOperationError(
