@@ -109,6 +109,8 @@ export interface FaultResponse {
 	echo?: 'json' | 'text';
 	/** Announces the whole body, sends this many bytes of it, then cuts the connection. */
 	cutAfterBytes?: number;
+	/** Answer the request as usual, with `headers` added (hostile rate-limit headers on good answers). */
+	addHeadersOnly?: boolean;
 }
 
 /** A fault answered at random, with this probability, to any REST request (benchmarks, soak tests). */
@@ -496,7 +498,7 @@ export class PagerDutySandbox {
 		const body = validation.ok ? validation.match.body : parseJsonOrRaw(info.rawBody);
 
 		const fault = this.takeFault(operation, false) ?? this.takeRandomFault();
-		if (fault) {
+		if (fault && !fault.addHeadersOnly) {
 			this.record(info, this.sendFault(res, fault, info), operation, body);
 			return;
 		}
@@ -507,7 +509,11 @@ export class PagerDutySandbox {
 			payload: unknown,
 			extraHeaders: Record<string, string> = {},
 		): void => {
-			this.sendJson(res, status, payload, { ...rateHeaders, ...extraHeaders });
+			this.sendJson(res, status, payload, {
+				...rateHeaders,
+				...extraHeaders,
+				...(fault?.addHeadersOnly ? fault.headers : {}),
+			});
 			this.record(info, status, operation, body);
 		};
 		const fail = (error: PagerDutyError): void => respond(error.status, error.body, error.headers);
@@ -722,6 +728,7 @@ export class PagerDutySandbox {
 						operation: input.operation as string | undefined,
 						echo: input.echo as FaultResponse['echo'],
 						cutAfterBytes: input.cutAfterBytes as number | undefined,
+						addHeadersOnly: input.addHeadersOnly as boolean | undefined,
 					});
 					return noContent();
 				case 'DELETE /__sandbox/faults':

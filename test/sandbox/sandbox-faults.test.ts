@@ -73,6 +73,18 @@ describe('PagerDuty sandbox fault injection', () => {
 		expect((await call(sandbox.url, 'GET', '/incidents')).status).toBe(200);
 	});
 
+	it('adds headers to an answer given as usual', async () => {
+		sandbox.queueResponses(1, {
+			status: 200,
+			headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': '100000' },
+			addHeadersOnly: true,
+		});
+		const answer = await call(sandbox.url, 'GET', '/incidents');
+		expect(answer.status).toBe(200);
+		expect(answer.body.incidents).toHaveLength(10);
+		expect(answer.headers.get('ratelimit-reset')).toBe('100000');
+	});
+
 	it('adds latency', async () => {
 		sandbox.setLatency(150);
 		const started = Date.now();

@@ -125,6 +125,9 @@ const preview = (text: string) => {
 function unusableReason(answer: Answer, apiCheck?: (body: IDataObject) => string | undefined) {
 	const { body } = answer;
 	if (answer.status === 204 || answer.status === 205) return undefined;
+	// Nothing at all is an answer only where PagerDuty gives none: 202 (accepted), 204, 205.
+	if ((body === undefined || body === '') && answer.status !== 202) return 'it is empty';
+	if (body === null) return 'it is JSON null';
 	if (typeof body === 'string' && body.trim() !== '') {
 		let problem: string;
 		try {
@@ -350,10 +353,9 @@ export function createClient<Facts>(api: ApiDefinition<Facts>) {
 	/** The answer inside what n8n threw: PagerDuty's own (a 401), a failed token refresh, or none. */
 	function answerOf(thrown: ThrownByHost, current: Connection<Facts>): Answer {
 		const axios = [thrown.cause, thrown].find((candidate) => candidate?.isAxiosError === true);
-		const toApi =
-			axios?.config?.baseURL === current.baseUrl ||
-			String(axios?.config?.url ?? '').startsWith(current.baseUrl);
-		if (axios && toApi) {
+		// The API request has the base URL set apart; the token request (same host with a custom
+		// Base URL) has its whole URL in `url`.
+		if (axios && axios.config?.baseURL === current.baseUrl) {
 			const { response } = axios;
 			// Thrown for a status only at 400 and above (401: for n8n's OAuth2 refresh). A success that
 			// was thrown is one whose body broke off: no answer. n8n's message for a network failure

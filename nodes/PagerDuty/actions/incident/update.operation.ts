@@ -15,6 +15,7 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
+import { requireChanges } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -37,6 +38,8 @@ function readUpdate(context: IExecuteFunctions, itemIndex: number): IncidentUpda
 	const updateFields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 
 	const changes = incidentChanges(context, itemIndex, updateFields);
+	// An update that changes nothing is a mistake: PagerDuty would answer with the incident as it is.
+	requireChanges(context, itemIndex, changes);
 	return { itemIndex, incidentId, from, changes };
 }
 
