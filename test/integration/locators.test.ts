@@ -54,7 +54,7 @@ describe('resource locator values', () => {
 	it('refuses a foreign URL given as a plain value (e.g. by an expression), naming parameter and item', async () => {
 		const result = await getIncident('https://acme.pagerduty.com/services/PWIXJZS');
 		expect(jsonOf(result)[0].error).toBe(
-			'"Incident" must be a PagerDuty incident URL such as https://acme.pagerduty.com/incidents/Q2T4ZLRMNV8ICM, or the same on <subdomain>.eu.pagerduty.com (item 0)',
+			'"Incident" must be a PagerDuty incident URL such as https://acme.pagerduty.com/incidents/Q2T4ZLRMNV8ICM, or the same on <subdomain>.eu.pagerduty.com [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

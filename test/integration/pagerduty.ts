@@ -46,6 +46,8 @@ export interface RunOptions {
 	credential?: ICredentialDataDecryptedObject;
 	/** Stops the execution once this resolves (n8n's Stop button). */
 	cancelWhen?: () => Promise<unknown>;
+	/** The workflow's time zone (default UTC). */
+	timezone?: string;
 }
 
 /** Starts a sandbox for the test file and offers `run` to execute the node against it. */
@@ -118,6 +120,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 			items: runOptions.items,
 			continueOnFail: runOptions.continueOnFail,
 			cancelWhen: runOptions.cancelWhen,
+			timezone: runOptions.timezone,
 		});
 	}
 

@@ -79,7 +79,7 @@ describe('a kind with its own ID format', () => {
 			),
 		).toBe('b02e973d-9620-4e0a-9edc-00fedf7d4694');
 		expect(() => uuidLocator.readValue(source, 'PABC123', 2)).toThrow(
-			'"Event Orchestration" must be a UUID such as b02e973d-9620-4e0a-9edc-00fedf7d4694 (item 2)',
+			'"Event Orchestration" must be a UUID such as b02e973d-9620-4e0a-9edc-00fedf7d4694 [item 2]',
 		);
 		expect(() => uuidLocator.readValue(source, '../../users', 0)).toThrow(/must be a UUID/);
 	});

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { SCOPED_OAUTH2, authenticationFrom, credentialTypeFor } from '../authentication';
 import { settleWithConcurrency } from '../concurrency';
-import { pagerDutyApiError, toNodeError } from '../errors';
+import { isRecord, pagerDutyApiError, toNodeError, unusableAnswer } from '../errors';
 import { readParameterValue } from '../parameters';
 import { REST_HOSTS } from '../regions';
 import { checkScope, scopedTokenOf } from '../scopes';
@@ -57,7 +57,13 @@ const restApi = createClient({
 	errorFor: (context, connection, request, answer) =>
 		pagerDutyApiError(
 			context.getNode(),
-			{ method: request.method, path: request.path, status: answer.status, body: answer.body },
+			{
+				method: request.method,
+				path: request.path,
+				status: answer.status,
+				body: answer.body,
+				from: request.headers?.From,
+			},
 			connection.facts.authentication,
 			connection.facts.scopedToken,
 		),
@@ -125,8 +131,28 @@ const ceilingError = (context: PagerDutyContext, sliceable: boolean) =>
 		},
 	);
 
-const recordsOf = (page: IDataObject, propertyName: string) =>
-	(page[propertyName] as IDataObject[] | undefined) ?? [];
+/**
+ * A page's records. PagerDuty always answers a list with its property, an empty list when nothing
+ * matches: a page without it, or with something else there, is not an answer to use.
+ */
+function recordsOf(
+	context: PagerDutyContext,
+	request: PagerDutyRequest,
+	page: IDataObject,
+	propertyName: string,
+): IDataObject[] {
+	const records = page[propertyName];
+	if (Array.isArray(records) && records.every(isRecord)) return records as IDataObject[];
+	const found =
+		records === undefined
+			? 'it has no'
+			: `it holds ${Array.isArray(records) ? 'a list of other things' : `a ${typeof records}`} as`;
+	throw unusableAnswer(
+		context.getNode(),
+		`PagerDuty answered ${request.method} ${request.path}`,
+		`${found} "${propertyName}" list`,
+	);
+}
 
 /**
  * Reads one query's records: the first page asks PagerDuty for the total (unless the list has
@@ -147,7 +173,7 @@ async function readQuery(
 		});
 
 	const first = await pageAt(0, askTotal);
-	const records = recordsOf(first, propertyName);
+	const records = recordsOf(context, request, first, propertyName);
 	if (first.more !== true || records.length >= maxItems)
 		return { records: records.slice(0, maxItems) };
 
@@ -160,7 +186,7 @@ async function readQuery(
 		) {
 			if (offset + pageSize > OFFSET_CEILING) return { pastCeiling: true };
 			const page = await pageAt(offset);
-			records.push(...recordsOf(page, propertyName));
+			records.push(...recordsOf(context, request, page, propertyName));
 			more = page.more === true;
 		}
 		return { records: records.slice(0, maxItems) };
@@ -179,7 +205,7 @@ async function readQuery(
 	);
 	for (const page of pages) {
 		if (!page.ok) throw toNodeError(context.getNode(), page.error);
-		records.push(...recordsOf(page.value, propertyName));
+		records.push(...recordsOf(context, request, page.value, propertyName));
 	}
 	return { records: records.slice(0, maxItems) };
 }

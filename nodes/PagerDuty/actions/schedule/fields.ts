@@ -2,13 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { itemSuffix } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
-import {
-	dateTimeSchema,
-	optionalDateTime,
-	parseIdList,
-	validate,
-} from '../../../shared/validation';
+import { dateTimeValue, optionalDateTime, parseIdList, validate } from '../../../shared/validation';
 import { reference } from '../../helpers/utils';
 
 export const scheduleLocator = locator('schedule', {
@@ -161,18 +157,12 @@ export function readLayers(
 	if (layers.length === 0) return undefined;
 	return layers.map((layer, index) => {
 		const label = `Layers → Layer ${index + 1}`;
-		const start = validate(
-			context,
-			itemIndex,
-			`${label} → Start`,
-			dateTimeSchema,
-			layer.start ?? '',
-		);
+		const start = dateTimeValue(context, itemIndex, `${label} → Start`, layer.start ?? '');
 		const users = parseIdList(context, itemIndex, `${label} → User IDs`, layer.userIds);
 		if (users.length === 0) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"${label} → User IDs" needs at least one user (item ${itemIndex})`,
+				`"${label} → User IDs" needs at least one user${itemSuffix(itemIndex)}`,
 				{ itemIndex },
 			);
 		}
