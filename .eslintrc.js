@@ -19,6 +19,8 @@ module.exports = {
 		'node_modules/**',
 		'coverage/**',
 		'.e2e/**',
+		// The pinned install of n8n's own linter (tools/lint-n8n.sh), not a package of this repository.
+		'tools/n8n-lint/**',
 		'*.js',
 		'!tools/**/*.js',
 	],

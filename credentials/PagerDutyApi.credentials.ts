@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { defaultFromEmailField } from './fromEmailField';
 import { regionFields } from './regionFields';
 import { usedByNotice } from './usedByNotice';
 import { REST_HOSTS, baseUrlExpression } from '../nodes/shared/regions';
@@ -36,16 +37,7 @@ export class PagerDutyApi implements ICredentialType {
 			hint: 'An account-level key (PagerDuty: Integrations → API Access Keys) or a user API token (My Profile → User Settings → Create API User Token)',
 		},
 		...regionFields(REST_HOSTS, 'the PagerDuty REST API v2'),
-		{
-			displayName: 'Default From Email',
-			name: 'defaultFromEmail',
-			type: 'string',
-			placeholder: 'e.g. name@email.com',
-			default: '',
-			description:
-				'Email of a PagerDuty user that writes made with an account-level key act as (PagerDuty\'s "From" header)',
-			hint: "Needed for writes with an account-level key; a node's own Email field overrides it. User tokens do not need it.",
-		},
+		defaultFromEmailField,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,8 +1,9 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { oauthEndpointFields } from './oauthFields';
 import { regionFields } from './regionFields';
 import { usedByNotice } from './usedByNotice';
-import { REST_HOSTS, oauthUrlExpression } from '../nodes/shared/regions';
+import { REST_HOSTS } from '../nodes/shared/regions';
 
 // Registered as pagerDutyRestOAuth2Api, not pagerDutyOAuth2Api: credential type names are global in n8n and that one is the built-in node's.
 export class PagerDutyOAuth2Api implements ICredentialType {
@@ -53,35 +54,11 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 			description: 'The scope this app asks PagerDuty for when you connect',
 		},
 		{
-			displayName: 'Authorization URL',
-			name: 'authUrl',
-			type: 'hidden',
-			default: oauthUrlExpression('authorize'),
-		},
-		{
-			displayName: 'Access Token URL',
-			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: oauthUrlExpression('token'),
-		},
-		{
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
 			default: '={{ $self["accessLevel"] === "read" ? "read" : "write" }}',
 		},
-		{
-			displayName: 'Auth URI Query Parameters',
-			name: 'authQueryParameters',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			// PagerDuty's token endpoint takes client_id and client_secret as form fields.
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'hidden',
-			default: 'body',
-		},
+		...oauthEndpointFields,
 	];
 }

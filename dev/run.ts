@@ -7,11 +7,15 @@
  * With PAGERDUTY_API_TOKEN set, no sandbox: credentials for the real account (PAGERDUTY_REGION us|eu, or
  * PAGERDUTY_BASE_URL; PAGERDUTY_FROM_EMAIL; PAGERDUTY_ROUTING_KEY), in a separate n8n user folder.
  * Other settings: N8N_PORT (5678), PD_SANDBOX_PORT (4010), PD_SANDBOX_INCIDENTS (30).
+ *
+ * `npm run dev -- --queue`: the same with n8n in queue mode (dev/fleet): Postgres, Redis, main, two workers and a
+ * webhook processor (N8N_WEBHOOK_PORT, 5680), the package installed for each; manual executions run on the workers.
  */
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
 
+import { FLEET_STATE_FILE, startFleetStack } from './fleet/stack';
 import type { CredentialImport } from './n8n/dev-credentials';
 import { realAccountCredentials, sandboxCredentials } from './n8n/dev-credentials';
 import { runN8nCli } from './n8n/n8n-cli';
@@ -19,7 +23,7 @@ import { N8nClient, OWNER } from './n8n/n8n-client';
 import { ensureN8nHost, installPackedPackage } from './n8n/n8n-host';
 import { freePort, N8nProcess, startN8n } from './n8n/n8n-process';
 import { REPO_ROOT } from './n8n/paths';
-import { exampleWorkflow } from './n8n/workflows';
+import { API_CREDENTIAL_TYPE, exampleWorkflow } from './n8n/workflows';
 import { DEFAULT_ROUTING_KEY } from './sandbox/events';
 import {
 	DEFAULT_ACCOUNT_TOKEN,
@@ -178,7 +182,88 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((error: unknown) => {
+/** `--queue`: the sandbox and n8n in queue mode; credentials and the example workflow through n8n's API. */
+async function mainQueue(): Promise<void> {
+	const n8nPort = Number(process.env.N8N_PORT ?? 5678);
+	const webhookPort = Number(process.env.N8N_WEBHOOK_PORT ?? 5680);
+	const sandboxPort = Number(process.env.PD_SANDBOX_PORT ?? 4010);
+	ensureN8nHost(say);
+	await requirePort(n8nPort, 'N8N_PORT', 'n8n main');
+	await requirePort(webhookPort, 'N8N_WEBHOOK_PORT', 'n8n webhook processor');
+	await requirePort(sandboxPort, 'PD_SANDBOX_PORT', 'PagerDuty sandbox');
+	const logDir = join(REPO_ROOT, '.e2e', 'dev-queue');
+	const stack = await timed(
+		'starting the sandbox, Postgres, Redis, n8n main, 2 workers and a webhook processor (~1-2 min)',
+		() =>
+			startFleetStack({
+				logDir,
+				log: (line) => say(`  ${line}`),
+				workers: 2,
+				concurrency: 10,
+				mainPort: n8nPort,
+				webhookPort,
+				sandbox: {
+					port: sandboxPort,
+					seed: { incidents: Number(process.env.PD_SANDBOX_INCIDENTS ?? 30) },
+				},
+				env: { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' },
+			}),
+	);
+	// The fleet test suites can run against this fleet: PD_FLEET_ATTACH=1 npx jest -c jest.fleet.config.js
+	writeFileSync(FLEET_STATE_FILE, JSON.stringify(stack.state, null, '\t'));
+	let stopping = false;
+	const shutdown = async (signal: string): Promise<void> => {
+		if (stopping) return;
+		stopping = true;
+		say(`${signal}: stopping n8n, Redis, Postgres and the sandbox ...`);
+		rmSync(FLEET_STATE_FILE, { force: true });
+		await stack.stop();
+		say('stopped.');
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void shutdown('Ctrl-C'));
+	process.on('SIGTERM', () => void shutdown('SIGTERM'));
+	try {
+		const { client, sandbox, state } = stack;
+		const credential = await client.createCredential(
+			'PagerDuty sandbox (API token)',
+			API_CREDENTIAL_TYPE,
+			{
+				apiToken: DEFAULT_ACCOUNT_TOKEN,
+				region: 'custom',
+				baseUrl: sandbox.url,
+				defaultFromEmail: 'jane.doe@example.com',
+			},
+		);
+		// The public API assigns the id itself.
+		const { name, nodes, connections, settings } = exampleWorkflow('', credential);
+		const created = await client.api<{ id: string }>('POST', '/workflows', {
+			name,
+			nodes,
+			connections,
+			settings,
+		});
+		const lines = [
+			'',
+			'n8n is running in queue mode with n8n-nodes-pagerduty installed on every process.',
+			'',
+			`  Editor (main):      ${state.mainUrl}   login ${OWNER.email} / ${OWNER.password}`,
+			`  Workflow:           ${state.mainUrl}/workflow/${created.id}  (“Execute workflow” runs on a worker)`,
+			`  Production webhooks: ${state.webhookUrl}/webhook/…  (the webhook processor; PagerDuty Trigger subscriptions point here)`,
+			`  Sandbox:            ${sandbox.url}  (requests: ${sandbox.url}/__sandbox/requests)`,
+			`  Logs:               ${logDir}/{main,worker-1,worker-2,webhook,postgres,redis}.log`,
+			'',
+			'Press Ctrl-C to stop everything (the database is thrown away).',
+			'',
+		];
+		process.stdout.write(`${lines.join('\n')}\n`);
+	} catch (error) {
+		await stack.stop();
+		throw error;
+	}
+}
+
+(process.argv.includes('--queue') ? mainQueue() : main()).catch((error: unknown) => {
 	process.stderr.write(`[dev] ${error instanceof Error ? error.message : String(error)}\n`);
 	process.exit(1);
 });

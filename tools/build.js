@@ -1,8 +1,15 @@
 // Builds dist/: one bundled file per node and credential that package.json's n8n block names, then
 // copies the icons and node codex files, adding to each node's codex the search aliases its registry
 // derives. n8n loads every installed node at start-up, on every main, worker and webhook process:
-// one file per entry loads faster than a tree of modules. n8n-workflow and zod stay external (n8n
-// provides them). Types are checked by `npm run typecheck`, not here.
+// one file per entry loads faster than a tree of modules. Types are checked by `npm run typecheck`,
+// not here.
+//
+// Only n8n-workflow stays external: it is the one module the package declares (a peer dependency,
+// "*", as n8n's community rules require). zod is bundled: the rules forbid runtime dependencies
+// (no-runtime-dependencies) and every peer but n8n-workflow (valid-peer-dependencies), so a module
+// the package needs and cannot declare goes into its files. test/package/installed.test.ts installs
+// the packed package with n8n-workflow alone and loads every node and credential.
+// `--if-stale`: only when dist/ is missing or a source of it is newer (what packs the package calls this).
 const esbuild = require('esbuild');
 const Module = require('node:module');
 const fs = require('node:fs');
@@ -11,6 +18,23 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const { n8n } = require(path.join(root, 'package.json'));
+const SOURCES = ['credentials', 'nodes', 'icons', 'package.json'];
+
+function newestChange(file) {
+	const stat = fs.statSync(file);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return fs
+		.readdirSync(file)
+		.reduce(
+			(newest, entry) => Math.max(newest, newestChange(path.join(file, entry))),
+			stat.mtimeMs,
+		);
+}
+
+if (process.argv.includes('--if-stale') && fs.existsSync(dist)) {
+	const built = fs.statSync(dist).mtimeMs;
+	if (SOURCES.every((source) => newestChange(path.join(root, source)) <= built)) process.exit(0);
+}
 
 fs.rmSync(dist, { recursive: true, force: true });
 esbuild.buildSync({
@@ -25,7 +49,7 @@ esbuild.buildSync({
 	platform: 'node',
 	target: 'node20',
 	format: 'cjs',
-	external: ['n8n-workflow', 'zod'],
+	external: ['n8n-workflow'],
 	logLevel: 'warning',
 });
 

@@ -93,8 +93,21 @@ const PARAMETER_OVERLAYS = {
 };
 
 /**
- * Request schemas the spec gets wrong, keyed by components/schemas name; the value
- * replaces the listed properties.
+ * Query parameters an operation takes although its spec does not declare them (or declares them
+ * wrongly), keyed 'METHOD /path'; each entry adds or replaces one parameter as
+ * `{ schema, required? }` (contract form: no $ref, the validator's keywords). An entry for an
+ * operation the sandbox does not serve is an error (a typo would otherwise do nothing).
+ */
+const OPERATION_QUERY_OVERLAYS = {};
+
+/**
+ * Request schemas the spec gets wrong, keyed by the $ref target after #/components/schemas/:
+ * a component name (`IncidentBody`) or a pointer inside one
+ * (`CustomFieldsFieldValue/properties/value/oneOf/3`). They apply where a $ref to exactly that
+ * target is resolved (inline schemas cannot be overlaid). An overlay may
+ * - `properties`: replace the listed properties (the others stay);
+ * - `required`: replace the list of required properties;
+ * - `schema`: replace the whole schema (contract form).
  * - IncidentBody.details is declared as an object, but the spec's own examples (and PagerDuty)
  *   take a plain string.
  * - SupportHours start_time/end_time are declared format "time" (RFC 3339 full-time, which needs
@@ -114,15 +127,26 @@ const SCHEMA_OVERLAYS = {
  */
 const BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES = true;
 
-function applySchemaOverlay(ref, schema) {
-	const name = ref.startsWith('#/components/schemas/')
-		? ref.slice('#/components/schemas/'.length)
+/** Every overlay of the REST contract; tests hand deriveOperation their own. */
+const OVERLAYS = {
+	parameters: PARAMETER_OVERLAYS,
+	schemas: SCHEMA_OVERLAYS,
+	operationQueries: OPERATION_QUERY_OVERLAYS,
+};
+
+const SCHEMA_REF_PREFIX = '#/components/schemas/';
+
+function applySchemaOverlay(ref, schema, schemaOverlays) {
+	const target = ref.startsWith(SCHEMA_REF_PREFIX)
+		? ref.slice(SCHEMA_REF_PREFIX.length)
 		: undefined;
-	const overlay = name && SCHEMA_OVERLAYS[name];
+	const overlay = target && schemaOverlays[target];
 	if (!overlay) return schema;
+	if (overlay.schema) return overlay.schema;
 	const patched = { ...schema };
 	if (overlay.properties)
 		patched.properties = { ...(schema.properties || {}), ...overlay.properties };
+	if (overlay.required) patched.required = overlay.required.slice();
 	return patched;
 }
 
@@ -177,14 +201,19 @@ function derefObject(spec, node) {
  * Cycles and over-deep nesting become {} (accept anything) so output stays finite.
  * readOnly properties are removed: the contract only describes requests.
  */
-function toRequestSchema(spec, schema, refStack, depth) {
+function toRequestSchema(spec, schema, refStack, depth, overlays = OVERLAYS) {
 	if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return {};
 	if (depth > MAX_SCHEMA_DEPTH) return {};
+	const below = (child, stack = refStack) =>
+		toRequestSchema(spec, child, stack, depth + 1, overlays);
 	if (typeof schema.$ref === 'string') {
 		if (refStack.includes(schema.$ref)) return {};
 		const target = resolvePointer(spec, schema.$ref);
-		const derived = toRequestSchema(spec, target, refStack.concat(schema.$ref), depth + 1);
-		return applySchemaOverlay(schema.$ref, derived);
+		return applySchemaOverlay(
+			schema.$ref,
+			below(target, refStack.concat(schema.$ref)),
+			overlays.schemas,
+		);
 	}
 
 	const out = {};
@@ -198,7 +227,7 @@ function toRequestSchema(spec, schema, refStack, depth) {
 		const properties = {};
 		const dropped = [];
 		for (const name of Object.keys(schema.properties)) {
-			const property = toRequestSchema(spec, schema.properties[name], refStack, depth + 1);
+			const property = below(schema.properties[name]);
 			if (property.readOnly === true) {
 				dropped.push(name);
 				continue;
@@ -218,16 +247,14 @@ function toRequestSchema(spec, schema, refStack, depth) {
 		out.additionalProperties =
 			typeof schema.additionalProperties === 'boolean'
 				? schema.additionalProperties
-				: toRequestSchema(spec, schema.additionalProperties, refStack, depth + 1);
+				: below(schema.additionalProperties);
 	}
 	if (schema.items !== undefined) {
-		out.items = toRequestSchema(spec, schema.items, refStack, depth + 1);
+		out.items = below(schema.items);
 	}
 	for (const combinator of ['allOf', 'anyOf', 'oneOf']) {
 		if (Array.isArray(schema[combinator])) {
-			out[combinator] = schema[combinator].map((branch) =>
-				toRequestSchema(spec, branch, refStack, depth + 1),
-			);
+			out[combinator] = schema[combinator].map((branch) => below(branch));
 		}
 	}
 	return out;
@@ -243,7 +270,7 @@ function collectParameters(spec, pathItem, operation) {
 	return [...byKey.values()];
 }
 
-function deriveOperation(spec, method, pathTemplate) {
+function deriveOperation(spec, method, pathTemplate, overlays = OVERLAYS) {
 	const pathItem = spec.paths[pathTemplate];
 	const operation = pathItem && pathItem[method.toLowerCase()];
 	if (!operation) return null;
@@ -254,9 +281,9 @@ function deriveOperation(spec, method, pathTemplate) {
 	const headers = {};
 
 	for (const { parameter, componentName } of collectParameters(spec, pathItem, operation)) {
-		let schema = toRequestSchema(spec, parameter.schema || {}, [], 0);
-		if (componentName && PARAMETER_OVERLAYS[componentName]) {
-			schema = { ...schema, ...PARAMETER_OVERLAYS[componentName] };
+		let schema = toRequestSchema(spec, parameter.schema || {}, [], 0, overlays);
+		if (componentName && overlays.parameters[componentName]) {
+			schema = { ...schema, ...overlays.parameters[componentName] };
 		}
 		if (parameter.in === 'path') {
 			pathParams.push({ name: parameter.name, schema });
@@ -271,6 +298,10 @@ function deriveOperation(spec, method, pathTemplate) {
 		}
 	}
 	pathParams.sort((a, b) => pathParamOrder.indexOf(a.name) - pathParamOrder.indexOf(b.name));
+	const queryOverlay = overlays.operationQueries[`${method} ${pathTemplate}`] || {};
+	for (const [name, { schema, required }] of Object.entries(queryOverlay)) {
+		query[name] = { required: required === true, schema };
+	}
 
 	let requestBody = null;
 	if (operation.requestBody) {
@@ -278,7 +309,7 @@ function deriveOperation(spec, method, pathTemplate) {
 		const content = body.content || {};
 		const mediaType = content['application/json'] ? 'application/json' : Object.keys(content)[0];
 		const rawSchema = mediaType && content[mediaType].schema ? content[mediaType].schema : {};
-		const schema = toRequestSchema(spec, rawSchema, [], 0);
+		const schema = toRequestSchema(spec, rawSchema, [], 0, overlays);
 		const schemaRequires = Array.isArray(schema.required) && schema.required.length > 0;
 		requestBody = {
 			required:
@@ -370,11 +401,17 @@ function buildContract(spec) {
 		operations[`${method} ${pathTemplate}`] = derived;
 	}
 	if (missing.length > 0) fail(`operations not found in the spec: ${missing.join(', ')}`);
+	const unserved = Object.keys(OPERATION_QUERY_OVERLAYS).filter((key) => !operations[key]);
+	if (unserved.length > 0)
+		fail(
+			`OPERATION_QUERY_OVERLAYS names operations the sandbox does not serve: ${unserved.join(', ')}`,
+		);
 	return sortKeysDeep({
 		generatedBy: 'tools/derive-contract.js',
 		overlays: {
 			parameters: PARAMETER_OVERLAYS,
 			schemas: SCHEMA_OVERLAYS,
+			operationQueries: OPERATION_QUERY_OVERLAYS,
 			bodyRequiredWhenSchemaRequiresProperties: BODY_REQUIRED_WHEN_SCHEMA_REQUIRES_PROPERTIES,
 		},
 		spec: { openapi: spec.openapi, version: spec.info && spec.info.version },
@@ -559,6 +596,7 @@ module.exports = {
 	buildContract,
 	buildEventsContract,
 	buildScopeTable,
+	deriveOperation,
 	toRequestSchema,
 	sortKeysDeep,
 };

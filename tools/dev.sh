@@ -7,6 +7,7 @@
 # Real account instead of the sandbox: PAGERDUTY_API_TOKEN=... [PAGERDUTY_REGION=us|eu] [PAGERDUTY_FROM_EMAIL=...]
 # [PAGERDUTY_ROUTING_KEY=...]
 # Ports: N8N_PORT (5678), PD_SANDBOX_PORT (4010).
+# Queue mode (main + 2 workers + webhook processor, Postgres, Redis): npm run dev -- --queue (N8N_WEBHOOK_PORT 5680).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step_started=0
@@ -31,4 +32,5 @@ done_step
 # Installs n8n once per user (~6-7 min the first time, with progress); instant afterwards.
 bash tools/n8n-host.sh >/dev/null || fail "installing n8n (see the message above)"
 
-exec node .build/dev/run.js
+if [ "${1:-}" = "--queue" ]; then bash tools/fleet-deps.sh || fail "installing Redis and Postgres (see above)"; fi
+exec node .build/dev/run.js "$@"

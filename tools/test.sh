@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The test command: `bash tools/test.sh [jest args]`. Works on a fresh machine (Node 20 only):
 # gets Node 24, installs dependencies when needed, runs every jest suite, prints "N passed, N failed".
-# Then the end-to-end suites in a real n8n (jest.e2e.config.js: n8n 2.41.1 installed once per user into
-# ~/.cache/n8n-nodes-pagerduty, the package from its tarball, the sandbox, headless Chromium). They are skipped
-# with PAGERDUTY_SKIP_E2E=1, and when jest args are given (a focused run) unless PAGERDUTY_E2E=1.
-# The last line counts both runs.
+# Then, in real n8n processes (each installed once per user into ~/.cache/n8n-nodes-pagerduty, the package from its
+# tarball, the sandbox):
+# - the end-to-end suites in n8n 2.41.1 (jest.e2e.config.js, with headless Chromium for the editor tests);
+# - the smoke stage: the suites that hold on every n8n line, in the newest n8n 1.x (jest.smoke.config.js: n8n
+#   1.123.x on Node 22, ~7 min to install the first time);
+# - the queue-mode (fleet) suites (jest.fleet.config.js: Postgres, Redis, n8n main, two workers, a webhook processor).
+# They are skipped with PAGERDUTY_SKIP_E2E=1, and when jest args are given (a focused run) unless PAGERDUTY_E2E=1;
+# the fleet alone with PAGERDUTY_SKIP_FLEET=1. The last line counts every stage that ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/node24.sh
@@ -14,10 +18,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 	npm ci --no-audit --no-fund --loglevel=error
 fi
 
-results="$(mktemp)"
-e2e_results="$(mktemp)"
-rm -f "$e2e_results"
+# One JSON result file per stage that ran; a stage that ran but left no file could not start.
+stage_results=()
+# `new_results NAME` sets NAME to a fresh path and remembers it (no subshell, so the list keeps it).
+new_results() { local file; file="$(mktemp)"; rm -f "$file"; stage_results+=("$file"); printf -v "$1" '%s' "$file"; }
 status=0
+new_results results
 npx jest --json --outputFile="$results" "$@" || status=$?
 
 run_e2e=1
@@ -35,25 +41,42 @@ if [ "$run_e2e" = "1" ]; then
 			echo "[test] could not install chromium; the browser test will fail (apt-get install -y chromium)"
 	fi
 	# The e2e suites install the packed package: rebuild dist/ when a source is newer than it.
-	if [ ! -d dist ] || [ -n "$(find credentials nodes icons package.json -newer dist -print -quit)" ]; then
-		echo "[test] building dist/ for npm pack ..."
-		npm run --silent build || status=1
-	fi
+	node tools/build.js --if-stale || status=1
+	new_results e2e_results
 	npx jest -c jest.e2e.config.js --json --outputFile="$e2e_results" || status=$?
 	echo "[test] end-to-end stage took $((SECONDS - started)) s"
+
+	smoke_version="$(node -p 'require("./jest.smoke.config.js").globals.n8nVersion')"
+	echo
+	echo "[test] smoke stage in n8n $smoke_version"
+	started=$SECONDS
+	N8N_HOST_VERSION="$smoke_version" bash tools/n8n-host.sh >/dev/null ||
+		{ echo "[test] could not install n8n $smoke_version (see above)"; status=1; }
+	new_results smoke_results
+	npx jest -c jest.smoke.config.js --json --outputFile="$smoke_results" || status=$?
+	echo "[test] smoke stage (n8n $smoke_version) took $((SECONDS - started)) s"
+
+	if [ "${PAGERDUTY_SKIP_FLEET:-}" != "1" ]; then
+		echo
+		echo "[test] queue-mode suites: n8n main + 2 workers + webhook processor, Postgres, Redis (skip with PAGERDUTY_SKIP_FLEET=1)"
+		started=$SECONDS
+		bash tools/fleet-deps.sh || status=1
+		new_results fleet_results
+		npx jest -c jest.fleet.config.js --json --outputFile="$fleet_results" || status=$?
+		echo "[test] queue-mode stage took $((SECONDS - started)) s"
+	fi
 fi
 
 node -e '
 	const fs = require("fs");
 	let passed = 0, failed = 0;
-	for (const [file, required] of [[process.argv[1], true], [process.argv[2], process.argv[3] === "1"]]) {
-		if (!required) continue;
+	for (const file of process.argv.slice(1)) {
 		let r;
-		try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch { failed += 1; continue; } // suite could not start
+		try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch { failed += 1; continue; } // stage could not start
 		passed += r.numPassedTests;
 		failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
 	}
 	console.log(`jest: ${passed} passed, ${failed} failed`);
-' "$results" "$e2e_results" "$run_e2e" || { echo "jest: 0 passed, 1 failed"; status=1; }
-rm -f "$results" "$e2e_results"
+' "${stage_results[@]}" || { echo "jest: 0 passed, 1 failed"; status=1; }
+rm -f "${stage_results[@]}"
 exit "$status"

@@ -67,6 +67,9 @@ interface ExpressLikeResponse {
 	end(body?: unknown): ExpressLikeResponse;
 	setHeader(name: string, value: string): ExpressLikeResponse;
 	headersSent: boolean;
+	/** Whether the whole answer was handed to the connection (node:http's own flag). */
+	writableFinished: boolean;
+	once(event: 'close' | 'finish', listener: () => void): ExpressLikeResponse;
 }
 
 /** The subset of express' Response that nodes use, writing to a real node:http response. */
@@ -75,6 +78,13 @@ export function expressResponse(res: ServerResponse): ExpressLikeResponse {
 		statusCode: 200,
 		get headersSent() {
 			return res.headersSent;
+		},
+		get writableFinished() {
+			return res.writableFinished;
+		},
+		once(event, listener) {
+			res.once(event, listener);
+			return wrapper;
 		},
 		status(code: number) {
 			wrapper.statusCode = code;
@@ -116,6 +126,11 @@ export class WebhookHarness {
 	readonly credentialsHelper: TestCredentialsHelper;
 	private readonly nodeType: INodeType;
 	private readonly webhookBaseUrl: string;
+	/**
+	 * Acts out n8n failing to start the execution after the node accepted the delivery (e.g. its database timing
+	 * out): the answer is a 500 instead of "Workflow was started".
+	 */
+	failExecutionStart = false;
 
 	constructor(options: WebhookHarnessOptions) {
 		this.nodeType = options.nodeType;
@@ -289,7 +304,9 @@ export class WebhookHarness {
 		const result = await this.nodeType.webhook.call(context);
 		const startsExecution =
 			result.workflowData !== undefined && result.workflowData.some((items) => items.length > 0);
-		if (result.noWebhookResponse !== true && !res.writableEnded) {
+		if (startsExecution && this.failExecutionStart && !res.writableEnded) {
+			response.status(500).json({ message: 'There was a problem executing the workflow' });
+		} else if (result.noWebhookResponse !== true && !res.writableEnded) {
 			response
 				.status(200)
 				.json({ message: startsExecution ? 'Workflow was started' : 'Webhook call received' });

@@ -7,9 +7,10 @@ import { randomUUID } from 'crypto';
 import type { CredentialRef, WorkflowJson } from './n8n-client';
 import { Auth, NODE_TYPE, pagerDutyNode, webhookWorkflow } from './workflows';
 
+export { TRIGGER_NODE_TYPE } from './workflows';
+
 /** n8n appends `Tool` to the name of every node type marked `usableAsTool`. */
 export const TOOL_NODE_TYPE = `${NODE_TYPE}Tool`;
-export const TRIGGER_NODE_TYPE = 'n8n-nodes-pagerduty.pagerDutyTrigger';
 export const AGENT_NODE_TYPE = '@n8n/n8n-nodes-langchain.agent';
 export const OPENAI_CHAT_MODEL_NODE_TYPE = '@n8n/n8n-nodes-langchain.lmChatOpenAi';
 export const MCP_TRIGGER_NODE_TYPE = '@n8n/n8n-nodes-langchain.mcpTrigger';

@@ -3,32 +3,53 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
-import { N8N_BIN, N8N_HOST_DIR, PACKAGE_NAME, REPO_ROOT } from './paths';
+import { N8N_VERSION, n8nHostDir, PACKAGE_NAME, REPO_ROOT } from './paths';
 
 export type Log = (line: string) => void;
 
-/** Installs n8n into the per-user cache unless it is already there (tools/n8n-host.sh; ~7 min cold, 0 s warm). */
-export function ensureN8nHost(log: Log): string {
-	if (existsSync(join(N8N_HOST_DIR, '.installed-ok')) && existsSync(N8N_BIN)) return N8N_BIN;
-	log(
-		`n8n is not installed in ${N8N_HOST_DIR} yet: installing it (about 7 min the first time) ...`,
-	);
+/** One installed n8n: its version, folder, `n8n` binary and the Node binary that line runs on. */
+export interface N8nHost {
+	version: string;
+	dir: string;
+	bin: string;
+	/** Node 24 for n8n 2.x, Node 22 for 1.x (tools/n8n-host.sh decides). */
+	node: string;
+}
+
+const hosts = new Map<string, N8nHost>();
+
+/**
+ * n8n `version` from the per-user cache, installed first when missing (tools/n8n-host.sh: ~7 min cold, instant
+ * warm; it also fetches the Node that line needs).
+ */
+export function ensureN8nHost(log: Log, version = N8N_VERSION): N8nHost {
+	const known = hosts.get(version);
+	if (known) return known;
+	const dir = n8nHostDir(version);
+	if (!existsSync(join(dir, '.installed-ok')))
+		log(
+			`n8n ${version} is not installed in ${dir} yet: installing it (about 7 min the first time) ...`,
+		);
 	const result = spawnSync('bash', [join(REPO_ROOT, 'tools', 'n8n-host.sh')], {
 		cwd: REPO_ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, N8N_HOST_VERSION: version },
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
 	});
 	if (result.status !== 0)
 		throw new Error(`tools/n8n-host.sh failed (exit ${result.status}); see its messages above`);
-	return N8N_BIN;
+	// Its last two lines: the host folder, then the Node binary to start it with.
+	const [hostDir, node] = result.stdout.trim().split('\n').slice(-2);
+	const host = { version, dir: hostDir, bin: join(hostDir, 'node_modules', '.bin', 'n8n'), node };
+	hosts.set(version, host);
+	return host;
 }
 
-/** PATH with this Node (24) first, so n8n's `#!/usr/bin/env node` runs under it. */
-export function nodePath(): string {
-	return [
-		dirname(process.execPath),
-		join(N8N_HOST_DIR, 'node_modules', '.bin'),
-		process.env.PATH ?? '',
-	].join(':');
+/** PATH with the host's Node first, so n8n's children (task runners, `#!/usr/bin/env node`) run under it. */
+export function nodePath(host: N8nHost): string {
+	return [dirname(host.node), join(host.dir, 'node_modules', '.bin'), process.env.PATH ?? ''].join(
+		':',
+	);
 }
 
 /**

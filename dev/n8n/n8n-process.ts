@@ -3,10 +3,11 @@ import { createWriteStream, mkdirSync } from 'fs';
 import { createServer } from 'net';
 import { dirname } from 'path';
 
-import { nodePath } from './n8n-host';
-import { N8N_BIN } from './paths';
+import { ensureN8nHost, N8nHost, nodePath } from './n8n-host';
 
 export interface N8nProcessOptions {
+	/** Which installed n8n runs (default: the N8N_HOST_VERSION one, see paths.ts). */
+	host?: N8nHost;
 	userFolder: string;
 	port: number;
 	brokerPort: number;
@@ -18,7 +19,16 @@ export interface N8nProcessOptions {
 	encryptionKey?: string | null;
 	/** If set, n8n's output is also echoed through this. */
 	echo?: (chunk: string) => void;
+	/**
+	 * Queue mode's process roles: `main` (`n8n start`, the default), `worker` (`n8n worker`; `port` is then its
+	 * health server's) or `webhook` (`n8n webhook`, the production webhook processor).
+	 */
+	role?: N8nRole;
+	/** Jobs a worker runs at once (`--concurrency`). */
+	concurrency?: number;
 }
+
+export type N8nRole = 'main' | 'worker' | 'webhook';
 
 export interface N8nProcess {
 	url: string;
@@ -42,6 +52,11 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** The host these options name, else the default one (installed when missing). */
+export function hostOf(options: { host?: N8nHost }): N8nHost {
+	return options.host ?? ensureN8nHost((line) => process.stderr.write(`[n8n-host] ${line}\n`));
+}
+
 export function n8nEnv(options: N8nProcessOptions): NodeJS.ProcessEnv {
 	// Jest sets NODE_ENV=test, with which n8n exits silently (code 1) at start.
 	const inherited = { ...process.env };
@@ -50,7 +65,7 @@ export function n8nEnv(options: N8nProcessOptions): NodeJS.ProcessEnv {
 	const key = options.encryptionKey === undefined ? N8N_ENCRYPTION_KEY : options.encryptionKey;
 	return {
 		...inherited,
-		PATH: nodePath(),
+		PATH: nodePath(hostOf(options)),
 		N8N_USER_FOLDER: options.userFolder,
 		...(key === null ? {} : { N8N_ENCRYPTION_KEY: key }),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -66,6 +81,12 @@ export function n8nEnv(options: N8nProcessOptions): NodeJS.ProcessEnv {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_SECURE_COOKIE: 'false',
+		// A worker answers /healthz/readiness on its own server only when asked to.
+		...(options.role === 'worker' && {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(options.port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		}),
 		...options.env,
 	};
 }
@@ -75,6 +96,7 @@ async function waitUntilReady(
 	child: ChildProcess,
 	timeoutMs: number,
 	logFile: string,
+	servesRest: boolean,
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exited: string | undefined;
@@ -84,8 +106,15 @@ async function waitUntilReady(
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(exited);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.status === 200) return;
+			// Readiness only says the database is migrated. n8n 1.x mounts its REST routes after that
+			// (/rest/owner/setup answers 404 for a few seconds), so main also waits for a public REST route;
+			// workers and webhook processors serve no REST API.
+			const readiness = await fetch(`${url}/healthz/readiness`);
+			if (
+				readiness.status === 200 &&
+				(!servesRest || (await fetch(`${url}/rest/settings`)).status === 200)
+			)
+				return;
 		} catch {
 			// not listening yet
 		}
@@ -94,14 +123,21 @@ async function waitUntilReady(
 	throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-/** Starts `n8n start` and resolves once /healthz/readiness answers 200 (~12-18 s on 2 cores). */
+function commandOf(options: N8nProcessOptions): string[] {
+	if (options.role === 'worker') return ['worker', `--concurrency=${options.concurrency ?? 10}`];
+	if (options.role === 'webhook') return ['webhook'];
+	return ['start'];
+}
+
+/** Starts `n8n start` (or a worker or webhook processor) and resolves once /healthz/readiness answers 200 (~12-18 s on 2 cores). */
 export async function startN8n(
 	options: N8nProcessOptions,
 	timeoutMs = 180_000,
 ): Promise<N8nProcess> {
 	mkdirSync(dirname(options.logFile), { recursive: true });
 	const log = createWriteStream(options.logFile, { flags: 'a' });
-	const child = spawn(N8N_BIN, ['start'], {
+	const host = hostOf(options);
+	const child = spawn(host.node, [host.bin, ...commandOf(options)], {
 		cwd: options.userFolder,
 		env: n8nEnv(options),
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -127,7 +163,7 @@ export async function startN8n(
 			child.kill('SIGTERM');
 		});
 	try {
-		await waitUntilReady(url, child, timeoutMs, options.logFile);
+		await waitUntilReady(url, child, timeoutMs, options.logFile, commandOf(options)[0] === 'start');
 	} catch (error) {
 		await stop();
 		throw error;

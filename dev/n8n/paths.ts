@@ -7,15 +7,16 @@ export const REPO_ROOT = ((): string => {
 	return here.endsWith('.build') ? resolve(here, '..') : here;
 })();
 
+/** The n8n the full e2e suite and `npm run dev` use (N8N_HOST_VERSION picks another; the smoke stage passes its own). */
 export const N8N_VERSION = process.env.N8N_HOST_VERSION ?? '2.41.1';
 
-/** Per-user cache outside the clone (the same folder tools/node24.sh and tools/n8n-host.sh use). */
+/** Per-user cache outside the clone (the same folder tools/node.sh and tools/n8n-host.sh use). */
 export const CACHE_DIR =
 	process.env.N8N_PAGERDUTY_CACHE ??
 	join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-pagerduty');
 
-export const N8N_HOST_DIR = join(CACHE_DIR, `n8n-${N8N_VERSION}`);
-export const N8N_BIN = join(N8N_HOST_DIR, 'node_modules', '.bin', 'n8n');
+/** Where tools/n8n-host.sh installs n8n `version`. */
+export const n8nHostDir = (version: string): string => join(CACHE_DIR, `n8n-${version}`);
 
 /** Screenshots and logs of the e2e run (git-ignored). */
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'test', 'e2e', 'artifacts');

@@ -5,6 +5,8 @@ import { STATE_FILE } from './paths';
 
 /** What global setup leaves for the test files. */
 export interface E2eState {
+	/** The n8n version the stack runs (2.41.x for the full suite, also 1.123.x for the smoke stage). */
+	n8nVersion: string;
 	n8nUrl: string;
 	sandboxUrl: string;
 	apiKey: string;
@@ -22,7 +24,7 @@ export function readState(): E2eState {
 }
 
 export function clientFor(state: E2eState): N8nClient {
-	const client = new N8nClient(state.n8nUrl);
+	const client = new N8nClient(state.n8nUrl, { n8nVersion: state.n8nVersion });
 	client.apiKey = state.apiKey;
 	client.cookie = state.cookie;
 	return client;
@@ -54,10 +56,11 @@ export class SandboxClient {
 		return this.control('DELETE', 'requests');
 	}
 
+	/** A PagerDuty REST call with an API token; undefined for answers without a body (202, 204). */
 	async rest<T = unknown>(
 		path: string,
 		token = 'sandbox-account-token',
-		method: 'GET' | 'POST' = 'GET',
+		method = 'GET',
 	): Promise<T> {
 		const response = await fetch(`${this.url}${path}`, {
 			method,
@@ -70,7 +73,7 @@ export class SandboxClient {
 		if (!response.ok)
 			throw new Error(`${method} ${path} -> ${response.status}: ${await response.text()}`);
 		const text = await response.text();
-		return (text === '' ? undefined : JSON.parse(text)) as T;
+		return (text ? JSON.parse(text) : undefined) as T;
 	}
 }
 

@@ -3,11 +3,39 @@ import { randomUUID } from 'crypto';
 import type { CredentialRef, WorkflowJson } from './n8n-client';
 
 export const NODE_TYPE = 'n8n-nodes-pagerduty.pagerDuty';
+export const TRIGGER_NODE_TYPE = 'n8n-nodes-pagerduty.pagerDutyTrigger';
 export const API_CREDENTIAL_TYPE = 'pagerDutyRestApi';
 export const OAUTH_CREDENTIAL_TYPE = 'pagerDutyRestOAuth2Api';
 export const EVENTS_CREDENTIAL_TYPE = 'pagerDutyEventsV2Api';
+export const SCOPED_OAUTH_CREDENTIAL_TYPE = 'pagerDutyScopedOAuth2Api';
 
-export type Auth = { apiToken: CredentialRef } | { oAuth2: CredentialRef };
+/**
+ * The credential type each kind of access uses: the node's Authentication values, and `events` for the Events
+ * API's routing key (Authentication then stays at its default).
+ */
+const CREDENTIAL_TYPES = {
+	apiToken: API_CREDENTIAL_TYPE,
+	oAuth2: OAUTH_CREDENTIAL_TYPE,
+	scopedOAuth2: SCOPED_OAUTH_CREDENTIAL_TYPE,
+	events: EVENTS_CREDENTIAL_TYPE,
+} as const;
+
+type CredentialKind = keyof typeof CREDENTIAL_TYPES;
+
+/** One kind of access and its credential, e.g. `{ apiToken: credential }`. */
+export type Auth = { [K in CredentialKind]: Record<K, CredentialRef> }[CredentialKind];
+
+/** The node's `authentication` parameter and `credentials` for `auth`. */
+function credentialsOf(auth: Auth): {
+	authentication: string;
+	credentials: Record<string, CredentialRef>;
+} {
+	const [[kind, credential]] = Object.entries(auth) as Array<[CredentialKind, CredentialRef]>;
+	return {
+		authentication: kind === 'events' ? 'apiToken' : kind,
+		credentials: { [CREDENTIAL_TYPES[kind]]: credential },
+	};
+}
 
 /** A node of this package; `parameters` may hold expressions such as `={{ $json.body.incidentId }}`. */
 export function pagerDutyNode(
@@ -15,19 +43,38 @@ export function pagerDutyNode(
 	parameters: Record<string, unknown>,
 	extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
-	const apiToken = 'apiToken' in auth;
+	const { authentication, credentials } = credentialsOf(auth);
 	return {
 		id: randomUUID(),
 		name: 'PagerDuty',
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [440, 0],
-		parameters: { authentication: apiToken ? 'apiToken' : 'oAuth2', ...parameters },
-		credentials: apiToken
-			? { [API_CREDENTIAL_TYPE]: auth.apiToken }
-			: { [OAUTH_CREDENTIAL_TYPE]: (auth as { oAuth2: CredentialRef }).oAuth2 },
+		parameters: { authentication, ...parameters },
+		credentials,
 		...extra,
 	};
+}
+
+/** A workflow that is only the PagerDuty Trigger; n8n serves it at `/webhook/<webhookId>/webhook`. */
+export function triggerWorkflow(
+	name: string,
+	auth: Auth,
+	parameters: Record<string, unknown>,
+): { workflow: WorkflowJson; webhookId: string } {
+	const { authentication, credentials } = credentialsOf(auth);
+	const webhookId = randomUUID();
+	const trigger = {
+		id: randomUUID(),
+		name: 'PagerDuty Trigger',
+		type: TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { authentication, ...parameters },
+		credentials,
+	};
+	return { workflow: { name, nodes: [trigger], connections: {} }, webhookId };
 }
 
 /**

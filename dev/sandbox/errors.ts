@@ -58,6 +58,17 @@ export function missingScope(scope: string): PagerDutyError {
 	});
 }
 
+/** 402: the account's plan lacks an ability the action needs (e.g. `coordinated_responding`). */
+export function missingAbility(ability: string): PagerDutyError {
+	return new PagerDutyError(402, {
+		error: {
+			message: 'Account does not have the abilities to perform the action',
+			code: 2014,
+			errors: [`Required abilities are unavailable: ${ability}`],
+		},
+	});
+}
+
 export function rateLimitExceeded(headers: Record<string, string> = {}): PagerDutyError {
 	return new PagerDutyError(429, envelope('Rate Limit Exceeded', 2020), headers);
 }

@@ -65,6 +65,24 @@ export class IdFactory {
 		return this.incident();
 	}
 
+	/**
+	 * Event orchestrations: a version-4 UUID, e.g. b02e973d-9620-4e0a-9edc-00fedf7d4694. Like
+	 * `ulidLike`, 120+ random bits make a clash practically impossible: no uniqueness set.
+	 */
+	uuid(): string {
+		const variant = this.random.chars(1, '89ab');
+		const hex = (length: number) => this.random.hex(length);
+		return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+	}
+
+	/**
+	 * Automation actions and invocations: 26 uppercase letters and digits starting "01", like a
+	 * ULID (PagerDuty's own, e.g. 01DA2MLYN0J5EFC1LKWXUKDDKT, use letters a ULID would not).
+	 */
+	ulidLike(): string {
+		return `01${this.random.chars(24)}`;
+	}
+
 	private unique(make: () => string): string {
 		for (;;) {
 			const id = make();

@@ -1,4 +1,4 @@
-/** Shared pieces of the REST handlers: request context, classic pagination, query helpers. */
+/** Shared pieces of the REST handlers: request context, pagination (offset, cursor, after), query helpers. */
 import { ContractMatch } from './contract';
 import { argumentsCausedError, invalidInput, OFFSET_LIMIT_ERROR } from './errors';
 import { SandboxStore, User } from './store';
@@ -21,6 +21,8 @@ export type RestHandler = (store: SandboxStore, request: RestRequest) => RestRes
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_OFFSET_PLUS_LIMIT = 10000;
+/** The largest page the cursor lists serve, whatever `limit` asks ("the smaller of yours and ours"). */
+export const MAX_CURSOR_LIMIT = 100;
 
 export function queryValue(request: RestRequest, name: string): string | undefined {
 	const value = request.match.query[name];
@@ -55,6 +57,80 @@ export function paginate<T>(
 			offset,
 			total: queryValue(request, 'total') === 'true' ? items.length : null,
 			more: offset + page.length < items.length,
+		},
+	};
+}
+
+/** The page size a cursor list serves: `limit` (default 25), at most 100. */
+function cursorLimit(request: RestRequest): number {
+	const raw = queryValue(request, 'limit');
+	const limit = raw === undefined ? DEFAULT_LIMIT : Math.floor(Number(raw));
+	if (!Number.isFinite(limit) || limit < 1)
+		throw invalidInput(['limit must be a positive integer']);
+	return Math.min(limit, MAX_CURSOR_LIMIT);
+}
+
+/** An opaque cursor for a position in a list (clients must not read it, so it is not a plain number). */
+const encodeCursor = (position: number) =>
+	Buffer.from(`position:${position}`).toString('base64url');
+
+function decodeCursor(request: RestRequest, name: string): number | undefined {
+	const raw = queryValue(request, name);
+	if (raw === undefined) return undefined;
+	const match = /^position:(\d+)$/.exec(Buffer.from(raw, 'base64url').toString());
+	if (!match) throw invalidInput([`${name} is not a valid cursor`]);
+	return Number(match[1]);
+}
+
+/**
+ * Cursor pagination as `/audit/records` and `/automation_actions/actions` answer it: the first
+ * page has no `cursor`, each answer's `next_cursor` asks for the page after it, null on the last.
+ */
+export function paginateCursor<T>(
+	request: RestRequest,
+	items: T[],
+	key: string,
+	render: (item: T) => unknown = (item) => item,
+): RestResponse {
+	const limit = cursorLimit(request);
+	const start = decodeCursor(request, 'cursor') ?? 0;
+	const end = Math.min(start + limit, items.length);
+	return {
+		status: 200,
+		body: {
+			[key]: items.slice(start, end).map(render),
+			limit,
+			next_cursor: end < items.length ? encodeCursor(end) : null,
+		},
+	};
+}
+
+/**
+ * `after`/`before` pagination as `/alert_grouping_settings` answers it: `after` asks for the page
+ * after a cursor, `before` for the one before it; the answer's `after`/`before` are the cursors of
+ * the next and the previous page (null at either end), `total` is counted when asked for.
+ */
+export function paginateAfter<T>(
+	request: RestRequest,
+	items: T[],
+	key: string,
+	render: (item: T) => unknown = (item) => item,
+): RestResponse {
+	const limit = cursorLimit(request);
+	const after = decodeCursor(request, 'after');
+	const before = decodeCursor(request, 'before');
+	if (after !== undefined && before !== undefined)
+		throw invalidInput(['after and before cannot be used together']);
+	const end = Math.min(before ?? (after ?? 0) + limit, items.length);
+	const start = before === undefined ? Math.min(after ?? 0, end) : Math.max(0, end - limit);
+	return {
+		status: 200,
+		body: {
+			[key]: items.slice(start, end).map(render),
+			after: end < items.length ? encodeCursor(end) : null,
+			before: start > 0 ? encodeCursor(start) : null,
+			limit,
+			total: queryValue(request, 'total') === 'true' ? items.length : null,
 		},
 	};
 }

@@ -1,5 +1,5 @@
 /** Incident actions beyond create/update: snooze, status updates, responder requests. */
-import { incidentAlreadyResolved, invalidInput, PagerDutyError } from './errors';
+import { incidentAlreadyResolved, invalidInput, missingAbility, PagerDutyError } from './errors';
 import { RestHandler } from './rest-common';
 import { actorOrAdmin, findIncident } from './rest-incidents';
 import { Reference, SandboxStore } from './store';
@@ -21,16 +21,6 @@ interface ResponderTargetInput {
 
 function pagerDutyCodeError(message: string, code: number): PagerDutyError {
 	return new PagerDutyError(400, { error: { message, code, errors: [message] } });
-}
-
-function missingAbility(ability: string): PagerDutyError {
-	return new PagerDutyError(402, {
-		error: {
-			message: 'Account does not have the abilities to perform the action',
-			code: 2014,
-			errors: [`Required abilities are unavailable: ${ability}`],
-		},
-	});
 }
 
 /** Status updates posted, with the incident each belongs to. */

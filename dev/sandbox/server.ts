@@ -3,6 +3,7 @@
  * token/OAuth auth, classic pagination, rate-limit headers, OAuth server and fault injection.
  * Test-only control API under /__sandbox/* (no auth, not validated, not recorded).
  */
+import { randomUUID } from 'crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 
@@ -30,8 +31,16 @@ import {
 } from './oauth';
 import { PrincipalKind, RestResponse } from './rest-common';
 import { REST_HANDLERS } from './rest-handlers';
+import { findWebhookSubscription } from './rest-webhooks';
 import { createSeededStore, DEFAULT_ADMIN_EMAIL, DEFAULT_SUBDOMAIN, SeedOptions } from './seed';
 import { SandboxStore, User } from './store';
+import {
+	buildEvent,
+	deliverToSubscription,
+	DeliveryOptions,
+	DeliveryResult,
+	Forgery,
+} from './webhook-delivery';
 
 export interface ApiTokenConfig {
 	token: string;
@@ -101,6 +110,16 @@ export interface FaultResponse {
 	 * fault applies to the next REST requests of any operation (never to OAuth).
 	 */
 	operation?: string;
+	/**
+	 * A hostile upstream: the body repeats the request (its headers, query and body), as some
+	 * proxies' and servers' error pages do. 'json': in the API's error envelope (PagerDuty's, the
+	 * Events API's or OAuth's); 'text': as plain text. Overrides `body`.
+	 */
+	echo?: 'json' | 'text';
+	/** Announces the whole body, sends this many bytes of it, then cuts the connection. */
+	cutAfterBytes?: number;
+	/** Answer the request as usual, with `headers` added (hostile rate-limit headers on good answers). */
+	addHeadersOnly?: boolean;
 }
 
 /** A fault answered at random, with this probability, to any REST request (benchmarks, soak tests). */
@@ -200,6 +219,23 @@ function describeGrant(grant: OAuthGrant) {
 	};
 }
 
+/** The request as a hostile upstream repeats it: every header, the query and the raw body. */
+function echoBody(info: RequestInfo, form: 'json' | 'text'): unknown {
+	const lines = [
+		`${info.method} ${info.path}${info.query.length > 0 ? `?${new URLSearchParams(info.query)}` : ''}`,
+		...Object.entries(info.headers).map(([name, value]) => `${name}: ${value}`),
+		info.rawBody,
+	];
+	if (form === 'text') return lines.join('\n');
+	const message = `Cannot process ${lines[0]}`;
+	if (info.path === '/oauth/token') {
+		return { error: 'invalid_request', error_description: `${message}: ${lines.join(' | ')}` };
+	}
+	if (info.path.startsWith('/v2/'))
+		return { status: 'invalid event', message, errors: lines.slice(1) };
+	return { error: { message, code: 2001, errors: lines.slice(1) } };
+}
+
 function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -220,6 +256,8 @@ export class PagerDutySandbox {
 	private dropsRemaining = 0;
 	private readonly rateWindows = new Map<string, { start: number; count: number }>();
 	private randomFaults: RandomFault[] = [];
+	/** The rate limit in force: the options' until the control API changes it (reset() restores them). */
+	private rateLimit: RateLimitSettings;
 	private nextRandom: () => number = Math.random;
 
 	/** What the sandbox did to requests beyond answering them: the benchmark reports these. */
@@ -235,6 +273,7 @@ export class PagerDutySandbox {
 			{ token: DEFAULT_USER_TOKEN, kind: 'user', userEmail: DEFAULT_ADMIN_EMAIL },
 		];
 		this.latencyMs = options.latencyMs ?? 0;
+		this.rateLimit = this.rateLimitFromOptions();
 		this.oauth = new OAuthServer({
 			clients: options.oauthClients ?? [DEFAULT_OAUTH_CLIENT, DEFAULT_SCOPED_OAUTH_APP],
 			resolveUser: (email) => (email ? this.store.userByEmail(email) : this.defaultUser())?.id,
@@ -282,6 +321,7 @@ export class PagerDutySandbox {
 		this.clearFaults();
 		this.latencyMs = this.options.latencyMs ?? 0;
 		this.rateWindows.clear();
+		this.rateLimit = this.rateLimitFromOptions();
 		this.stats.rateLimited = 0;
 		this.stats.randomFaults = 0;
 		this.stats.announcedResetSeconds = 0;
@@ -392,7 +432,7 @@ export class PagerDutySandbox {
 		};
 
 		if (info.path.startsWith('/__sandbox/')) {
-			this.handleControl(info, res);
+			await this.handleControl(info, res);
 			return;
 		}
 		const isOAuth = info.path === '/oauth/authorize' || info.path === '/oauth/token';
@@ -426,17 +466,29 @@ export class PagerDutySandbox {
 		return fault;
 	}
 
-	private sendFault(res: ServerResponse, fault: FaultResponse): number {
-		const body = fault.body === undefined ? defaultFaultBody(fault.status) : fault.body;
+	private sendFault(res: ServerResponse, fault: FaultResponse, info?: RequestInfo): number {
+		let body = fault.body === undefined ? defaultFaultBody(fault.status) : fault.body;
 		const headers: Record<string, string> = { ...(fault.headers ?? {}) };
+		if (fault.echo && info) {
+			body = echoBody(info, fault.echo);
+			if (fault.echo === 'text') headers['content-type'] = 'text/plain; charset=utf-8';
+		}
 		if (
 			body !== null &&
 			!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
 		) {
 			headers['content-type'] = 'application/json; charset=utf-8';
 		}
+		const payload =
+			body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+		if (fault.cutAfterBytes !== undefined && payload !== undefined) {
+			const bytes = Buffer.from(payload, 'utf8');
+			res.writeHead(fault.status, { ...headers, 'content-length': String(bytes.length) });
+			res.write(bytes.subarray(0, fault.cutAfterBytes), () => res.socket?.destroy());
+			return fault.status;
+		}
 		res.writeHead(fault.status, headers);
-		res.end(body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body));
+		res.end(payload);
 		return fault.status;
 	}
 
@@ -445,7 +497,7 @@ export class PagerDutySandbox {
 		const operation = this.events.operationOf(info);
 		const fault = this.takeFault(operation, false);
 		if (fault) {
-			this.record(info, this.sendFault(res, fault), operation, parseJsonOrRaw(info.rawBody));
+			this.record(info, this.sendFault(res, fault, info), operation, parseJsonOrRaw(info.rawBody));
 			return;
 		}
 		const result = this.events.handle(this.store, info);
@@ -459,8 +511,8 @@ export class PagerDutySandbox {
 		const body = validation.ok ? validation.match.body : parseJsonOrRaw(info.rawBody);
 
 		const fault = this.takeFault(operation, false) ?? this.takeRandomFault();
-		if (fault) {
-			this.record(info, this.sendFault(res, fault), operation, body);
+		if (fault && !fault.addHeadersOnly) {
+			this.record(info, this.sendFault(res, fault, info), operation, body);
 			return;
 		}
 
@@ -470,7 +522,11 @@ export class PagerDutySandbox {
 			payload: unknown,
 			extraHeaders: Record<string, string> = {},
 		): void => {
-			this.sendJson(res, status, payload, { ...rateHeaders, ...extraHeaders });
+			this.sendJson(res, status, payload, {
+				...rateHeaders,
+				...extraHeaders,
+				...(fault?.addHeadersOnly ? fault.headers : {}),
+			});
 			this.record(info, status, operation, body);
 		};
 		const fail = (error: PagerDutyError): void => respond(error.status, error.body, error.headers);
@@ -591,12 +647,26 @@ export class PagerDutySandbox {
 		return undefined;
 	}
 
+	private rateLimitFromOptions(): RateLimitSettings {
+		return {
+			perMinute: this.options.rateLimitPerMinute ?? 960,
+			windowMs: this.options.rateWindowMs ?? RATE_WINDOW_MS,
+			enforce: this.options.enforceRateLimit === true,
+		};
+	}
+
+	/** Changes the rate limit from now on, with fresh windows. */
+	setRateLimit(settings: Partial<RateLimitSettings>): void {
+		this.rateLimit = { ...this.rateLimit, ...settings };
+		this.rateWindows.clear();
+	}
+
 	/** Simple fixed 60 s window per credential, reported in ratelimit-* headers. */
 	private countRate(key: string): { headers: Record<string, string>; exceeded: boolean } {
-		const limit = this.options.rateLimitPerMinute ?? 960;
+		const limit = this.rateLimit.perMinute;
 		const now = Date.now();
 		let window = this.rateWindows.get(key);
-		const windowMs = this.options.rateWindowMs ?? RATE_WINDOW_MS;
+		const windowMs = this.rateLimit.windowMs;
 		if (!window || now - window.start >= windowMs) {
 			window = { start: now, count: 0 };
 			this.rateWindows.set(key, window);
@@ -607,7 +677,7 @@ export class PagerDutySandbox {
 			'ratelimit-remaining': String(Math.max(0, limit - window.count)),
 			'ratelimit-reset': String(Math.max(1, Math.ceil((window.start + windowMs - now) / 1000))),
 		};
-		return { headers, exceeded: this.options.enforceRateLimit === true && window.count > limit };
+		return { headers, exceeded: this.rateLimit.enforce && window.count > limit };
 	}
 
 	private handleOAuth(info: RequestInfo, url: URL, res: ServerResponse): void {
@@ -626,7 +696,7 @@ export class PagerDutySandbox {
 
 		const fault = this.takeFault(operation, true);
 		if (fault) {
-			this.record(info, this.sendFault(res, fault), operation, recordedBody);
+			this.record(info, this.sendFault(res, fault, info), operation, recordedBody);
 			return;
 		}
 		let result;
@@ -652,7 +722,7 @@ export class PagerDutySandbox {
 
 	// ----- control API -----
 
-	private handleControl(info: RequestInfo, res: ServerResponse): void {
+	private async handleControl(info: RequestInfo, res: ServerResponse): Promise<void> {
 		const route = `${info.method} ${info.path.replace(/\/+$/, '')}`;
 		const input = (parseJsonOrRaw(info.rawBody) ?? {}) as Record<string, unknown>;
 		const noContent = (): void => {
@@ -663,6 +733,16 @@ export class PagerDutySandbox {
 			switch (route) {
 				case 'GET /__sandbox/health':
 					this.sendJson(res, 200, { ok: true });
+					return;
+				case 'POST /__sandbox/rate-limit':
+					this.setRateLimit({
+						...(input.per_minute !== undefined && { perMinute: Number(input.per_minute) }),
+						...(input.window_ms !== undefined && { windowMs: Number(input.window_ms) }),
+						...(input.enforce !== undefined && { enforce: input.enforce === true }),
+					});
+					return noContent();
+				case 'POST /__sandbox/webhooks/deliver':
+					this.sendJson(res, 200, { deliveries: await this.deliverFromControl(input) });
 					return;
 				case 'GET /__sandbox/requests':
 					this.sendJson(res, 200, { requests: this.requests });
@@ -683,6 +763,9 @@ export class PagerDutySandbox {
 						headers: input.headers as Record<string, string> | undefined,
 						body: input.body,
 						operation: input.operation as string | undefined,
+						echo: input.echo as FaultResponse['echo'],
+						cutAfterBytes: input.cutAfterBytes as number | undefined,
+						addHeadersOnly: input.addHeadersOnly as boolean | undefined,
 					});
 					return noContent();
 				case 'DELETE /__sandbox/faults':
@@ -721,6 +804,62 @@ export class PagerDutySandbox {
 		} catch (error) {
 			this.sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
 		}
+	}
+
+	/**
+	 * `POST /__sandbox/webhooks/deliver {subscription_id, event_type, count?, same?, fresh_ids?, webhook_id?, forge?}`:
+	 * sends `count` deliveries at once. With `same`, they are one delivery repeated byte for byte (one event, one
+	 * X-Webhook-Id), as when PagerDuty retries while the first attempt is still being answered; with `fresh_ids`
+	 * too, each copy gets a new X-Webhook-Id (a replay of a signed body). With `retries: N`, a delivery answered
+	 * 5xx, 429 or not at all is sent again (same bytes, same X-Webhook-Id) up to N times, `retry_delay_ms` apart,
+	 * as PagerDuty retries until it sees a 2xx.
+	 */
+	private async deliverFromControl(input: Record<string, unknown>): Promise<ControlDelivery[]> {
+		const stored = findWebhookSubscription(this.store, String(input.subscription_id));
+		const eventType = String(input.event_type ?? 'incident.triggered');
+		const count = Math.max(1, Number(input.count ?? 1));
+		const forge = input.forge as Forgery | undefined;
+		const rawBody =
+			input.same === true
+				? Buffer.from(JSON.stringify(buildEvent(this.store, eventType)), 'utf8')
+				: undefined;
+		const sharedId =
+			input.webhook_id !== undefined
+				? String(input.webhook_id)
+				: rawBody && input.fresh_ids !== true
+					? randomUUID()
+					: undefined;
+		const retries = Number(input.retries ?? 0);
+		const retryDelayMs = Number(input.retry_delay_ms ?? 1000);
+		const attempt = (options: DeliveryOptions) =>
+			deliverToSubscription(this.store, stored, eventType, options).catch(
+				(error: Error): DeliveryResult => ({
+					status: 0,
+					body: error.message,
+					webhookId: options.webhookId ?? '',
+					sent: options.rawBody ?? Buffer.alloc(0),
+				}),
+			);
+		const failed = (status: number) => status === 0 || status === 429 || status >= 500;
+		const deliverOne = async (): Promise<ControlDelivery> => {
+			const first = await attempt({ rawBody, webhookId: sharedId, forge });
+			let last = first;
+			let attempts = 1;
+			while (failed(last.status) && attempts <= retries && first.sent.length > 0) {
+				await delay(retryDelayMs);
+				last = await attempt({ rawBody: first.sent, webhookId: first.webhookId, forge });
+				attempts++;
+			}
+			return {
+				status: last.status,
+				body: last.body,
+				webhook_id: first.webhookId,
+				event_id: eventIdOf(first.sent),
+				attempts,
+				first_status: first.status,
+			};
+		};
+		return await Promise.all(Array.from({ length: count }, deliverOne));
 	}
 
 	// ----- plumbing -----
@@ -776,6 +915,32 @@ export class PagerDutySandbox {
 			operation,
 			at: info.at,
 		});
+	}
+}
+
+export interface RateLimitSettings {
+	perMinute: number;
+	windowMs: number;
+	/** Answer 429 once a window is used up (else headers only). */
+	enforce: boolean;
+}
+
+export interface ControlDelivery {
+	/** 0 when the receiver could not be reached. */
+	status: number;
+	body: string;
+	webhook_id: string;
+	event_id?: string;
+	/** Sends, retries included, and what the first one was answered. */
+	attempts: number;
+	first_status: number;
+}
+
+function eventIdOf(sent: Buffer): string | undefined {
+	try {
+		return (JSON.parse(sent.toString('utf8')) as { event?: { id?: string } }).event?.id;
+	} catch {
+		return undefined;
 	}
 }
 

@@ -10,7 +10,7 @@ import { pagerDutyNode, resources } from './actions';
 import { operationProperties, resourceOptions, subtitle } from './actions/registry';
 import { router } from './actions/router';
 import { requestSettingsField } from './descriptions/common';
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, restCredentials } from '../shared/authentication';
 import { listSearch } from '../shared/locators';
 import * as loadOptions from './methods/loadOptions';
 
@@ -41,18 +41,7 @@ export class PagerDuty implements INodeType {
 		// Chosen by Authentication only. n8n 2.41 drops a node's credential once the parameters it
 		// depends on hide it, so one node cannot keep a REST and an Events credential side by side:
 		// the Events API is the PagerDuty Events node's.
-		credentials: [
-			{
-				name: 'pagerDutyRestApi',
-				required: true,
-				displayOptions: { show: { authentication: ['apiToken'] } },
-			},
-			{
-				name: 'pagerDutyRestOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: restCredentials(),
 		properties: [
 			authenticationField,
 			{

@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { isSignedBy, rememberDelivery } from './verification';
-import { authenticationField } from '../shared/authentication';
+import { isSignedBy, RecentDeliveries } from './verification';
+import { authenticationField, restCredentials } from '../shared/authentication';
 import { toNodeError } from '../shared/errors';
 import { listSearchFor } from '../shared/locators';
 import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../shared/transport/rest';
@@ -74,6 +74,48 @@ async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | null> {
 const firstHeader = (value: string | string[] | undefined) =>
 	Array.isArray(value) ? value[0] : value;
 
+/** This process's memory of accepted deliveries, shared by every PagerDuty Trigger it runs. */
+const recentDeliveries = new RecentDeliveries();
+
+/** Left in static data by versions before 0.2 (per-delivery de-duplication); removed on activation. */
+const LEGACY_RECENT_IDS_KEY = 'recentWebhookIds';
+
+type SubscriptionStep = 'list' | 'read' | 'create' | 'update' | 'delete';
+
+/**
+ * Runs one request of the subscription's lifecycle; a failure says which step failed, so n8n's activation
+ * error (the workflow's publication status, the editor's notice, the log) tells the user what happened.
+ */
+async function subscriptionStep<T>(
+	context: IHookFunctions,
+	step: SubscriptionStep,
+	request: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await request();
+	} catch (error) {
+		const nodeError = toNodeError(context.getNode(), error as Error);
+		const what =
+			step === 'list' ? 'list the webhook subscriptions' : `${step} the webhook subscription`;
+		nodeError.message = `PagerDuty Trigger could not ${what}: ${nodeError.message}`;
+		nodeError.description = [nodeError.description, SUBSCRIPTION_HINTS[step]]
+			.filter(Boolean)
+			.join('\n');
+		throw nodeError;
+	}
+}
+
+const ACCESS_HINT =
+	"Check the credential's region or Base URL, and that its token (or OAuth2 app) may manage webhook subscriptions (scope webhook_subscriptions.write).";
+const SUBSCRIPTION_HINTS: Record<SubscriptionStep, string> = {
+	list: ACCESS_HINT,
+	read: ACCESS_HINT,
+	create: `No subscription exists, so no events arrive. ${ACCESS_HINT}`,
+	update: ACCESS_HINT,
+	delete:
+		'The subscription may still exist and keep sending events: delete it in PagerDuty (Integrations → Generic Webhooks (v3)), or activate the workflow again, which replaces it.',
+};
+
 export class PagerDutyTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PagerDuty Trigger',
@@ -93,18 +135,7 @@ export class PagerDutyTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'pagerDutyRestApi',
-				required: true,
-				displayOptions: { show: { authentication: ['apiToken'] } },
-			},
-			{
-				name: 'pagerDutyRestOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: restCredentials(),
 		hints: [
 			{
 				message:
@@ -151,6 +182,15 @@ export class PagerDutyTrigger implements INodeType {
 							'Whether to add the request\'s HTTP headers to the output (under "headers")',
 					},
 					{
+						displayName: 'Max Event Age (Minutes)',
+						name: 'maxEventAgeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Refuse events that occurred longer ago than this (by their signed occurred_at), so a recorded delivery cannot be replayed later. PagerDuty retries a failed delivery for up to 48 hours, and those retries are refused too. 0: no limit.',
+					},
+					{
 						displayName: 'Only Event Types',
 						name: 'onlyEventTypes',
 						type: 'multiOptions',
@@ -181,31 +221,35 @@ export class PagerDutyTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				const wanted = wantedSubscription(this);
 				const knownId = staticData.subscriptionId as string | undefined;
+				delete staticData[LEGACY_RECENT_IDS_KEY];
 
 				if (knownId && typeof staticData.signingSecret === 'string') {
-					let subscription: IDataObject | undefined;
-					try {
-						subscription = (
-							await pagerDutyApiRequest.call(this, {
-								method: 'GET',
-								path: subscriptionPath(knownId),
-							})
-						).webhook_subscription as IDataObject;
-					} catch (error) {
-						if (!isNotFound(error)) throw toNodeError(this.getNode(), error as Error);
-						this.logger.info(
-							`PagerDuty webhook subscription ${knownId} no longer exists; a new one will be created`,
-						);
-						subscription = undefined;
-					}
+					const subscription = await subscriptionStep(this, 'read', async () => {
+						try {
+							return (
+								await pagerDutyApiRequest.call(this, {
+									method: 'GET',
+									path: subscriptionPath(knownId),
+								})
+							).webhook_subscription as IDataObject;
+						} catch (error) {
+							if (!isNotFound(error)) throw toNodeError(this.getNode(), error as Error);
+							this.logger.info(
+								`PagerDuty webhook subscription ${knownId} no longer exists; a new one will be created`,
+							);
+							return undefined;
+						}
+					});
 					if (subscription && urlOf(subscription) === webhookUrl) {
 						if (!sameShape(subscription, wanted)) {
 							// Event types or scope were edited: PUT may change both (not the URL).
-							await pagerDutyApiRequest.call(this, {
-								method: 'PUT',
-								path: subscriptionPath(knownId),
-								body: { webhook_subscription: { events: wanted.events, filter: wanted.filter } },
-							});
+							await subscriptionStep(this, 'update', async () =>
+								pagerDutyApiRequest.call(this, {
+									method: 'PUT',
+									path: subscriptionPath(knownId),
+									body: { webhook_subscription: { events: wanted.events, filter: wanted.filter } },
+								}),
+							);
 						}
 						return true;
 					}
@@ -215,19 +259,23 @@ export class PagerDutyTrigger implements INodeType {
 
 				// A subscription for this URL whose secret is gone (PagerDuty shows it only once) could
 				// never be verified: remove it, so the new one does not deliver everything twice.
-				const all = await pagerDutyApiRequestAllItems.call(
-					this,
-					{ method: 'GET', path: '/webhook_subscriptions' },
-					'webhook_subscriptions',
+				const all = await subscriptionStep(this, 'list', async () =>
+					pagerDutyApiRequestAllItems.call(
+						this,
+						{ method: 'GET', path: '/webhook_subscriptions' },
+						'webhook_subscriptions',
+					),
 				);
 				for (const stale of all.filter((subscription) => urlOf(subscription) === webhookUrl)) {
 					this.logger.info(
 						`Replacing PagerDuty webhook subscription ${String(stale.id)}: its signing secret is not known`,
 					);
-					await pagerDutyApiRequest.call(this, {
-						method: 'DELETE',
-						path: subscriptionPath(String(stale.id)),
-					});
+					await subscriptionStep(this, 'delete', async () =>
+						pagerDutyApiRequest.call(this, {
+							method: 'DELETE',
+							path: subscriptionPath(String(stale.id)),
+						}),
+					);
 				}
 				return false;
 			},
@@ -236,39 +284,41 @@ export class PagerDutyTrigger implements INodeType {
 				const webhookUrl = this.getNodeWebhookUrl('default') as string;
 				const wanted = wantedSubscription(this);
 				const workflow = this.getWorkflow();
-				const response = await pagerDutyApiRequest.call(this, {
-					method: 'POST',
-					path: '/webhook_subscriptions',
-					body: {
-						webhook_subscription: {
-							type: 'webhook_subscription',
-							delivery_method: { type: 'http_delivery_method', url: webhookUrl },
-							description: `n8n workflow "${workflow.name ?? ''}" (${workflow.id ?? ''})`.slice(
-								0,
-								255,
-							),
-							events: wanted.events,
-							filter: wanted.filter,
-							active: true,
+				const response = await subscriptionStep(this, 'create', async () =>
+					pagerDutyApiRequest.call(this, {
+						method: 'POST',
+						path: '/webhook_subscriptions',
+						body: {
+							webhook_subscription: {
+								type: 'webhook_subscription',
+								delivery_method: { type: 'http_delivery_method', url: webhookUrl },
+								description: `n8n workflow "${workflow.name ?? ''}" (${workflow.id ?? ''})`.slice(
+									0,
+									255,
+								),
+								events: wanted.events,
+								filter: wanted.filter,
+								active: true,
+							},
 						},
-					},
-				});
+					}),
+				);
 				const subscription = (response.webhook_subscription ?? {}) as IDataObject;
 				const secret = (subscription.delivery_method as IDataObject | undefined)?.secret;
 				if (typeof subscription.id !== 'string') {
 					throw new NodeOperationError(
 						this.getNode(),
-						'PagerDuty did not return the new webhook subscription',
+						'PagerDuty Trigger could not create the webhook subscription: PagerDuty did not return it',
 					);
 				}
 				if (typeof secret !== 'string' || secret === '') {
-					await pagerDutyApiRequest.call(this, {
-						method: 'DELETE',
-						path: subscriptionPath(subscription.id),
-					});
+					const id = subscription.id;
+					await subscriptionStep(this, 'delete', async () =>
+						pagerDutyApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(id) }),
+					);
 					throw new NodeOperationError(
 						this.getNode(),
-						'PagerDuty did not return a signing secret for the webhook subscription, so deliveries could not be verified',
+						'PagerDuty Trigger could not create the webhook subscription: PagerDuty did not return its signing secret, so deliveries could not be verified',
 					);
 				}
 				const staticData = this.getWorkflowStaticData('node');
@@ -282,12 +332,17 @@ export class PagerDutyTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				const id = staticData.subscriptionId as string | undefined;
 				if (id) {
-					try {
-						await pagerDutyApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(id) });
-					} catch (error) {
-						if (!isNotFound(error)) throw toNodeError(this.getNode(), error as Error);
-						this.logger.info(`PagerDuty webhook subscription ${id} was already deleted`);
-					}
+					await subscriptionStep(this, 'delete', async () => {
+						try {
+							await pagerDutyApiRequest.call(this, {
+								method: 'DELETE',
+								path: subscriptionPath(id),
+							});
+						} catch (error) {
+							if (!isNotFound(error)) throw toNodeError(this.getNode(), error as Error);
+							this.logger.info(`PagerDuty webhook subscription ${id} was already deleted`);
+						}
+					});
 				}
 				delete staticData.subscriptionId;
 				delete staticData.signingSecret;
@@ -318,13 +373,41 @@ export class PagerDutyTrigger implements INodeType {
 			return answer(this, 400, 'The body is not JSON');
 		}
 
-		const webhookId = firstHeader(headers['x-webhook-id']);
-		if (webhookId && !rememberDelivery(staticData, webhookId, Date.now())) {
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const now = Date.now();
+		const maxAgeMinutes = Number(options.maxEventAgeMinutes ?? 0);
+		if (maxAgeMinutes > 0) {
+			// occurred_at is signed with the body: an old event re-sent later is refused, however it is labelled.
+			const occurredAt = Date.parse(String(event.occurred_at ?? ''));
+			if (Number.isNaN(occurredAt) || now - occurredAt > maxAgeMinutes * 60_000) {
+				this.logger.warn(
+					`PagerDuty delivery ignored: event ${String(event.id ?? '(no id)')} occurred at ${String(event.occurred_at ?? '(no time)')}, more than ${maxAgeMinutes} min ago`,
+				);
+				// 2xx, so PagerDuty stops retrying it.
+				return answer(this, 200, 'Event too old');
+			}
+		}
+
+		const workflowId = this.getWorkflow().id ?? '';
+		const keys = [
+			['delivery', firstHeader(headers['x-webhook-id'])],
+			['event', event.id],
+		]
+			.filter(([, key]) => typeof key === 'string' && key !== '')
+			.map(([kind, key]) => `${String(kind)}:${String(key)}`);
+		const trigger = `${workflowId}/${this.getNode().id}`;
+		if (recentDeliveries.isRepeat(trigger, keys, now)) {
 			// PagerDuty retries until it sees a 2xx: acknowledge the repeat, run nothing.
 			return answer(this, 200, 'Already received');
 		}
+		// Should n8n fail to start the execution (it answers PagerDuty with an error, or the connection drops),
+		// PagerDuty sends the delivery again: forget it, so that retry runs.
+		const response = this.getResponseObject();
+		response.once('close', () => {
+			if (!response.writableFinished || response.statusCode >= 300)
+				recentDeliveries.forget(trigger, keys);
+		});
 
-		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const eventType = String(event.event_type ?? '');
 		// While the editor listens for a test event, PagerDuty's "Send Test Event" shows its output.
 		const runPing = options.runOnPing === true || this.getMode() === 'manual';

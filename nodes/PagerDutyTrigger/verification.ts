@@ -1,5 +1,4 @@
 import { createHmac, timingSafeEqual } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
 
 const SIGNATURE_VERSION = 'v1=';
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
@@ -35,32 +34,57 @@ export function isSignedBy(
 	return matched;
 }
 
-/** PagerDuty retries a webhook for up to 48 hours; ids are kept a day and at most this many. */
-export const DEDUP_WINDOW_MS = 24 * 60 * 60 * 1000;
-export const DEDUP_MAX_IDS = 1000;
-const RECENT_IDS_KEY = 'recentWebhookIds';
+/** PagerDuty retries a delivery for up to 48 hours: a repeat is recognised that long. */
+export const DEDUP_WINDOW_MS = 48 * 60 * 60 * 1000;
+/** Keys remembered per trigger; past this the oldest are forgotten first. */
+export const DEDUP_MAX_KEYS = 10_000;
 
 /**
- * Records a delivery's X-Webhook-Id in the node's static data; false when it was already seen
- * within the window (a retry of a delivery that was already accepted).
+ * Deliveries one trigger (workflow and node) has accepted recently, in this process's memory. A delivery is a
+ * repeat when its X-Webhook-Id (PagerDuty's retries keep it) or its event id (signed, inside the body: a replayed
+ * body with a new or no X-Webhook-Id keeps it) was accepted before. Keys live in Maps, so any string, such as
+ * "constructor", is just a key.
+ *
+ * Memory, not the workflow's static data, on purpose: in queue mode every webhook request reads static data from
+ * the database and writes all of it back, so concurrent deliveries would not see each other (20 simultaneous copies
+ * of one delivery ran 20 times, measured), and a write from a request that read before a re-activation would put
+ * back the old signing secret. The price: a repeat that reaches another process (a second webhook processor) or
+ * arrives after a restart is not recognised. Downstream, the output's event `id` de-duplicates for good.
+ * A delivery is only accepted for good once n8n has answered PagerDuty with a 2xx (see forget()): one that n8n
+ * failed to start is run when PagerDuty retries it, never dropped as a repeat.
  */
-export function rememberDelivery(staticData: IDataObject, webhookId: string, now: number): boolean {
-	const recent = { ...((staticData[RECENT_IDS_KEY] as Record<string, number> | undefined) ?? {}) };
-	for (const [id, at] of Object.entries(recent)) {
-		if (now - at > DEDUP_WINDOW_MS) delete recent[id];
-	}
-	if (recent[webhookId] !== undefined) {
-		staticData[RECENT_IDS_KEY] = recent;
+export class RecentDeliveries {
+	private readonly byTrigger = new Map<string, Map<string, number>>();
+
+	constructor(
+		private readonly windowMs = DEDUP_WINDOW_MS,
+		private readonly maxKeys = DEDUP_MAX_KEYS,
+	) {}
+
+	/**
+	 * Whether a delivery with these keys was already accepted by this trigger; if not, it is accepted now. Check and
+	 * record happen in one synchronous step, so simultaneous copies cannot both be accepted.
+	 */
+	isRepeat(trigger: string, keys: string[], now: number): boolean {
+		const seen = this.byTrigger.get(trigger) ?? new Map<string, number>();
+		this.byTrigger.set(trigger, seen);
+		for (const [key, at] of seen) {
+			// Insertion order is age order: stop at the first key still inside the window.
+			if (now - at <= this.windowMs) break;
+			seen.delete(key);
+		}
+		if (keys.some((key) => seen.has(key))) return true;
+		for (const key of keys) seen.set(key, now);
+		for (const key of seen.keys()) {
+			if (seen.size <= this.maxKeys) break;
+			seen.delete(key);
+		}
 		return false;
 	}
-	recent[webhookId] = now;
-	const ids = Object.keys(recent);
-	if (ids.length > DEDUP_MAX_IDS) {
-		ids
-			.sort((a, b) => recent[a] - recent[b])
-			.slice(0, ids.length - DEDUP_MAX_IDS)
-			.forEach((id) => delete recent[id]);
+
+	/** Un-accepts a delivery whose execution n8n did not start: PagerDuty's retry of it must run. */
+	forget(trigger: string, keys: string[]): void {
+		const seen = this.byTrigger.get(trigger);
+		for (const key of keys) seen?.delete(key);
 	}
-	staticData[RECENT_IDS_KEY] = recent;
-	return true;
 }

@@ -6,32 +6,58 @@ import type {
 	INodeProperties,
 	INodePropertyMode,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ParameterSource } from './parameters';
 import { readParameterValue } from './parameters';
+import { CURSOR_FIELDS, nextCursorOf } from './transport/paging';
 import { pagerDutyApiRequest } from './transport/rest';
-import { PAGERDUTY_ID, invalidParameter, pagerDutyIdSchema, validate } from './validation';
+import type { IdFormat } from './validation';
+import {
+	PAGERDUTY_ID_FORMAT,
+	idSchema,
+	invalidParameter,
+	pagerDutyIdSchema,
+	validate,
+} from './validation';
+
+/** The REST list a locator's "From List" mode pages through. */
+export interface LocatorList {
+	/**
+	 * Its path; a function of the editor's context for a list that depends on another parameter
+	 * (the posts of the status page chosen above: read that choice with `chosenId`).
+	 */
+	path: string | ((context: ILoadOptionsFunctions) => string);
+	/** The answer's property holding the records; dotted when nested (`service.integrations`). */
+	property: string;
+	/** PagerDuty filters this list by name (with `queryParam`); otherwise the page is filtered here. */
+	serverQuery: boolean;
+	/** The query parameter of that filter when it is not `query` (automation actions: `name`). */
+	queryParam?: string;
+	qs?: IDataObject | ((context: ILoadOptionsFunctions) => IDataObject);
+	/**
+	 * How the list pages (CONTRIBUTING, "Paging kinds"): `offset` (the default), `cursor`
+	 * (`cursor` → `next_cursor`), `after` (`after` → `after`), or `none` (one answer holds it all).
+	 * The pagination token n8n hands back is the next offset or the cursor itself.
+	 */
+	paging?: 'offset' | 'cursor' | 'after' | 'none';
+	name?: (record: IDataObject) => string;
+}
 
 /** What the editor and the readers know of one kind of PagerDuty object. */
-interface LocatorKindDefinition {
+export interface LocatorKindDefinition {
 	noun: string;
 	/** Not derived from the noun's first letter: "a user", "an incident". */
 	article: 'a' | 'an';
 	/** The listSearch method of its "From List" mode; saved workflows' editors ask for it by name. */
 	searchMethod: string;
-	/** The REST list that "From List" pages through. */
-	list: {
-		path: string;
-		property: string;
-		/** PagerDuty filters this list by name with `query`; otherwise the page is filtered here. */
-		serverQuery: boolean;
-		qs?: IDataObject;
-		name?: (record: IDataObject) => string;
-	};
+	list: LocatorList;
 	/** The web app's path to one object, before its ID (US or EU host); none: no "By URL" mode. */
 	urlPath?: string;
 	urlExample?: string;
 	idExample: string;
+	/** Its IDs' format when they are not letters and digits (event orchestrations: `UUID_ID_FORMAT`). */
+	idFormat?: IdFormat;
 }
 
 const LOCATOR_KINDS = {
@@ -115,16 +141,23 @@ export type LocatorKind = keyof typeof LOCATOR_KINDS;
 
 const kindOf = (kind: LocatorKind): LocatorKindDefinition => LOCATOR_KINDS[kind];
 
-const WEB_HOST = String.raw`https://[a-z0-9-]+\.(?:eu\.)?pagerduty\.com`;
-const ID_IN_URL = PAGERDUTY_ID.source.slice(1, -1);
+const idFormatOf = (definition: LocatorKindDefinition) =>
+	definition.idFormat ?? PAGERDUTY_ID_FORMAT;
 
-/** The web app's URL for one object of each kind, US or EU; the first group is the ID. */
+const WEB_HOST = String.raw`https://[a-z0-9-]+\.(?:eu\.)?pagerduty\.com`;
+
+/** The web app's URL for one object of a kind, US or EU; the first group is the ID. */
+function urlPatternOf(definition: LocatorKindDefinition): RegExp | undefined {
+	if (definition.urlPath === undefined) return undefined;
+	const idInUrl = idFormatOf(definition).pattern.source.slice(1, -1);
+	return new RegExp(`^${WEB_HOST}/${definition.urlPath}(${idInUrl})(?:[/?#].*)?$`);
+}
+
+/** The web app's URL for one object of each kind. */
 const URL_PATTERNS = Object.fromEntries(
-	Object.entries(LOCATOR_KINDS).map(([kind, { urlPath }]: [string, LocatorKindDefinition]) => [
+	Object.entries(LOCATOR_KINDS).map(([kind, definition]: [string, LocatorKindDefinition]) => [
 		kind,
-		urlPath === undefined
-			? undefined
-			: new RegExp(`^${WEB_HOST}/${urlPath}(${ID_IN_URL})(?:[/?#].*)?$`),
+		urlPatternOf(definition),
 	]),
 ) as Record<LocatorKind, RegExp | undefined>;
 
@@ -159,9 +192,12 @@ export interface Locator {
 	readValue(source: ParameterSource, value: unknown, itemIndex?: number): string;
 }
 
-function modesOf(kind: LocatorKind): INodePropertyMode[] {
-	const { noun, article, searchMethod, urlExample, idExample } = kindOf(kind);
-	const urlPattern = URL_PATTERNS[kind];
+/** A locator of a kind outside the table (tests of the mechanism). */
+export type KindLocator = Omit<Locator, 'kind'>;
+
+function modesOf(definition: LocatorKindDefinition, urlPattern?: RegExp): INodePropertyMode[] {
+	const { noun, article, searchMethod, urlExample, idExample } = definition;
+	const idFormat = idFormatOf(definition);
 	// Modes are not parameters; the lint rule asking for a default mistakes them for ones.
 	const modes: INodePropertyMode[] = [
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
@@ -202,8 +238,8 @@ function modesOf(kind: LocatorKind): INodePropertyMode[] {
 			{
 				type: 'regex',
 				properties: {
-					regex: PAGERDUTY_ID.source,
-					errorMessage: 'A PagerDuty ID has letters and digits only',
+					regex: idFormat.pattern.source,
+					errorMessage: `Not ${idFormat.description}`,
 				},
 			},
 		],
@@ -217,14 +253,22 @@ function modesOf(kind: LocatorKind): INodePropertyMode[] {
  * is read like the URL mode. Errors name the field by its display name.
  */
 export function locator(kind: LocatorKind, options: LocatorOptions): Locator {
-	const label = options.displayName;
-	const readValue = (source: ParameterSource, raw: unknown, itemIndex?: number): string => {
+	return { kind, ...locatorOf(kindOf(kind), options, URL_PATTERNS[kind]) };
+}
+
+/**
+ * Reads the ID in a locator value of a kind: any of its modes, or a plain string (a URL in one is
+ * read like the URL mode). Errors name the parameter by `label`.
+ */
+function idReader(definition: LocatorKindDefinition, label: string, urlPattern?: RegExp) {
+	const schema = definition.idFormat ? idSchema(definition.idFormat) : pagerDutyIdSchema;
+	return (source: ParameterSource, raw: unknown, itemIndex?: number): string => {
 		const mode = isLocatorValue(raw) ? raw.mode : undefined;
 		const value = String((isLocatorValue(raw) ? raw.value : raw) ?? '').trim();
 		if (mode === 'url' || /^https?:\/\//i.test(value)) {
-			const id = idFromUrl(kind, value);
+			const id = urlPattern?.exec(value)?.[1];
 			if (id) return id;
-			const { noun, urlExample } = kindOf(kind);
+			const { noun, urlExample } = definition;
 			throw invalidParameter(
 				source,
 				itemIndex,
@@ -234,10 +278,18 @@ export function locator(kind: LocatorKind, options: LocatorOptions): Locator {
 					: `must be an ID: PagerDuty has no web page for a ${noun}`,
 			);
 		}
-		return validate(source, itemIndex, label, pagerDutyIdSchema, value);
+		return validate(source, itemIndex, label, schema, value);
 	};
+}
+
+/** A locator parameter of a kind given by its definition (`locator` for the table's kinds). */
+export function locatorOf(
+	definition: LocatorKindDefinition,
+	options: LocatorOptions,
+	urlPattern = urlPatternOf(definition),
+): KindLocator {
+	const readValue = idReader(definition, options.displayName, urlPattern);
 	return {
-		kind,
 		field: {
 			displayName: options.displayName,
 			name: options.name,
@@ -245,7 +297,7 @@ export function locator(kind: LocatorKind, options: LocatorOptions): Locator {
 			default: { mode: 'list', value: '' },
 			required: options.required ?? false,
 			description: options.description,
-			modes: modesOf(kind),
+			modes: modesOf(definition, urlPattern),
 		},
 		read: (source, itemIndex) =>
 			readValue(source, readParameterValue(source, options.name, itemIndex), itemIndex),
@@ -256,31 +308,82 @@ export function locator(kind: LocatorKind, options: LocatorOptions): Locator {
 const SEARCH_PAGE = 25;
 
 /**
- * One page of a kind's list for a locator's "From List" mode. The pagination token is the next
- * offset, as text (n8n passes it back unchanged).
+ * For a dependent list's `path` or `qs`: the ID of the `kind` object chosen in the node's
+ * `parameterName` (e.g. the status page whose posts to list), as the editor holds it now. It is
+ * validated as that kind's ID, so it is safe in a path.
  */
-async function searchPage(
+export function chosenId(
 	context: ILoadOptionsFunctions,
 	kind: LocatorKind,
+	parameterName: string,
+): string {
+	const definition = kindOf(kind);
+	const raw = context.getCurrentNodeParameter(parameterName);
+	if (isEmptyLocatorValue(raw))
+		throw new NodeOperationError(
+			context.getNode(),
+			`Choose the ${definition.noun} first: this list depends on it`,
+		);
+	return idReader(definition, definition.noun, URL_PATTERNS[kind])(context, raw);
+}
+
+const resolve = <T>(
+	value: T | ((context: ILoadOptionsFunctions) => T),
+	context: ILoadOptionsFunctions,
+) =>
+	typeof value === 'function' ? (value as (context: ILoadOptionsFunctions) => T)(context) : value;
+
+const recordsAt = (answer: IDataObject, property: string) =>
+	(property
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], answer) as
+		| IDataObject[]
+		| undefined) ?? [];
+
+/** The query asking for one page of a list, and the token n8n hands back for the page after it. */
+function pageOf(list: LocatorList, paginationToken?: string) {
+	const paging = list.paging ?? 'offset';
+	if (paging === 'none') return { query: {}, next: () => undefined };
+	if (paging === 'offset') {
+		const offset = Number(paginationToken ?? 0) || 0;
+		return {
+			query: { limit: SEARCH_PAGE, offset },
+			next: (answer: IDataObject) =>
+				answer.more === true ? String(offset + SEARCH_PAGE) : undefined,
+		};
+	}
+	const { cursorParam, nextField } = CURSOR_FIELDS[paging];
+	return {
+		query: { limit: SEARCH_PAGE, ...(paginationToken && { [cursorParam]: paginationToken }) },
+		next: (answer: IDataObject) => {
+			const cursor = nextCursorOf(answer, nextField);
+			// A cursor that names this page again would show it again: the list ends here.
+			return cursor === paginationToken ? undefined : cursor;
+		},
+	};
+}
+
+/** One page of a kind's list for a locator's "From List" mode. */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	{ list }: LocatorKindDefinition,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { list } = kindOf(kind);
-	const offset = Number(paginationToken ?? 0) || 0;
 	const term = filter?.trim();
-	const page = await pagerDutyApiRequest.call(context, {
+	const page = pageOf(list, paginationToken);
+	const answer = await pagerDutyApiRequest.call(context, {
 		method: 'GET',
-		path: list.path,
+		path: resolve(list.path, context),
 		qs: {
-			...list.qs,
-			limit: SEARCH_PAGE,
-			offset,
-			...(list.serverQuery && term ? { query: term } : {}),
+			...resolve(list.qs, context),
+			...page.query,
+			...(list.serverQuery && term ? { [list.queryParam ?? 'query']: term } : {}),
 		},
 	});
 	const nameOf =
 		list.name ?? ((record: IDataObject) => String(record.name ?? record.summary ?? record.id));
-	const records = (page[list.property] as IDataObject[] | undefined) ?? [];
+	const records = recordsAt(answer, list.property);
 	const matching =
 		list.serverQuery || !term
 			? records
@@ -291,7 +394,7 @@ async function searchPage(
 			value: String(record.id),
 			...(record.html_url ? { url: String(record.html_url) } : {}),
 		})),
-		paginationToken: page.more === true ? String(offset + SEARCH_PAGE) : undefined,
+		paginationToken: page.next(answer),
 	};
 }
 
@@ -301,14 +404,19 @@ type SearchMethod = (
 	paginationToken?: string,
 ) => Promise<INodeListSearchResult>;
 
+/** The listSearch function of a kind's "From List" mode. */
+export function searchMethodOf(definition: LocatorKindDefinition): SearchMethod {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await searchPage(this, definition, filter, paginationToken);
+	};
+}
+
 /** The `methods.listSearch` functions behind these kinds' "From List" modes, under their method names. */
 export function listSearchFor(...kinds: LocatorKind[]): Record<string, SearchMethod> {
 	return Object.fromEntries(
 		kinds.map((kind): [string, SearchMethod] => [
 			kindOf(kind).searchMethod,
-			async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-				return await searchPage(this, kind, filter, paginationToken);
-			},
+			searchMethodOf(kindOf(kind)),
 		]),
 	);
 }

@@ -2,7 +2,7 @@
  * The editor in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core; never a downloaded browser):
  * log in, add this package's PagerDuty node from the node panel, create the API-token credential in the credential
  * modal (test succeeds against the sandbox), run Incident → Get Many and see the sandbox's incidents. Also checks
- * the OAuth2 credential modal. Screenshots go to test/e2e/artifacts/ (the README's come from there).
+ * the OAuth2 and Scoped OAuth2 credential modals. Screenshots go to test/e2e/artifacts/ (the README's come from there).
  */
 import type { Page } from 'playwright-core';
 
@@ -102,6 +102,26 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 		await modal.getByTestId('parameter-input-clientSecret').waitFor();
 		await modal.getByTestId('parameter-input-region').waitFor();
 		await editor.shot('credential-modal-oauth2');
+	});
+
+	it('shows the Scoped OAuth2 credential: an app token needs no connecting, a user token gets n8n’s redirect URL', async () => {
+		const modal = page.getByTestId('editCredential-modal');
+		await editor.choose(modal.getByTestId('credential-mode-dropdown-trigger'), 'Scoped OAuth2');
+		await modal.getByTestId('parameter-input-subdomain').waitFor();
+		await modal.getByTestId('parameter-input-scopePreset').waitFor();
+		// App Token (the default): n8n treats client credentials as no "connect" flow, so no redirect URL.
+		await editor.eventually(
+			() => modal.getByTestId('copy-input').count(),
+			(count) => expect(count).toBe(0),
+		);
+		await editor.shot('credential-modal-scoped-app-token');
+		// The visible Token Type is the OAuth grant: n8n's editor reads it to offer the connect flow.
+		await editor.choose(modal.getByTestId('parameter-input-grantType'), 'User Token');
+		await editor.eventually(
+			() => modal.getByTestId('copy-input').innerText(),
+			(value) => expect(value).toBe(`${state.n8nUrl}/rest/oauth2-credential/callback`),
+		);
+		await editor.shot('credential-modal-scoped-user-token');
 	});
 
 	it('creates the API-token credential in the modal; n8n’s test succeeds against the sandbox', async () => {

@@ -3,9 +3,15 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import { N8nClient } from '../../dev/n8n/n8n-client';
-import { N8N_HOST_DIR, PACKAGE_NAME } from '../../dev/n8n/paths';
+import { n8nHostDir, PACKAGE_NAME } from '../../dev/n8n/paths';
 import { clientFor, E2eState, readState } from '../../dev/n8n/state';
-import { API_CREDENTIAL_TYPE, NODE_TYPE, OAUTH_CREDENTIAL_TYPE } from '../../dev/n8n/workflows';
+import {
+	API_CREDENTIAL_TYPE,
+	EVENTS_CREDENTIAL_TYPE,
+	NODE_TYPE,
+	OAUTH_CREDENTIAL_TYPE,
+	TRIGGER_NODE_TYPE,
+} from '../../dev/n8n/workflows';
 import { nodeActions } from '../../nodes/PagerDuty/actions/nodes';
 import { searchAliases } from '../../nodes/PagerDuty/actions/registry';
 
@@ -46,7 +52,7 @@ async function builtInCredential(
 	file: string,
 ): Promise<{ name: string; displayName: string; properties: unknown[] }> {
 	const base = require.resolve('n8n-nodes-base/package.json', {
-		paths: [join(N8N_HOST_DIR, 'node_modules', 'n8n')],
+		paths: [join(n8nHostDir(state.n8nVersion), 'node_modules', 'n8n')],
 	});
 	const exported = (await import(join(base, '..', 'dist', 'credentials', file))) as Record<
 		string,
@@ -88,11 +94,11 @@ describe('package installed like n8n community installer does', () => {
 		const events = nodeTypes.find((type) => type.name === `${PACKAGE_NAME}.pagerDutyEvents`);
 		expect(events?.displayName).toBe('PagerDuty Events');
 		expect(events?.credentials?.map((credential) => credential.name)).toEqual([
-			'pagerDutyEventsV2Api',
+			EVENTS_CREDENTIAL_TYPE,
 		]);
 		const ours = nodeTypes.find((type) => type.name === NODE_TYPE);
 		expect(ours?.credentials?.map((credential) => credential.name)).not.toContain(
-			'pagerDutyEventsV2Api',
+			EVENTS_CREDENTIAL_TYPE,
 		);
 	});
 
@@ -103,7 +109,22 @@ describe('package installed like n8n community installer does', () => {
 		}
 	});
 
-	it('registers both credential types of the package', () => {
+	it('registers the trigger, and the node as an AI tool (usableAsTool → <type>Tool)', () => {
+		const trigger = nodeTypes.find((type) => type.name === TRIGGER_NODE_TYPE);
+		expect(trigger?.displayName).toBe('PagerDuty Trigger');
+		expect(trigger?.credentials?.map((credential) => credential.name)).toEqual(
+			expect.arrayContaining([API_CREDENTIAL_TYPE, OAUTH_CREDENTIAL_TYPE]),
+		);
+		const tool = nodeTypes.find((type) => type.name === `${NODE_TYPE}Tool`);
+		expect(tool?.credentials?.map((credential) => credential.name)).toEqual(
+			expect.arrayContaining([API_CREDENTIAL_TYPE, OAUTH_CREDENTIAL_TYPE]),
+		);
+		expect(tool?.credentials?.map((credential) => credential.name)).not.toContain(
+			EVENTS_CREDENTIAL_TYPE,
+		);
+	});
+
+	it('registers the three credential types of the package', () => {
 		const api = credentialType(API_CREDENTIAL_TYPE);
 		expect(api?.displayName).toBe('PagerDuty Community Token API');
 		expect(api?.properties.map((property) => property.name)).toEqual(
@@ -114,6 +135,10 @@ describe('package installed like n8n community installer does', () => {
 		const oauth = credentialType(OAUTH_CREDENTIAL_TYPE);
 		expect(oauth?.displayName).toBe('PagerDuty Community OAuth2 API');
 		expect(oauth?.extends).toEqual(['oAuth2Api']);
+		const events = credentialType(EVENTS_CREDENTIAL_TYPE);
+		expect(events?.properties.map((property) => property.name)).toEqual(
+			expect.arrayContaining(['routingKeySecret', 'region', 'baseUrl']),
+		);
 	});
 
 	it('leaves the built-in pagerDutyApi and pagerDutyOAuth2Api credentials as n8n-nodes-base defines them', async () => {

@@ -392,7 +392,7 @@ describe('PagerDuty Events limits, checked before sending', () => {
 		);
 		expect(jsonOf(result)[0]).toMatchObject({ status: 'success' });
 		expect(jsonOf(result)[1].error).toMatch(
-			/"Summary" must be at most 1024 characters .*\(item 1\)/,
+			/"Summary" must be at most 1024 characters .*\[item 1\]/,
 		);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
 		expect(eventRequests()).toHaveLength(1);

@@ -1,8 +1,11 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { credentialTypes, jsonOf, useSandbox } from './pagerduty';
 import { callLoadOptions } from '../../dev/harness/engine';
+import { contactMethods } from '../../dev/sandbox/rest-users';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import type { LocatorKindDefinition } from '../../nodes/shared/locators';
+import { chosenId, searchMethodOf } from '../../nodes/shared/locators';
 
 const pagerDuty = useSandbox({ seed: { incidents: 300 } });
 
@@ -51,7 +54,7 @@ describe('resource locator values', () => {
 	it('refuses a foreign URL given as a plain value (e.g. by an expression), naming parameter and item', async () => {
 		const result = await getIncident('https://acme.pagerduty.com/services/PWIXJZS');
 		expect(jsonOf(result)[0].error).toBe(
-			'"Incident" must be a PagerDuty incident URL such as https://acme.pagerduty.com/incidents/Q2T4ZLRMNV8ICM, or the same on <subdomain>.eu.pagerduty.com (item 0)',
+			'"Incident" must be a PagerDuty incident URL such as https://acme.pagerduty.com/incidents/Q2T4ZLRMNV8ICM, or the same on <subdomain>.eu.pagerduty.com [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
@@ -161,5 +164,114 @@ describe('locators inside Additional Fields', () => {
 				priority: { id: priority.id },
 			});
 		}
+	});
+});
+
+describe('dependent list search (a list of what another parameter chose)', () => {
+	// Kinds outside the table: what the dependent kinds of issue 12 will be like.
+	const contactMethodsOfUser: LocatorKindDefinition = {
+		noun: 'contact method',
+		article: 'a',
+		searchMethod: 'searchContactMethodsOfUser',
+		list: {
+			path: (context): string => `/users/${chosenId(context, 'user', 'userId')}/contact_methods`,
+			property: 'contact_methods',
+			serverQuery: false,
+			paging: 'none',
+			name: (method) => String(method.label),
+		},
+		idExample: 'PXPGF42',
+	};
+	const servicesOfTeam: LocatorKindDefinition = {
+		noun: 'service',
+		article: 'a',
+		searchMethod: 'searchServicesOfTeam',
+		list: {
+			path: '/services',
+			qs: (context): IDataObject => ({ team_ids: [chosenId(context, 'team', 'teamId')] }),
+			property: 'services',
+			serverQuery: true,
+		},
+		idExample: 'PWIXJZS',
+	};
+
+	async function search(definition: LocatorKindDefinition, parameters: INodeParameters) {
+		const nodeType = new PagerDuty();
+		nodeType.methods = {
+			...nodeType.methods,
+			listSearch: {
+				...nodeType.methods.listSearch,
+				[definition.searchMethod]: searchMethodOf(definition),
+			},
+		};
+		return await callLoadOptions({
+			nodeType,
+			parameters: { authentication: 'apiToken', ...parameters },
+			credentials: pagerDuty.credentialsFor('apiToken'),
+			credentialTypes,
+			method: definition.searchMethod,
+			kind: 'listSearch',
+			args: [],
+		});
+	}
+
+	it("builds the path from the object chosen in the editor, in any of the locator's modes", async () => {
+		const user = pagerDuty.sandbox.store.users[1];
+		const methods = contactMethods(pagerDuty.sandbox.store).filter((method) =>
+			user.contact_methods.some(({ id }) => id === method.id),
+		);
+		expect(methods.length).toBeGreaterThan(0);
+		for (const userId of [
+			{ __rl: true, mode: 'list', value: user.id },
+			{ __rl: true, mode: 'url', value: `https://acme.eu.pagerduty.com/users/${user.id}` },
+			user.id,
+		]) {
+			const page = await search(contactMethodsOfUser, {
+				resource: 'user',
+				operation: 'getAllContactMethods',
+				userId,
+			});
+			expect(page.results).toEqual(
+				methods.map((method) => ({ name: method.label, value: method.id })),
+			);
+			expect(page.paginationToken).toBeUndefined();
+		}
+		expect(pagerDuty.restRequests().map((request) => request.path)).toEqual(
+			Array(3).fill(`/users/${user.id}/contact_methods`),
+		);
+	});
+
+	it('builds the query from the chosen object (services of the chosen team)', async () => {
+		const team = pagerDuty.sandbox.store.teams[0];
+		const page = await search(servicesOfTeam, {
+			resource: 'team',
+			operation: 'get',
+			teamId: { __rl: true, mode: 'id', value: team.id },
+		});
+		const ofTeam = pagerDuty.sandbox.store.services.filter((service) =>
+			service.teams.some(({ id }) => id === team.id),
+		);
+		expect(page.results.map((result) => result.value).sort()).toEqual(
+			ofTeam.map((service) => service.id).sort(),
+		);
+		expect(pagerDuty.restRequests()[0].query).toContainEqual(['team_ids[]', team.id]);
+	});
+
+	it('asks for the other parameter first when it is empty, and refuses a value that is no ID', async () => {
+		await expect(
+			search(contactMethodsOfUser, {
+				resource: 'user',
+				operation: 'getAllContactMethods',
+				userId: { __rl: true, mode: 'list', value: '' },
+			}),
+		).rejects.toThrow('Choose the user first: this list depends on it');
+		await expect(
+			search(contactMethodsOfUser, {
+				resource: 'user',
+				operation: 'getAllContactMethods',
+				userId: { __rl: true, mode: 'id', value: '../teams' },
+			}),
+		).rejects.toThrow('"user" must be a PagerDuty ID such as PABC123 (letters and digits only)');
+		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 });

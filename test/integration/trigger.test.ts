@@ -12,12 +12,18 @@ import type { DeliveryOutcome } from '../../dev/harness/webhook';
 import { WebhookHarness } from '../../dev/harness/webhook';
 import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
 import type { DeliveryOptions } from '../../dev/sandbox/webhook-delivery';
-import { deliverWebhook, rotateWebhookSecret, sign } from '../../dev/sandbox/webhook-delivery';
+import {
+	buildEvent,
+	deliverWebhook,
+	rotateWebhookSecret,
+	sign,
+	signatureHeader,
+} from '../../dev/sandbox/webhook-delivery';
 import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
 import {
-	DEDUP_MAX_IDS,
+	DEDUP_MAX_KEYS,
 	DEDUP_WINDOW_MS,
-	rememberDelivery,
+	RecentDeliveries,
 } from '../../nodes/PagerDutyTrigger/verification';
 import { EVENT_TYPES } from '../../nodes/shared/webhooks';
 
@@ -375,20 +381,185 @@ describe('PagerDuty Trigger → deliveries', () => {
 	});
 });
 
-describe('PagerDuty Trigger → de-duplication window', () => {
-	it('forgets ids after 24 hours', () => {
-		const staticData: IDataObject = {};
-		expect(rememberDelivery(staticData, 'a', 0)).toBe(true);
-		expect(rememberDelivery(staticData, 'a', DEDUP_WINDOW_MS)).toBe(false);
-		expect(rememberDelivery(staticData, 'a', 2 * DEDUP_WINDOW_MS + 1)).toBe(true);
+describe('PagerDuty Trigger → repeats and replays', () => {
+	it('a validly signed body re-sent with a new X-Webhook-Id (a replay) is acknowledged but starts nothing', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const first = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-a' });
+		const replay = await deliver(subscriptionId, 'incident.triggered', {
+			webhookId: 'wh-b',
+			rawBody: first.result.sent,
+		});
+		expect(first.outcome.startsExecution).toBe(true);
+		expect(replay.result.status).toBe(200);
+		expect(JSON.parse(replay.result.body)).toEqual({ message: 'Already received' });
+		expect(replay.outcome.startsExecution).toBe(false);
 	});
 
-	it('keeps at most 1,000 ids, dropping the oldest', () => {
-		const staticData: IDataObject = {};
-		for (let index = 0; index <= DEDUP_MAX_IDS; index++)
-			rememberDelivery(staticData, `id-${index}`, index);
-		expect(Object.keys(staticData.recentWebhookIds as IDataObject)).toHaveLength(DEDUP_MAX_IDS);
-		expect(rememberDelivery(staticData, 'id-0', DEDUP_MAX_IDS + 1)).toBe(true);
-		expect(rememberDelivery(staticData, `id-${DEDUP_MAX_IDS}`, DEDUP_MAX_IDS + 2)).toBe(false);
+	it('a validly signed body re-sent without X-Webhook-Id starts nothing either', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const first = await deliver(subscriptionId);
+		const response = await fetch(stored()[0].subscription.delivery_method.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-pagerduty-signature': signatureHeader(stored()[0].secrets, first.result.sent),
+			},
+			body: new Uint8Array(first.result.sent),
+		});
+		expect(response.status).toBe(200);
+		expect(receiver.outcomes.map((outcome) => outcome.startsExecution)).toEqual([true, false]);
+	});
+
+	it('a delivery n8n failed to start (it answered 500) runs when PagerDuty retries it', async () => {
+		const { harness, subscriptionId } = await activeTrigger();
+		harness.failExecutionStart = true;
+		const failed = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-retry' });
+		expect(failed.result.status).toBe(500);
+		harness.failExecutionStart = false;
+		const retry = await deliver(subscriptionId, 'incident.triggered', {
+			webhookId: 'wh-retry',
+			rawBody: failed.result.sent,
+		});
+		expect(retry.result.status).toBe(200);
+		expect(retry.outcome.startsExecution).toBe(true);
+		const again = await deliver(subscriptionId, 'incident.triggered', {
+			webhookId: 'wh-retry',
+			rawBody: failed.result.sent,
+		});
+		expect(again.outcome.startsExecution).toBe(false);
+	});
+
+	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+		'X-Webhook-Id "%s" is an id like any other: the first delivery runs, its repeat does not',
+		async (webhookId) => {
+			const { subscriptionId } = await activeTrigger();
+			const first = await deliver(subscriptionId, 'incident.triggered', { webhookId });
+			const again = await deliver(subscriptionId, 'incident.triggered', { webhookId });
+			expect([first, again].map(({ outcome }) => outcome.startsExecution)).toEqual([true, false]);
+		},
+	);
+
+	it('an event id counts per trigger: two workflows subscribed to the same events both run', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const first = await deliver(subscriptionId, 'incident.triggered', { webhookId: 'wh-shared' });
+		const { subscriptionId: otherId } = await activeTrigger();
+		const other = await deliver(otherId, 'incident.triggered', {
+			webhookId: 'wh-shared',
+			rawBody: first.result.sent,
+		});
+		expect([first, other].map(({ outcome }) => outcome.startsExecution)).toEqual([true, true]);
+	});
+
+	/** A signed event that occurred `minutesAgo` minutes ago. */
+	const eventFrom = (minutesAgo: number) => {
+		const body = buildEvent(pagerDuty.sandbox.store, 'incident.triggered') as {
+			event: IDataObject;
+		};
+		body.event.occurred_at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+		return Buffer.from(JSON.stringify(body), 'utf8');
+	};
+
+	it('with Max Event Age, refuses (200, starts nothing) an event that occurred earlier than that', async () => {
+		const { subscriptionId } = await activeTrigger({ options: { maxEventAgeMinutes: 10 } });
+		const fresh = await deliver(subscriptionId, 'incident.triggered', { rawBody: eventFrom(9) });
+		const old = await deliver(subscriptionId, 'incident.triggered', { rawBody: eventFrom(11) });
+		expect(fresh.outcome.startsExecution).toBe(true);
+		expect(old.result.status).toBe(200);
+		expect(JSON.parse(old.result.body)).toEqual({ message: 'Event too old' });
+		expect(old.outcome.startsExecution).toBe(false);
+	});
+
+	it('with Max Event Age, refuses an event without a readable occurred_at', async () => {
+		const { subscriptionId } = await activeTrigger({ options: { maxEventAgeMinutes: 10 } });
+		const body = JSON.parse(eventFrom(0).toString('utf8')) as { event: IDataObject };
+		delete body.event.occurred_at;
+		const { outcome } = await deliver(subscriptionId, 'incident.triggered', {
+			rawBody: Buffer.from(JSON.stringify(body), 'utf8'),
+		});
+		expect(outcome.startsExecution).toBe(false);
+	});
+
+	it('without Max Event Age (the default), an old event runs', async () => {
+		const { subscriptionId } = await activeTrigger();
+		const { outcome } = await deliver(subscriptionId, 'incident.triggered', {
+			rawBody: eventFrom(3 * 24 * 60),
+		});
+		expect(outcome.startsExecution).toBe(true);
+	});
+
+	it('keeps no per-delivery state in static data, and drops what older versions left there', async () => {
+		const harness = trigger();
+		harness.staticData.recentWebhookIds = { 'wh-old': 1 };
+		await harness.activate();
+		await deliver(String(harness.staticData.subscriptionId));
+		expect(Object.keys(harness.staticData).sort()).toEqual(['signingSecret', 'subscriptionId']);
+	});
+});
+
+describe('PagerDuty Trigger → recent deliveries (per process)', () => {
+	it('recognises a key for 48 hours, then forgets it', () => {
+		const recent = new RecentDeliveries();
+		expect(recent.isRepeat('t', ['a'], 0)).toBe(false);
+		expect(recent.isRepeat('t', ['a'], DEDUP_WINDOW_MS)).toBe(true);
+		expect(recent.isRepeat('t', ['a'], 2 * DEDUP_WINDOW_MS + 1)).toBe(false);
+	});
+
+	it('is a repeat when any of its keys was seen, and then knows all of them', () => {
+		const recent = new RecentDeliveries();
+		expect(recent.isRepeat('t', ['delivery:1', 'event:E'], 0)).toBe(false);
+		expect(recent.isRepeat('t', ['delivery:2', 'event:E'], 1)).toBe(true);
+		expect(recent.isRepeat('t', ['delivery:1'], 2)).toBe(true);
+		expect(recent.isRepeat('other trigger', ['delivery:1', 'event:E'], 3)).toBe(false);
+	});
+
+	it(`keeps at most ${DEDUP_MAX_KEYS.toLocaleString('en-US')} keys per trigger, forgetting the oldest`, () => {
+		const recent = new RecentDeliveries();
+		for (let index = 0; index <= DEDUP_MAX_KEYS; index++)
+			recent.isRepeat('t', [`id-${index}`], index);
+		expect(recent.isRepeat('t', ['id-0'], DEDUP_MAX_KEYS + 1)).toBe(false);
+		expect(recent.isRepeat('t', [`id-${DEDUP_MAX_KEYS}`], DEDUP_MAX_KEYS + 2)).toBe(true);
+	});
+});
+
+describe('PagerDuty Trigger → activation errors name the step that failed', () => {
+	const fault = (status: number, operation: string) =>
+		pagerDuty.sandbox.queueResponses(1, { status, operation });
+
+	it('listing subscriptions answered 404', async () => {
+		const harness = trigger();
+		fault(404, 'GET /webhook_subscriptions');
+		await expect(harness.runHook('checkExists')).rejects.toMatchObject({
+			message: expect.stringMatching(
+				/^PagerDuty Trigger could not list the webhook subscriptions: PagerDuty 404/,
+			),
+			description: expect.stringContaining('webhook_subscriptions.write'),
+		});
+	});
+
+	it('creating the subscription answered 403', async () => {
+		const harness = trigger();
+		expect(await harness.runHook('checkExists')).toBe(false);
+		fault(403, 'POST /webhook_subscriptions');
+		await expect(harness.runHook('create')).rejects.toMatchObject({
+			message: expect.stringMatching(
+				/^PagerDuty Trigger could not create the webhook subscription: PagerDuty 403/,
+			),
+			description: expect.stringContaining('no events arrive'),
+		});
+		expect(stored()).toHaveLength(0);
+	});
+
+	it('deleting the subscription answered 400: says it may still exist, and keeps its id for the next activation', async () => {
+		const { harness, subscriptionId } = await activeTrigger();
+		fault(400, 'DELETE /webhook_subscriptions/{id}');
+		await expect(harness.runHook('delete')).rejects.toMatchObject({
+			message: expect.stringMatching(
+				/^PagerDuty Trigger could not delete the webhook subscription: PagerDuty 400/,
+			),
+			description: expect.stringContaining('may still exist'),
+		});
+		expect(harness.staticData.subscriptionId).toBe(subscriptionId);
+		expect(await harness.runHook('delete')).toBe(true);
+		expect(stored()).toHaveLength(0);
 	});
 });

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../../shared/errors';
-import { pagerDutyApiRequestAllItems } from '../../shared/transport/rest';
+import { itemSuffix, sentences, toNodeError } from '../../shared/errors';
+import type { ListPaging } from '../../shared/transport/paging';
+import { pagerDutyApiRequestList } from '../../shared/transport/paging';
 import { withoutEmpty } from '../helpers/utils';
 
 /** The "Return All" / "Limit" of a list operation for one item: undefined means all. */
@@ -12,11 +13,17 @@ export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): numbe
 	return Number(context.getNodeParameter('limit', itemIndex, 100));
 }
 
+/** A record list PagerDuty returns whole (no paging): cut to the item's Limit, if any. */
+export const upTo = (records: IDataObject[], maxItems: number | undefined) =>
+	maxItems === undefined ? records : records.slice(0, maxItems);
+
 /** A REST list as an operation reads it for one item. */
 export interface ListCall {
 	path: string;
 	/** The answer's property that holds the records, e.g. `services`. */
 	property: string;
+	/** How PagerDuty pages this list; `offset` (with `total`) when absent. */
+	paging?: ListPaging;
 	/** The query for the item's "Options" collection; empty values are dropped. */
 	query?(options: IDataObject): IDataObject;
 	/** Shapes each record when the item's "Simplify" is on (`byDefault`: the field's default). */
@@ -30,11 +37,12 @@ export async function readList(
 	list: ListCall,
 ): Promise<IDataObject[]> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const records = await pagerDutyApiRequestAllItems.call(
+	const records = await pagerDutyApiRequestList.call(
 		context,
 		{ method: 'GET', path: list.path, qs: withoutEmpty(list.query?.(options) ?? {}) },
 		list.property,
-		{ maxItems: maxItemsOf(context, itemIndex) },
+		list.paging ?? 'offset',
+		maxItemsOf(context, itemIndex),
 	);
 	const { simplify } = list;
 	if (!simplify || !context.getNodeParameter('simplify', itemIndex, simplify.byDefault))
@@ -57,13 +65,11 @@ export async function explainStatus<T>(
 	} catch (error) {
 		const nodeError = toNodeError(context.getNode(), error as Error);
 		if (nodeError instanceof NodeApiError && nodeError.httpCode === String(status)) {
-			nodeError.description = [
+			nodeError.description = sentences(
 				explanation.description,
 				`PagerDuty said: ${nodeError.message}`,
 				nodeError.description,
-			]
-				.filter(Boolean)
-				.join('\n');
+			);
 			nodeError.message = `PagerDuty ${status}: ${explanation.message}`;
 		}
 		throw nodeError;
@@ -79,7 +85,7 @@ export function requireChanges(
 	if (Object.keys(changes).length > 0) return;
 	throw new NodeOperationError(
 		context.getNode(),
-		`Add at least one field under "Update Fields" (item ${itemIndex})`,
+		`Add at least one field under "Update Fields"${itemSuffix(itemIndex)}`,
 		{
 			itemIndex,
 		},

@@ -33,6 +33,11 @@ export interface Operation {
 	endpoints: readonly Endpoint[] | 'any';
 	/** Its fields, without displayOptions for resource and operation: the registry adds those. */
 	properties: INodeProperties[];
+	/**
+	 * Fields it checks itself, in words of its own: the router's checks of every declared field
+	 * (numbers, options, date-times, links, time windows) leave these out.
+	 */
+	checksItself?: readonly string[];
 	/** What it does for one input item. */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
 	/** Handles many items together (e.g. one bulk request for many updates); one result per item, in order. */

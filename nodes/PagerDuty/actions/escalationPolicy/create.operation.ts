@@ -7,6 +7,7 @@ import {
 	policySettings,
 	readEscalationRules,
 } from './fields';
+import { itemSuffix } from '../../../shared/errors';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readOptionalEmail } from '../../../shared/validation';
 import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
@@ -40,7 +41,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (!rules) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Add at least one rule under "Escalation Rules" (item ${itemIndex})`,
+			`Add at least one rule under "Escalation Rules"${itemSuffix(itemIndex)}`,
 			{ itemIndex },
 		);
 	}

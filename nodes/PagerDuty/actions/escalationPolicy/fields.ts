@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { itemSuffix } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
 import { parseIdList, validate } from '../../../shared/validation';
 import { namesOrIdsField } from '../../descriptions/common';
@@ -163,7 +164,7 @@ export function readEscalationRules(
 		if (targets.length === 0 || targets.length > MAX_TARGETS) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"${label}" needs 1 to ${MAX_TARGETS} users and schedules in all, not ${targets.length} (item ${itemIndex})`,
+				`"${label}" needs 1 to ${MAX_TARGETS} users and schedules in all, not ${targets.length}${itemSuffix(itemIndex)}`,
 				{ itemIndex },
 			);
 		}

@@ -10,6 +10,9 @@ const escalationLevelSchema = z.coerce
 	.int('must be a whole number')
 	.min(1, 'must be 1 or higher: levels of an escalation policy start at 1');
 
+/** Fields incidentChanges checks in its own words: the router's generic checks leave them out. */
+export const incidentChangesCheckedThemselves = ['escalationLevel'];
+
 /**
  * The incident fields that Create and Update share, read from one item's collection
  * ("Additional Fields" or "Update Fields") and its Conference Bridge.

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { incidentChanges } from './body';
+import { incidentChanges, incidentChangesCheckedThemselves } from './body';
 import { planBulkRequests, sendBulkUpdate } from './bulk';
 import { incidentChangeOptions } from './fields';
 import { invalidParameter, parseIdList, readOptionalEmail } from '../../../shared/validation';
@@ -69,5 +69,6 @@ export const manageMany = defineOperation({
 		"Acknowledge, resolve, reassign, escalate or re-prioritise a list of incidents at once (PagerDuty's bulk update)",
 	endpoints: ['PUT /incidents'],
 	properties,
+	checksItself: incidentChangesCheckedThemselves,
 	execute,
 });

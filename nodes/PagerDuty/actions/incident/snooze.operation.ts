@@ -51,5 +51,6 @@ export const snooze = defineOperation({
 		'Silence an acknowledged incident for a while; it triggers again when the snooze ends',
 	endpoints: ['POST /incidents/{id}/snooze'],
 	properties,
+	checksItself: ['duration'],
 	execute,
 });

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { maxItemsOf, upTo } from '../common';
 import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
@@ -11,14 +11,12 @@ const properties: INodeProperties[] = [incidentLocator.field, ...returnAllAndLim
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = incidentLocator.read(this, itemIndex);
-	const limit = maxItemsOf(this, itemIndex);
 	// PagerDuty returns an incident's notes in one unpaginated list, so the limit is applied here.
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',
 		path: `/incidents/${pathId(incidentId)}/notes`,
 	});
-	const notes = (response.notes as IDataObject[] | undefined) ?? [];
-	return limit === undefined ? notes : notes.slice(0, limit);
+	return upTo((response.notes as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
 }
 
 export const getAll = defineOperation({

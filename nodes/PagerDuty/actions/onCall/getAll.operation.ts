@@ -71,7 +71,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-/** PagerDuty refuses windows reaching more than 90 days ahead, or ending before they start. */
+/** PagerDuty refuses windows reaching more than 90 days ahead (the router checks their order). */
 function checkWindow(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -91,9 +91,6 @@ function checkWindow(
 				`must be at most ${MAX_DAYS_AHEAD} days from now: PagerDuty lists on-call shifts no further ahead`,
 			);
 		}
-	}
-	if (since && until && Date.parse(until) < Date.parse(since)) {
-		throw invalidParameter(context, itemIndex, 'Until', 'must not be before Since');
 	}
 }
 

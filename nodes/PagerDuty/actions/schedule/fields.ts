@@ -2,13 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { itemSuffix } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
-import {
-	dateTimeSchema,
-	optionalDateTime,
-	parseIdList,
-	validate,
-} from '../../../shared/validation';
+import { dateTimeValue, optionalDateTime, parseIdList, validate } from '../../../shared/validation';
 import { namesOrIdsField } from '../../descriptions/common';
 import { reference } from '../../helpers/utils';
 
@@ -174,13 +170,7 @@ export function readLayers(
 	if (layers.length === 0) return undefined;
 	return layers.map((layer, index) => {
 		const label = `Layers → Layer ${index + 1}`;
-		const start = validate(
-			context,
-			itemIndex,
-			`${label} → Start`,
-			dateTimeSchema,
-			layer.start ?? '',
-		);
+		const start = dateTimeValue(context, itemIndex, `${label} → Start`, layer.start ?? '');
 		const users = parseIdList(
 			context,
 			itemIndex,
@@ -190,7 +180,7 @@ export function readLayers(
 		if (users.length === 0) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"${label} → Rotation User Names or IDs" needs at least one user (item ${itemIndex})`,
+				`"${label} → Rotation User Names or IDs" needs at least one user${itemSuffix(itemIndex)}`,
 				{ itemIndex },
 			);
 		}
@@ -219,7 +209,3 @@ export function readLayers(
 		};
 	});
 }
-
-/** A record list PagerDuty returns whole (no paging): cut to the item's Limit, if any. */
-export const upTo = (records: IDataObject[], maxItems: number | undefined) =>
-	maxItems === undefined ? records : records.slice(0, maxItems);

@@ -4,8 +4,8 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionalDateTime } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
-import { scheduleLocator, upTo, windowFields } from './fields';
+import { maxItemsOf, upTo } from '../common';
+import { scheduleLocator, windowFields } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

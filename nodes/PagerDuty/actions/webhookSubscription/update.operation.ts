@@ -8,6 +8,7 @@ import {
 	subscriptionIdField,
 	subscriptionScope,
 } from './fields';
+import { itemSuffix } from '../../../shared/errors';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
 import { defineOperation } from '../registry';
@@ -58,7 +59,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update: add a field or change the scope (item ${itemIndex})`,
+			`Nothing to update: add a field or change the scope${itemSuffix(itemIndex)}`,
 			{
 				itemIndex,
 			},
