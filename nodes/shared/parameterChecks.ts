@@ -86,12 +86,13 @@ function choiceProblem(
 	value: unknown,
 ): string | undefined {
 	const method = property.typeOptions?.loadOptionsMethod as string | undefined;
+	// Lists PagerDuty serves (services, users, …) hold IDs, picked or given by an expression as a
+	// list or as comma-separated text: their readers check them.
+	if (method !== undefined && !LOCAL_OPTION_LISTS[method]) return undefined;
 	const values = property.type === 'multiOptions' ? value : [value];
 	if (!Array.isArray(values)) return `must be a list (not ${show(value)})`;
 	if (method !== undefined) {
 		const list = LOCAL_OPTION_LISTS[method];
-		// Lists PagerDuty serves (services, …) are IDs: their readers check them.
-		if (!list) return undefined;
 		return values.every((entry) => entry === '' || list.valid(entry)) ? undefined : list.problem;
 	}
 	const allowed = ((property.options ?? []) as INodePropertyOptions[]).map(

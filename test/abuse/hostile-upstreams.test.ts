@@ -15,7 +15,7 @@ import { runNode } from '../../dev/harness/engine';
 import { WebhookHarness } from '../../dev/harness/webhook';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import type { FaultResponse, PagerDutySandbox } from '../../dev/sandbox/server';
-import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
 import { useForeignHost } from '../integration/hostile';
 import type { Auth } from '../integration/pagerduty';
@@ -198,8 +198,9 @@ const EVENT_REQUESTS = [
 
 async function runEvents(parameters: INodeParameters, items: number): Promise<RunNodeResult> {
 	return await runNode({
-		nodeType: new PagerDuty(),
-		parameters,
+		// The Events node has no Resource field: `resource: 'event'` only sorts the cases here.
+		nodeType: new PagerDutyEvents(),
+		parameters: { ...parameters, resource: undefined },
 		credentials: {
 			pagerDutyEventsV2Api: {
 				routingKeySecret: DEFAULT_ROUTING_KEY,

@@ -10,7 +10,7 @@ import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credent
 import { runNode } from '../../dev/harness/engine';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import type { SandboxStore } from '../../dev/sandbox/store';
-import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 import {
 	ADMIN_EMAIL,
 	DEFAULT_ACCOUNT_TOKEN,
@@ -466,8 +466,9 @@ async function run(parameters: INodeParameters) {
 	if (parameters.resource !== 'event')
 		return await pagerDuty.run(parameters, { continueOnFail: true });
 	return await runNode({
-		nodeType: new PagerDuty(),
-		parameters,
+		// The Events node has no Resource field: `resource: 'event'` only sorts the cases here.
+		nodeType: new PagerDutyEvents(),
+		parameters: { ...parameters, resource: undefined },
 		credentials: {
 			pagerDutyEventsV2Api: {
 				routingKeySecret: DEFAULT_ROUTING_KEY,

@@ -511,6 +511,7 @@ describe('PagerDuty Community Events API credential', () => {
 		expect(credentials.map((credential) => [credential.name, credential.displayOptions])).toEqual([
 			['pagerDutyRestApi', { show: { authentication: ['apiToken'] } }],
 			['pagerDutyRestOAuth2Api', { show: { authentication: ['oAuth2'] } }],
+			['pagerDutyScopedOAuth2Api', { show: { authentication: ['scopedOAuth2'] } }],
 		]);
 		const authentication = new PagerDuty().description.properties.find(
 			(property) => property.name === 'authentication',

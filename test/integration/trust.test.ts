@@ -19,6 +19,7 @@ import { runNode } from '../../dev/harness/engine';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import type { PagerDutySandbox } from '../../dev/sandbox/server';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 
 const pagerDuty = useSandbox({ seed: { incidents: 200 } });
 const foreign = useForeignHost();
@@ -48,8 +49,8 @@ async function runEvent(
 	credential: ICredentialDataDecryptedObject = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
-		nodeType: new PagerDuty(),
-		parameters: { resource: 'event', ...parameters },
+		nodeType: new PagerDutyEvents(),
+		parameters,
 		credentials: {
 			pagerDutyEventsV2Api: {
 				routingKeySecret: DEFAULT_ROUTING_KEY,

@@ -78,6 +78,7 @@ describe('the packed package', () => {
 		) as string[];
 		expect(names).toEqual([
 			'pagerDuty',
+			'pagerDutyEvents',
 			'pagerDutyTrigger',
 			'pagerDutyRestApi',
 			'pagerDutyEventsV2Api',

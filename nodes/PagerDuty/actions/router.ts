@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NodeActions, Operation, OperationResult } from './registry';
-import { findOperation, hasResourceField } from './registry';
+import { actionOf, findOperation, hasResourceField } from './registry';
 import type { Settled } from '../../shared/concurrency';
 import { settleWithConcurrency } from '../../shared/concurrency';
 import { isRecord, toNodeError, unusableAnswer } from '../../shared/errors';
@@ -18,7 +18,7 @@ const LEGACY_VALUES = { include: Object.keys(LEGACY_INCLUDE_VALUES) };
 /** What PagerDuty answered, as one output: records (JSON objects), else the error saying so. */
 function usable(
 	context: IExecuteFunctions,
-	operation: Operation,
+	action: string,
 	value: OperationResult,
 ): Settled<OperationResult> {
 	const records: unknown[] = Array.isArray(value) ? value : [value];
@@ -30,7 +30,7 @@ function usable(
 		ok: false,
 		error: unusableAnswer(
 			context.getNode(),
-			`PagerDuty answered "${operation.action}"`,
+			`PagerDuty answered "${action}"`,
 			`it holds ${found} where a record was expected`,
 		),
 	};
@@ -85,6 +85,7 @@ export async function router(
 	}
 
 	const handler = found.operation;
+	const action = actionOf(found.resource, handler);
 	// Errors about a missing scope say which operation needs it, as the editor names it.
 	const operationName =
 		resource === undefined ? handler.name : `${found.resource.option.name} → ${handler.name}`;
@@ -110,7 +111,7 @@ export async function router(
 
 	const output: INodeExecutionData[] = [];
 	results.forEach((settled, itemIndex) => {
-		const result = settled.ok ? usable(this, handler, settled.value) : settled;
+		const result = settled.ok ? usable(this, action, settled.value) : settled;
 		if (result.ok) {
 			output.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result.value), {
