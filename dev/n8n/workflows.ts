@@ -4,14 +4,15 @@ import type { CredentialRef, WorkflowJson } from './n8n-client';
 
 export const NODE_TYPE = 'n8n-nodes-pagerduty.pagerDuty';
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-pagerduty.pagerDutyTrigger';
+export const EVENTS_NODE_TYPE = 'n8n-nodes-pagerduty.pagerDutyEvents';
 export const API_CREDENTIAL_TYPE = 'pagerDutyRestApi';
 export const OAUTH_CREDENTIAL_TYPE = 'pagerDutyRestOAuth2Api';
 export const EVENTS_CREDENTIAL_TYPE = 'pagerDutyEventsV2Api';
 export const SCOPED_OAUTH_CREDENTIAL_TYPE = 'pagerDutyScopedOAuth2Api';
 
 /**
- * The credential type each kind of access uses: the node's Authentication values, and `events` for the Events
- * API's routing key (Authentication then stays at its default).
+ * The credential type each kind of access uses: the PagerDuty node's Authentication values, and `events` for
+ * the PagerDuty Events node's routing key.
  */
 const CREDENTIAL_TYPES = {
 	apiToken: API_CREDENTIAL_TYPE,
@@ -27,17 +28,21 @@ export type Auth = { [K in CredentialKind]: Record<K, CredentialRef> }[Credentia
 
 /** The node's `authentication` parameter and `credentials` for `auth`. */
 function credentialsOf(auth: Auth): {
-	authentication: string;
+	authentication?: string;
 	credentials: Record<string, CredentialRef>;
 } {
 	const [[kind, credential]] = Object.entries(auth) as Array<[CredentialKind, CredentialRef]>;
 	return {
-		authentication: kind === 'events' ? 'apiToken' : kind,
+		// The Events node has no Authentication: the routing key is its only credential.
+		authentication: kind === 'events' ? undefined : kind,
 		credentials: { [CREDENTIAL_TYPES[kind]]: credential },
 	};
 }
 
-/** A node of this package; `parameters` may hold expressions such as `={{ $json.body.incidentId }}`. */
+/**
+ * A node of this package: PagerDuty, or PagerDuty Events for `{ events }`; `parameters` may hold
+ * expressions such as `={{ $json.body.incidentId }}`.
+ */
 export function pagerDutyNode(
 	auth: Auth,
 	parameters: Record<string, unknown>,
@@ -46,11 +51,11 @@ export function pagerDutyNode(
 	const { authentication, credentials } = credentialsOf(auth);
 	return {
 		id: randomUUID(),
-		name: 'PagerDuty',
-		type: NODE_TYPE,
+		name: authentication ? 'PagerDuty' : 'PagerDuty Events',
+		type: authentication ? NODE_TYPE : EVENTS_NODE_TYPE,
 		typeVersion: 1,
 		position: [440, 0],
-		parameters: { authentication, ...parameters },
+		parameters: { ...(authentication && { authentication }), ...parameters },
 		credentials,
 		...extra,
 	};

@@ -409,6 +409,7 @@ describe('the editor as users meet it (issue 15, n8n 2.41.1 in headless Chromium
 					'PagerDuty API',
 					'PagerDuty Community Events API',
 					'PagerDuty Community OAuth2 API',
+					'PagerDuty Community Scoped OAuth2 API',
 					'PagerDuty Community Token API',
 					'PagerDuty OAuth2 API',
 				]),

@@ -82,7 +82,6 @@ describe('Events API v2 credential', () => {
 				pagerDutyNode(
 					{ events },
 					{
-						resource: 'event',
 						operation: 'trigger',
 						summary: '={{ $json.body.summary }}',
 						source: 'db-01.example.com',
