@@ -118,7 +118,39 @@ const TIME_OF_DAY = { type: 'string', format: 'partial-time' };
 const SCHEMA_OVERLAYS = {
 	IncidentBody: { properties: { details: { type: ['object', 'string'] } } },
 	SupportHours: { properties: { start_time: TIME_OF_DAY, end_time: TIME_OF_DAY } },
+	// Incident custom field values (PUT /incidents/{id}/custom_fields/values): the value's branches
+	// are objects holding a nested `value`, yet the spec's own examples (and PagerDuty) take the
+	// plain value ("production", ["production", "staging"]). Each branch becomes its inner schema.
+	...customFieldValueBranches([
+		{ type: 'boolean', nullable: true },
+		{ type: 'number', nullable: true },
+		{ type: 'integer', nullable: true },
+		{
+			oneOf: [
+				{ type: 'string', maxLength: 200, nullable: true },
+				{
+					type: 'array',
+					items: { type: 'string', maxLength: 200 },
+					maxItems: 10,
+					uniqueItems: true,
+					nullable: true,
+				},
+			],
+		},
+		{ type: 'string', format: 'date-time', nullable: true },
+		{ type: 'string', format: 'uri', maxLength: 200, nullable: true },
+	]),
 };
+
+/** Overlays replacing the custom field value branches `oneOf/0…` by these schemas, in order. */
+function customFieldValueBranches(schemas) {
+	return Object.fromEntries(
+		schemas.map((schema, index) => [
+			`CustomFieldsFieldValue/properties/value/oneOf/${index}`,
+			{ schema },
+		]),
+	);
+}
 
 /**
  * Request bodies the spec leaves optional (no requestBody.required) although their schema

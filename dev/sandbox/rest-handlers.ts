@@ -5,6 +5,7 @@ import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
+import { INCIDENT_EXTRA_HANDLERS } from './rest-incident-extras';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
 import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
 import { ONCALL_HANDLERS } from './rest-oncalls';
@@ -26,6 +27,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...ALERT_HANDLERS,
 	...INCIDENT_ACTION_HANDLERS,
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
+	...INCIDENT_EXTRA_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

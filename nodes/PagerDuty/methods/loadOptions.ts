@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { pagerDutyApiRequestAllItems } from '../../shared/transport/rest';
+import { customFieldOptions } from '../actions/incident/customFields';
 
 async function listOptions(
 	context: ILoadOptionsFunctions,
@@ -28,4 +29,11 @@ export async function getServices(this: ILoadOptionsFunctions): Promise<INodePro
 /** IANA time zones from the runtime itself, so no time zone package is needed. */
 export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return Intl.supportedValuesOf('timeZone').map((zone) => ({ name: zone, value: zone }));
+}
+
+/** The custom fields of the incident chosen in `incidentId` (Incident → Set Custom Field Values). */
+export async function getIncidentCustomFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await customFieldOptions(this);
 }

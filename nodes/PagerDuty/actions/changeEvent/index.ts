@@ -1,5 +1,6 @@
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
+import { getAllForIncident } from './getAllForIncident.operation';
 import { getAllForService } from './getAllForService.operation';
 import { defineResource } from '../registry';
 
@@ -10,5 +11,5 @@ export const changeEvent = defineResource({
 		description: 'Deploys and configuration changes sent to PagerDuty: read them',
 	},
 	defaultOperation: 'getAll',
-	operations: [get, getAll, getAllForService],
+	operations: [get, getAll, getAllForService, getAllForIncident],
 });
