@@ -6,6 +6,7 @@ import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { INCIDENT_EXTRA_HANDLERS } from './rest-incident-extras';
+import { INCIDENT_TYPE_HANDLERS } from './rest-incident-types';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
 import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
 import { ONCALL_HANDLERS } from './rest-oncalls';
@@ -28,6 +29,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_ACTION_HANDLERS,
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
 	...INCIDENT_EXTRA_HANDLERS,
+	...INCIDENT_TYPE_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

@@ -5,6 +5,7 @@ import { escalationPolicy } from './escalationPolicy';
 import { event } from './event';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
+import { incidentType } from './incidentType';
 import { logEntry } from './logEntry';
 import { maintenanceWindow } from './maintenanceWindow';
 import { onCall } from './onCall';
@@ -37,4 +38,5 @@ export const resources: Resource[] = [
 	team,
 	user,
 	webhookSubscription,
+	incidentType,
 ];

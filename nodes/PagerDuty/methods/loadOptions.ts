@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { pagerDutyApiRequestAllItems } from '../../shared/transport/rest';
 import { customFieldOptions } from '../actions/incident/customFields';
+import { incidentTypeOptions } from '../actions/incidentType/list';
 
 async function listOptions(
 	context: ILoadOptionsFunctions,
@@ -36,4 +37,11 @@ export async function getIncidentCustomFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	return await customFieldOptions(this);
+}
+
+/** Every incident type, enabled or not (Incident Type → Get). */
+export async function getIncidentTypes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await incidentTypeOptions(this);
 }
