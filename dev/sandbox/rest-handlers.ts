@@ -7,6 +7,7 @@ import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { INCIDENT_EXTRA_HANDLERS } from './rest-incident-extras';
 import { INCIDENT_TYPE_HANDLERS } from './rest-incident-types';
+import { INCIDENT_WORKFLOW_HANDLERS } from './rest-incident-workflows';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
 import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
 import { ONCALL_HANDLERS } from './rest-oncalls';
@@ -30,6 +31,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
 	...INCIDENT_EXTRA_HANDLERS,
 	...INCIDENT_TYPE_HANDLERS,
+	...INCIDENT_WORKFLOW_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

@@ -126,6 +126,14 @@ const LOCATOR_KINDS = {
 		list: { path: '/priorities', property: 'priorities', serverQuery: false },
 		idExample: 'P53ZZH5',
 	},
+	incidentWorkflow: {
+		noun: 'incident workflow',
+		searchMethod: 'searchIncidentWorkflows',
+		list: { path: '/incident_workflows', property: 'incident_workflows', serverQuery: true },
+		urlPath: 'flex-workflows/workflows/',
+		urlExample: 'https://acme.pagerduty.com/flex-workflows/workflows/PSFEVL7',
+		idExample: 'PSFEVL7',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;

@@ -6,6 +6,7 @@ import { event } from './event';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
 import { incidentType } from './incidentType';
+import { incidentWorkflow } from './incidentWorkflow';
 import { logEntry } from './logEntry';
 import { maintenanceWindow } from './maintenanceWindow';
 import { onCall } from './onCall';
@@ -39,4 +40,5 @@ export const resources: Resource[] = [
 	user,
 	webhookSubscription,
 	incidentType,
+	incidentWorkflow,
 ];
