@@ -98,7 +98,29 @@ const PARAMETER_OVERLAYS = {
  * `{ schema, required? }` (contract form: no $ref, the validator's keywords). An entry for an
  * operation the sandbox does not serve is an error (a typo would otherwise do nothing).
  */
-const OPERATION_QUERY_OVERLAYS = {};
+const OPERATION_QUERY_OVERLAYS = {
+	// Status page lists declare no paging parameters, yet answer with classic offset paging
+	// (limit 25, offset, more, as the spec's own examples show): they take limit and offset.
+	// Unverified against live PagerDuty; no `total` (undeclared, so the node never sends it).
+	...withOffsetPaging([
+		'GET /status_pages',
+		'GET /status_pages/{id}/impacts',
+		'GET /status_pages/{id}/severities',
+		'GET /status_pages/{id}/statuses',
+		'GET /status_pages/{id}/services',
+		'GET /status_pages/{id}/posts',
+		'GET /status_pages/{id}/posts/{post_id}/post_updates',
+	]),
+};
+
+/** Query overlays adding classic `limit` (≤ 100) and `offset` to these operations. */
+function withOffsetPaging(operations) {
+	const paging = {
+		limit: { schema: { type: 'integer', minimum: 1, maximum: 100 } },
+		offset: { schema: { type: 'integer', minimum: 0 } },
+	};
+	return Object.fromEntries(operations.map((operation) => [operation, paging]));
+}
 
 /**
  * Request schemas the spec gets wrong, keyed by the $ref target after #/components/schemas/:
@@ -140,6 +162,19 @@ const SCHEMA_OVERLAYS = {
 		{ type: 'string', format: 'date-time', nullable: true },
 		{ type: 'string', format: 'uri', maxLength: 200, nullable: true },
 	]),
+	// A status page post's updates require `post`, although inside "create a post" the post does
+	// not exist yet. Creating an update on an existing post still needs it: the sandbox checks that.
+	StatusPagePostUpdateRequest: {
+		required: [
+			'type',
+			'message',
+			'status',
+			'severity',
+			'update_frequency_ms',
+			'notify_subscribers',
+			'impacted_services',
+		],
+	},
 };
 
 /** Overlays replacing the custom field value branches `oneOf/0…` by these schemas, in order. */

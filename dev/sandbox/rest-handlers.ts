@@ -13,6 +13,7 @@ import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
 import { ONCALL_HANDLERS } from './rest-oncalls';
 import { SCHEDULE_HANDLERS } from './rest-schedules';
 import { SERVICE_HANDLERS } from './rest-services';
+import { STATUS_PAGE_HANDLERS } from './rest-status-pages';
 import { TEAM_HANDLERS } from './rest-teams';
 import { USER_HANDLERS } from './rest-users';
 import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
@@ -32,6 +33,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_EXTRA_HANDLERS,
 	...INCIDENT_TYPE_HANDLERS,
 	...INCIDENT_WORKFLOW_HANDLERS,
+	...STATUS_PAGE_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

@@ -134,6 +134,30 @@ const LOCATOR_KINDS = {
 		urlExample: 'https://acme.pagerduty.com/flex-workflows/workflows/PSFEVL7',
 		idExample: 'PSFEVL7',
 	},
+	statusPage: {
+		// A page's `url` is the public page (often a custom domain), not the web app: no URL mode.
+		noun: 'status page',
+		searchMethod: 'searchStatusPages',
+		list: {
+			path: '/status_pages',
+			property: 'status_pages',
+			serverQuery: false,
+			name: (page) => `${page.name} (${page.status_page_type})`,
+		},
+		idExample: 'PT4KHLK',
+	},
+	statusPagePost: {
+		noun: 'post',
+		searchMethod: 'searchStatusPagePosts',
+		list: {
+			path: (context): string =>
+				`/status_pages/${chosenId(context, 'statusPage', 'statusPageId')}/posts`,
+			property: 'posts',
+			serverQuery: false,
+			name: (post) => `${post.title} (${post.post_type})`,
+		},
+		idExample: 'PIJ90N7',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;

@@ -14,6 +14,8 @@ import { priority } from './priority';
 import type { Resource } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
+import { statusPage } from './statusPage';
+import { statusPagePost } from './statusPagePost';
 import { team } from './team';
 import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
@@ -41,4 +43,6 @@ export const resources: Resource[] = [
 	webhookSubscription,
 	incidentType,
 	incidentWorkflow,
+	statusPage,
+	statusPagePost,
 ];

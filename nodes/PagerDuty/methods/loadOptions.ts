@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { pagerDutyApiRequestAllItems } from '../../shared/transport/rest';
 import { customFieldOptions } from '../actions/incident/customFields';
 import { incidentTypeOptions } from '../actions/incidentType/list';
+import { pageListOptions } from '../actions/statusPage/fields';
 
 async function listOptions(
 	context: ILoadOptionsFunctions,
@@ -44,4 +45,32 @@ export async function getIncidentTypes(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	return await incidentTypeOptions(this);
+}
+
+/** The chosen status page's statuses, for the post type chosen (or the chosen post's). */
+export async function getStatusPageStatuses(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await pageListOptions(this, 'statuses');
+}
+
+/** The chosen status page's severities, for the post type chosen (or the chosen post's). */
+export async function getStatusPageSeverities(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await pageListOptions(this, 'severities');
+}
+
+/** The chosen status page's impacts, for the post type chosen (or the chosen post's). */
+export async function getStatusPageImpacts(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await pageListOptions(this, 'impacts');
+}
+
+/** The chosen status page's own services (for a post's impacted services). */
+export async function getStatusPageServices(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await pageListOptions(this, 'services');
 }
