@@ -1,6 +1,7 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
 import { notFound } from './errors';
 import { ALERT_HANDLERS } from './rest-alerts';
+import { ANALYTICS_HANDLERS } from './rest-analytics';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
@@ -34,6 +35,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_TYPE_HANDLERS,
 	...INCIDENT_WORKFLOW_HANDLERS,
 	...STATUS_PAGE_HANDLERS,
+	...ANALYTICS_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

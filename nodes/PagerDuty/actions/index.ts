@@ -1,4 +1,5 @@
 import { alert } from './alert';
+import { analytics } from './analytics';
 import { apiCall } from './apiCall';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
@@ -45,4 +46,5 @@ export const resources: Resource[] = [
 	incidentWorkflow,
 	statusPage,
 	statusPagePost,
+	analytics,
 ];
