@@ -1,5 +1,6 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
 import { notFound } from './errors';
+import { ABILITY_HANDLERS } from './rest-abilities';
 import { ALERT_HANDLERS } from './rest-alerts';
 import { ANALYTICS_HANDLERS } from './rest-analytics';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
@@ -36,6 +37,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_WORKFLOW_HANDLERS,
 	...STATUS_PAGE_HANDLERS,
 	...ANALYTICS_HANDLERS,
+	...ABILITY_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);
@@ -50,6 +52,4 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 			body: { log_entry: renderLogEntry(entry, queryValue(request, 'time_zone')) },
 		};
 	},
-
-	'GET /abilities': (store) => ({ status: 200, body: { abilities: store.abilities } }),
 };

@@ -1,3 +1,4 @@
+import { ability } from './ability';
 import { alert } from './alert';
 import { analytics } from './analytics';
 import { apiCall } from './apiCall';
@@ -47,4 +48,5 @@ export const resources: Resource[] = [
 	statusPage,
 	statusPagePost,
 	analytics,
+	ability,
 ];

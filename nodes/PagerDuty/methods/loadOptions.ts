@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { pagerDutyApiRequestAllItems } from '../../shared/transport/rest';
+import { abilityOptions } from '../actions/ability/list';
 import { customFieldOptions } from '../actions/incident/customFields';
 import { incidentTypeOptions } from '../actions/incidentType/list';
 import { pageListOptions } from '../actions/statusPage/fields';
@@ -73,4 +74,9 @@ export async function getStatusPageServices(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	return await pageListOptions(this, 'services');
+}
+
+/** The abilities the account has (Ability → Test). */
+export async function getAbilities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await abilityOptions(this);
 }

@@ -1,0 +1,13 @@
+import { getAll } from './getAll.operation';
+import { test } from './test.operation';
+import { defineResource } from '../registry';
+
+export const ability = defineResource({
+	option: {
+		name: 'Ability',
+		value: 'ability',
+		description: "What the account's PagerDuty plan allows: list it, or test one ability",
+	},
+	defaultOperation: 'getAll',
+	operations: [getAll, test],
+});
