@@ -12,31 +12,15 @@ import {
 } from '../../dev/sandbox/rest-incident-extras';
 import { isoSeconds } from '../../dev/sandbox/seed';
 import type { Incident, Service } from '../../dev/sandbox/store';
+import { addIncident as addToStore } from '../sandbox/add-incident';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const MINUTE_MS = 60_000;
 
-/** A new open incident on a service, created `minutesAgo` before now. */
-function addIncident(title: string, service: Service, minutesAgo = 0): Incident {
-	const policy = store().escalationPolicy(service.escalation_policy.id)!;
-	return store().createIncident({
-		title,
-		service,
-		escalationPolicy: policy,
-		assignees: [],
-		urgency: 'high',
-		priority: null,
-		incidentKey: null,
-		body: null,
-		conferenceBridge: null,
-		incidentType: 'incident_default',
-		agent: store().ref(service),
-		channel: { type: 'api' },
-		at: isoSeconds(store().nowMs() - minutesAgo * MINUTE_MS),
-	});
-}
+const addIncident = (title: string, service: Service, minutesAgo = 0): Incident =>
+	addToStore(store(), title, service, minutesAgo);
 
 /** An incident with `count` other open incidents on its service from the last hours. */
 function incidentWithRelated(count: number): Incident {

@@ -1,3 +1,4 @@
+import { addIncident as addToStore } from './add-incident';
 import { call, Json } from '../../dev/sandbox/helpers';
 import {
 	customFields,
@@ -23,24 +24,8 @@ describe('PagerDuty sandbox incident extras', () => {
 
 	const get = (path: string) => call(sandbox.url, 'GET', path);
 
-	function addIncident(title: string, service: Service, minutesAgo: number): Incident {
-		const store = sandbox.store;
-		return store.createIncident({
-			title,
-			service,
-			escalationPolicy: store.escalationPolicy(service.escalation_policy.id)!,
-			assignees: [],
-			urgency: 'high',
-			priority: null,
-			incidentKey: null,
-			body: null,
-			conferenceBridge: null,
-			incidentType: 'incident_default',
-			agent: store.ref(service),
-			channel: { type: 'api' },
-			at: isoSeconds(store.nowMs() - minutesAgo * MINUTE_MS),
-		});
-	}
+	const addIncident = (title: string, service: Service, minutesAgo: number): Incident =>
+		addToStore(sandbox.store, title, service, minutesAgo);
 
 	it('relates open incidents of the day on the same service or team, at most 20, newest first', async () => {
 		const [web, checkout, , search] = sandbox.store.services;

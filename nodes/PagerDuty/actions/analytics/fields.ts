@@ -8,9 +8,10 @@ import {
 	parseIdList,
 	readParameter,
 } from '../../../shared/validation';
-import { timeZoneField } from '../../descriptions/common';
+import { optionsCollection, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { explainStatus } from '../common';
+import { urgencyField } from '../incident/fields';
 import type { Endpoint, Operation } from '../registry';
 import { defineOperation } from '../registry';
 
@@ -194,31 +195,14 @@ export const ANALYTICS_OPTIONS = {
 		default: '',
 		description: 'Only incidents changed after this time (ISO 8601)',
 	},
-	urgency: {
-		displayName: 'Urgency',
-		name: 'urgency',
-		type: 'options',
-		options: [
-			{ name: 'High', value: 'high' },
-			{ name: 'Low', value: 'low' },
-		],
-		default: 'high',
-		description: 'Only high- or only low-urgency incidents',
-	},
+	urgency: { ...urgencyField, description: 'Only high- or only low-urgency incidents' },
 } satisfies Record<string, INodeProperties>;
 
 export type AnalyticsOption = keyof typeof ANALYTICS_OPTIONS;
 
 /** The "Options" collection of an analytics operation, with these options. */
 export function analyticsOptions(names: AnalyticsOption[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: names.map((name) => ANALYTICS_OPTIONS[name]),
-	};
+	return optionsCollection(names.map((name) => ANALYTICS_OPTIONS[name]));
 }
 
 const threeWay = (value: unknown) =>

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { incidentLocator } from './fields';
 import { additionalDetails, fullIncidentOption, readIntelligence } from './intelligence';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf, upTo } from '../common';
 import { defineOperation } from '../registry';
@@ -10,14 +10,7 @@ import { defineOperation } from '../registry';
 const properties: INodeProperties[] = [
 	incidentLocator.field,
 	...returnAllAndLimit('related incidents'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [fullIncidentOption(true)],
-	},
+	optionsCollection([fullIncidentOption(true)]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

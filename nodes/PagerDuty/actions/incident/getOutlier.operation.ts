@@ -3,29 +3,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { incidentLocator } from './fields';
 import { additionalDetails, fullIncidentOption, readIntelligence } from './intelligence';
 import { optionalDateTime } from '../../../shared/validation';
+import { optionsCollection } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	incidentLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			fullIncidentOption(false),
-			{
-				displayName: 'Since',
-				name: 'since',
-				type: 'dateTime',
-				default: '',
-				description:
-					"Start of the period the incident's occurrences are counted in (ISO 8601, e.g. 2026-08-01T00:00:00Z); PagerDuty picks one when empty",
-			},
-		],
-	},
+	optionsCollection([
+		fullIncidentOption(false),
+		{
+			displayName: 'Since',
+			name: 'since',
+			type: 'dateTime',
+			default: '',
+			description:
+				"Start of the period the incident's occurrences are counted in (ISO 8601, e.g. 2026-08-01T00:00:00Z); PagerDuty picks one when empty",
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

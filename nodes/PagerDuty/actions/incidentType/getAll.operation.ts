@@ -1,33 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readIncidentTypes } from './list';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { maxItemsOf, upTo } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('incident types'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Filter',
-				name: 'filter',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Disabled', value: 'disabled' },
-					{ name: 'Enabled', value: 'enabled' },
-				],
-				default: 'enabled',
-				description: 'Which incident types to list; PagerDuty lists the enabled ones by default',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Filter',
+			name: 'filter',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Disabled', value: 'disabled' },
+				{ name: 'Enabled', value: 'enabled' },
+			],
+			default: 'enabled',
+			description: 'Which incident types to list; PagerDuty lists the enabled ones by default',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,29 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { queryFilter, returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, queryFilter, returnAllAndLimit } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('incident workflows'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			includeField(
-				[
-					{ name: 'Steps', value: 'steps' },
-					{ name: 'Team', value: 'team' },
-				],
-				"Also return each workflow's steps, or its team in full instead of as a reference",
-			),
-			queryFilter('incident workflows whose name'),
-		],
-	},
+	optionsCollection([
+		includeField(
+			[
+				{ name: 'Steps', value: 'steps' },
+				{ name: 'Team', value: 'team' },
+			],
+			"Also return each workflow's steps, or its team in full instead of as a reference",
+		),
+		queryFilter('incident workflows whose name'),
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

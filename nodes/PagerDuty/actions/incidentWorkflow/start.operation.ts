@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { incidentWorkflowLocator } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
+import { optionsCollection } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
@@ -15,24 +16,17 @@ const properties: INodeProperties[] = [
 		description:
 			'The incident to run the workflow on: pick an open one, paste its PagerDuty URL, or give its ID (from Incident → Get Many)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Instance ID',
-				name: 'instanceId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. deploy-rollback-42',
-				description:
-					'Your own ID for this run, to tell runs apart; PagerDuty makes one up when empty',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Instance ID',
+			name: 'instanceId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. deploy-rollback-42',
+			description:
+				'Your own ID for this run, to tell runs apart; PagerDuty makes one up when empty',
+		},
+	]),
 ];
 
 const instanceIdSchema = z.string().trim().max(255, 'must be at most 255 characters');

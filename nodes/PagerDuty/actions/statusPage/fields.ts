@@ -9,7 +9,7 @@ import type {
 import { chosenId, isEmptyLocatorValue, locator } from '../../../shared/locators';
 import { pagerDutyApiRequestList } from '../../../shared/transport/paging';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { readList } from '../common';
 import type { Operation } from '../registry';
@@ -30,6 +30,16 @@ export const postTypeOptions = [
 	{ name: 'Incident', value: 'incident' },
 	{ name: 'Maintenance', value: 'maintenance' },
 ];
+
+/** A list's Post Type filter (`post_type`). */
+export const postTypeFilter = (description: string): INodeProperties => ({
+	displayName: 'Post Type',
+	name: 'postType',
+	type: 'options',
+	options: postTypeOptions,
+	default: 'incident',
+	description,
+});
 
 /** The lists of a status page the post dropdowns and list operations read. */
 export type PageList = 'impacts' | 'severities' | 'statuses' | 'services';
@@ -56,23 +66,11 @@ export function pageListOperation(definition: {
 		...returnAllAndLimit(definition.noun),
 	];
 	if (postTypes)
-		properties.push({
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Post Type',
-					name: 'postType',
-					type: 'options',
-					options: postTypeOptions,
-					default: 'incident',
-					description: `Only the ${definition.noun} for posts of this type; both when not set`,
-				},
-			],
-		});
+		properties.push(
+			optionsCollection([
+				postTypeFilter(`Only the ${definition.noun} for posts of this type; both when not set`),
+			]),
+		);
 	return defineOperation({
 		value: definition.value,
 		name: definition.name,

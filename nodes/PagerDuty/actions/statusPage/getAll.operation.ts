@@ -1,31 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('status pages'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Type',
-				name: 'statusPageType',
-				type: 'options',
-				options: [
-					{ name: 'Private', value: 'private' },
-					{ name: 'Public', value: 'public' },
-				],
-				default: 'public',
-				description: 'Only public pages (anyone can read them) or only private ones',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Type',
+			name: 'statusPageType',
+			type: 'options',
+			options: [
+				{ name: 'Private', value: 'private' },
+				{ name: 'Public', value: 'public' },
+			],
+			default: 'public',
+			description: 'Only public pages (anyone can read them) or only private ones',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

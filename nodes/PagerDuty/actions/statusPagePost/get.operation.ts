@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { postLocator, postPath } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionsCollection } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 import { NEEDS_STATUS_PAGE, statusPageLocator } from '../statusPage/fields';
@@ -9,23 +10,16 @@ import { NEEDS_STATUS_PAGE, statusPageLocator } from '../statusPage/fields';
 const properties: INodeProperties[] = [
 	statusPageLocator.field,
 	postLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Updates',
-				name: 'includeUpdates',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to return the post's updates in full (message, status, severity, impacted services) instead of as references",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Updates',
+			name: 'includeUpdates',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to return the post's updates in full (message, status, severity, impacted services) instead of as references",
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,47 +2,33 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { postPath, reviewedStatusField } from './fields';
 import { parseIdList } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
-import { NEEDS_STATUS_PAGE, postTypeOptions, statusPageLocator } from '../statusPage/fields';
+import { NEEDS_STATUS_PAGE, postTypeFilter, statusPageLocator } from '../statusPage/fields';
 
 const properties: INodeProperties[] = [
 	statusPageLocator.field,
 	...returnAllAndLimit('posts'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Post Type',
-				name: 'postType',
-				type: 'options',
-				options: postTypeOptions,
-				default: 'incident',
-				description: 'Only incident posts or only maintenance posts',
+	optionsCollection([
+		postTypeFilter('Only incident posts or only maintenance posts'),
+		{
+			...reviewedStatusField,
+			description: 'Only posts whose latest update was approved, or only those not reviewed yet',
+		},
+		{
+			displayName: 'Status Names or IDs',
+			name: 'statuses',
+			type: 'multiOptions',
+			typeOptions: {
+				loadOptionsMethod: 'getStatusPageStatuses',
+				loadOptionsDependsOn: ['statusPageId.value'],
 			},
-			{
-				...reviewedStatusField,
-				description: 'Only posts whose latest update was approved, or only those not reviewed yet',
-			},
-			{
-				displayName: 'Status Names or IDs',
-				name: 'statuses',
-				type: 'multiOptions',
-				typeOptions: {
-					loadOptionsMethod: 'getStatusPageStatuses',
-					loadOptionsDependsOn: ['statusPageId.value'],
-				},
-				default: [],
-				description:
-					'Only posts in one of these statuses (IDs from Status Page → Get Many Statuses). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+			default: [],
+			description:
+				'Only posts in one of these statuses (IDs from Status Page → Get Many Statuses). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

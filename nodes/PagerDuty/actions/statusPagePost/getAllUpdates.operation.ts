@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { postLocator, postPath, reviewedStatusField } from './fields';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
 import { NEEDS_STATUS_PAGE, statusPageLocator } from '../statusPage/fields';
@@ -10,14 +10,7 @@ const properties: INodeProperties[] = [
 	statusPageLocator.field,
 	postLocator.field,
 	...returnAllAndLimit('updates'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [reviewedStatusField],
-	},
+	optionsCollection([reviewedStatusField]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
