@@ -137,6 +137,7 @@ const LOCATOR_KINDS = {
 	},
 	incidentWorkflow: {
 		noun: 'incident workflow',
+		article: 'an',
 		searchMethod: 'searchIncidentWorkflows',
 		list: { path: '/incident_workflows', property: 'incident_workflows', serverQuery: true },
 		urlPath: 'flex-workflows/workflows/',
@@ -146,6 +147,7 @@ const LOCATOR_KINDS = {
 	statusPage: {
 		// A page's `url` is the public page (often a custom domain), not the web app: no URL mode.
 		noun: 'status page',
+		article: 'a',
 		searchMethod: 'searchStatusPages',
 		list: {
 			path: '/status_pages',
@@ -157,6 +159,7 @@ const LOCATOR_KINDS = {
 	},
 	statusPagePost: {
 		noun: 'post',
+		article: 'a',
 		searchMethod: 'searchStatusPagePosts',
 		list: {
 			path: (context): string =>

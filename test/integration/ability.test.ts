@@ -43,7 +43,7 @@ describe('Ability → Test', () => {
 		]);
 		expect(output.slice(2).map((item) => item.error)).toEqual([
 			'PagerDuty 404: PagerDuty knows no ability named "no_such_ability"',
-			'"Ability Name or ID" must be an ability name such as teams (lower-case letters, digits and _) (item 3)',
+			'"Ability Name or ID" must be an ability name such as teams (lower-case letters, digits and _) [item 3]',
 		]);
 		expect(pairedItemsOf(result)).toEqual([0, 1, 2, 3]);
 		expect(pagerDuty.restRequests().map((request) => [request.path, request.status])).toEqual([

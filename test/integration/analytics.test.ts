@@ -173,10 +173,10 @@ describe('Analytics → Get Incident Metrics', () => {
 		);
 		const output = jsonOf(result);
 		expect(output.slice(0, 4).map((item) => item.error)).toEqual([
-			'"End" must be after "Start" (item 0)',
-			'"End" must be at most a year after "Start": PagerDuty gives analytics for up to a year at a time (item 1)',
-			'"Start" must be a date and time such as 2026-11-01T00:00:00Z (item 2)',
-			'"Team IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 3)',
+			'"End" must be after "Start" [item 0]',
+			'"End" must be at most a year after "Start": PagerDuty gives analytics for up to a year at a time [item 1]',
+			'"Start" must be a date and time such as 2026-11-01T00:00:00Z [item 2]',
+			'"Team IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 3]',
 		]);
 		// Exactly a year is allowed.
 		expect(output[4]).toHaveProperty('total_incident_count');

@@ -109,7 +109,7 @@ describe('Incident → Get Many Related', () => {
 			description: expect.stringContaining('PagerDuty said: PagerDuty 403: Access Denied'),
 		});
 		expect(output[1].error).toBe(
-			'"Incident" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 1)',
+			'"Incident" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 1]',
 		);
 		expect(output.slice(2).every((item) => item.incident !== undefined)).toBe(true);
 		expect(pairedItemsOf(result)).toEqual([0, 1, ...output.slice(2).map(() => 2)]);
@@ -218,7 +218,7 @@ describe('Incident → Get Outlier', () => {
 			options: { since: 'last tuesday' },
 		});
 		expect(result.error?.message).toBe(
-			'"Since" must be a date and time such as 2026-11-01T00:00:00Z (item 0)',
+			'"Since" must be a date and time such as 2026-11-01T00:00:00Z [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
@@ -343,12 +343,12 @@ describe('Incident → Set Custom Field Values', () => {
 			},
 		);
 		expect(jsonOf(result).map((item) => item.error)).toEqual([
-			'"Custom Fields" names a field the incident does not have: "severity" (its fields: environment, customer_count, is_major, regions) (item 0)',
-			'"Custom Fields → customer_count" must be a whole number (item 1)',
-			'"Custom Fields → is_major" must be true or false (item 2)',
-			'"Custom Fields → regions" takes at most 10 values (item 3)',
-			'"Custom Fields → regions" must not repeat a value (item 4)',
-			'"Custom Fields → environment" has no value: give one, or turn on Clear to remove it (item 5)',
+			'"Custom Fields" names a field the incident does not have: "severity" (its fields: environment, customer_count, is_major, regions) [item 0]',
+			'"Custom Fields → customer_count" must be a whole number [item 1]',
+			'"Custom Fields → is_major" must be true or false [item 2]',
+			'"Custom Fields → regions" takes at most 10 values [item 3]',
+			'"Custom Fields → regions" must not repeat a value [item 4]',
+			'"Custom Fields → environment" has no value: give one, or turn on Clear to remove it [item 5]',
 		]);
 		expect(pairedItemsOf(result)).toEqual([0, 1, 2, 3, 4, 5]);
 		expect(pagerDuty.restRequests().every((request) => request.method === 'GET')).toBe(true);
@@ -453,11 +453,11 @@ describe('Incident → Add Subscribers, Get Many Subscribers, Remove Subscribers
 	it('refuses an empty subscriber list and malformed IDs before sending', async () => {
 		const empty = await subscribe('addSubscribers', ' ', '');
 		expect(empty.error?.message).toBe(
-			'"User IDs" and "Team IDs" are both empty: give at least one user or team (item 0)',
+			'"User IDs" and "Team IDs" are both empty: give at least one user or team [item 0]',
 		);
 		const malformed = await subscribe('removeSubscribers', store().users[0].id, 'team one');
 		expect(malformed.error?.message).toBe(
-			'"Team IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+			'"Team IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

@@ -67,7 +67,7 @@ describe('Incident Type → Get', () => {
 			{ items: [{ type: '../abilities' }, { type: 'no_such_type' }], continueOnFail: true },
 		);
 		expect(jsonOf(result).map((item) => item.error)).toEqual([
-			'"Incident Type Name or ID" must be an incident type name such as incident_default, or its ID (letters, digits, _ and -) (item 0)',
+			'"Incident Type Name or ID" must be an incident type name such as incident_default, or its ID (letters, digits, _ and -) [item 0]',
 			'PagerDuty 404: Not Found (code 2100)',
 		]);
 		expect(pagerDuty.restRequests().map((request) => request.path)).toEqual([

@@ -157,7 +157,7 @@ describe('Incident Workflow → Start', () => {
 		expect(output.slice(1).map((item) => item.error)).toEqual([
 			'PagerDuty 400: Invalid Input Provided (code 2001)',
 			'PagerDuty 404: Not Found (code 2100)',
-			'"Incident Workflow" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 3)',
+			'"Incident Workflow" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 3]',
 		]);
 		expect(output[1].description).toContain(`Incident workflow ${disabled.id} is disabled`);
 		expect(pairedItemsOf(result)).toEqual([0, 1, 2, 3]);

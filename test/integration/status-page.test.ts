@@ -105,7 +105,7 @@ describe('Status Page → Get Many Impacts, Severities, Statuses, Services', () 
 		);
 		expect(jsonOf(result).map((item) => item.error)).toEqual([
 			'PagerDuty 404: Not Found (code 2100)',
-			'"Status Page" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 1)',
+			'"Status Page" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 1]',
 		]);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
 	});
@@ -285,9 +285,9 @@ describe('Status Page Post → Create', () => {
 		);
 		const output = jsonOf(result);
 		expect(output.map((item) => item.error)).toEqual([
-			'"Title" must be at most 128 characters (item 0)',
-			'"Ends At" must be after "Starts At" (item 1)',
-			'"Message" must not be empty (item 2)',
+			'"Title" must be at most 128 characters [item 0]',
+			'"Ends At" must be after "Starts At" [item 1]',
+			'"Message" must not be empty [item 2]',
 			'PagerDuty 400: Invalid Input Provided (code 2001)',
 		]);
 		expect(output[3].description).toContain(
@@ -341,12 +341,12 @@ describe('Status Page Post → Update', () => {
 			postId: post.id,
 		};
 		const nothing = await pagerDuty.run({ ...base, updateFields: {} });
-		expect(nothing.error?.message).toBe('Add at least one field under "Update Fields" (item 0)');
+		expect(nothing.error?.message).toBe('Add at least one field under "Update Fields" [item 0]');
 		const early = await pagerDuty.run({
 			...base,
 			updateFields: { endsAt: isoSeconds(Date.parse(post.starts_at!) - 60_000) },
 		});
-		expect(early.error?.message).toBe('"Ends At" must be after "Starts At" (item 0)');
+		expect(early.error?.message).toBe('"Ends At" must be after "Starts At" [item 0]');
 		expect(pagerDuty.restRequests().map((request) => request.method)).toEqual(['GET']);
 	});
 });

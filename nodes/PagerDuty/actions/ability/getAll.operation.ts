@@ -16,7 +16,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many abilities',
 	description:
 		"List what the account's PagerDuty plan allows (e.g. teams, urgencies, coordinated_responding). One item per ability: { ability }.",
 	endpoints: ['GET /abilities'],

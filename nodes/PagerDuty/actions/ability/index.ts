@@ -8,6 +8,9 @@ export const ability = defineResource({
 		value: 'ability',
 		description: "What the account's PagerDuty plan allows: list it, or test one ability",
 	},
+	noun: 'ability',
+	plural: 'abilities',
+	article: 'an',
 	defaultOperation: 'getAll',
 	operations: [getAll, test],
 });

@@ -59,7 +59,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const test = defineOperation({
 	value: 'test',
 	name: 'Test',
-	action: 'Test an ability',
 	description:
 		"Check whether the account's PagerDuty plan has an ability (e.g. teams, event_intelligence) before using a feature that needs it. Needs the ability's name (Ability → Get Many lists those the account has). Returns { ability, available: true or false }; an unknown name is an error.",
 	endpoints: ['GET /abilities/{id}'],

@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import {
-	dateTimeSchema,
 	invalidParameter,
 	optionalDateTime,
 	parseIdList,
-	readParameter,
+	readDateTime,
 } from '../../../shared/validation';
 import { optionsCollection, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
@@ -40,8 +39,8 @@ export const dateRangeFields: INodeProperties[] = [
 
 /** Start and End, checked: the end after the start, at most a year later (PagerDuty's limit). */
 function readDateRange(context: IExecuteFunctions, itemIndex: number) {
-	const start = readParameter(context, itemIndex, 'start', 'Start', dateTimeSchema);
-	const end = readParameter(context, itemIndex, 'end', 'End', dateTimeSchema);
+	const start = readDateTime(context, itemIndex, 'start', 'Start');
+	const end = readDateTime(context, itemIndex, 'end', 'End');
 	const yearOn = new Date(Date.parse(start));
 	yearOn.setUTCFullYear(yearOn.getUTCFullYear() + 1);
 	if (Date.parse(end) <= Date.parse(start))

@@ -13,6 +13,9 @@ export const analytics = defineResource({
 		description:
 			'Incident and responder metrics over a period (by service, team or responder) and raw incident analytics',
 	},
+	noun: 'incident metric',
+	plural: 'incident metrics',
+	article: 'an',
 	defaultOperation: 'getIncidentMetrics',
 	operations: [
 		getIncidentMetrics,

@@ -47,7 +47,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an incident type',
 	description:
 		'Read one incident type by its name (e.g. incident_default) or ID: its display name, description, parent type and whether it is enabled',
 	endpoints: ['GET /incidents/types/{type_id_or_name}'],

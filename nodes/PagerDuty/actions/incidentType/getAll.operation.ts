@@ -35,7 +35,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many incident types',
 	description:
 		"List the account's incident types (e.g. Base Incident, Security Incident): the name to give Incident → Create's incident type, each type's parent and whether it is enabled",
 	endpoints: ['GET /incidents/types'],

@@ -9,6 +9,9 @@ export const incidentType = defineResource({
 		description:
 			'Kinds of incident (e.g. security incidents) with their own custom fields: read them',
 	},
+	noun: 'incident type',
+	plural: 'incident types',
+	article: 'an',
 	defaultOperation: 'getAll',
 	operations: [get, getAll],
 });

@@ -19,7 +19,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an incident workflow',
 	description:
 		"Read one incident workflow with its steps (each step's action and inputs). Needs the workflow's ID (Incident Workflow → Get Many).",
 	endpoints: ['GET /incident_workflows/{id}'],

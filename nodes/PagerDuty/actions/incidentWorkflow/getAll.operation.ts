@@ -30,7 +30,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many incident workflows',
 	description:
 		'List incident workflows (automated response playbooks: open a channel, add responders, post updates …), optionally by name text. Each has an ID to start it with (Incident Workflow → Start), a name, whether it is enabled and its team.',
 	endpoints: ['GET /incident_workflows'],

@@ -10,6 +10,9 @@ export const incidentWorkflow = defineResource({
 		description:
 			'Automated response playbooks: list them, read their steps, start one on an incident',
 	},
+	noun: 'incident workflow',
+	plural: 'incident workflows',
+	article: 'an',
 	defaultOperation: 'getAll',
 	operations: [get, getAll, start],
 });

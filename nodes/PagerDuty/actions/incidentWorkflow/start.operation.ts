@@ -58,7 +58,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const start = defineOperation({
 	value: 'start',
 	name: 'Start',
-	action: 'Start an incident workflow',
 	description:
 		"Run an incident workflow on an incident now, as if a responder started it. Needs the workflow's ID (Incident Workflow → Get Many; it must be enabled) and the incident's ID (Incident → Get Many). Returns the workflow instance: its ID and the incident.",
 	endpoints: ['POST /incident_workflows/{id}/instances'],

@@ -33,7 +33,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many status pages',
 	description:
 		"List the account's status pages (where customers read about incidents and maintenance): each page's ID for the Status Page Post operations, its name, type (public or private) and public address",
 	endpoints: ['GET /status_pages'],

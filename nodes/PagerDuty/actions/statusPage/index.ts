@@ -12,6 +12,9 @@ export const statusPage = defineResource({
 		description:
 			'Public and private status pages: list them and the statuses, severities, impacts and services their posts use',
 	},
+	noun: 'status page',
+	plural: 'status pages',
+	article: 'a',
 	defaultOperation: 'getAll',
 	operations: [getAll, getAllImpacts, getAllSeverities, getAllStatuses, getAllServices],
 });

@@ -73,7 +73,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a status page post',
 	description: `Publish an incident report or a maintenance notice on a status page, with its first update (message, status, severity, impacted services). ${NEEDS_STATUS_PAGE} Status, severity, impact and service IDs come from the Status Page → Get Many Statuses / Severities / Impacts / Services operations. Returns the post.`,
 	endpoints: ['POST /status_pages/{id}/posts'],
 	properties,

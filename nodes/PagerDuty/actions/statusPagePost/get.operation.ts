@@ -37,7 +37,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a status page post',
 	description: `Read one post of a status page: title, type, start and end, and its updates. ${NEEDS_STATUS_PAGE} Needs the post's ID (Status Page Post → Get Many).`,
 	endpoints: ['GET /status_pages/{id}/posts/{post_id}'],
 	properties,

@@ -47,7 +47,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many status page posts',
 	description: `List the posts (incident reports and maintenance notices) of a status page, newest first, optionally by type or status. ${NEEDS_STATUS_PAGE} Each post has an ID, title, type, start and end, and its updates as references (Status Page Post → Get Many Updates reads them).`,
 	endpoints: ['GET /status_pages/{id}/posts'],
 	properties,

@@ -13,6 +13,9 @@ export const statusPagePost = defineResource({
 		description:
 			'Incident reports and maintenance notices on a status page: publish, read, change them and add updates',
 	},
+	noun: 'status page post',
+	plural: 'status page posts',
+	article: 'a',
 	defaultOperation: 'getAll',
 	operations: [create, createUpdate, get, getAll, getAllUpdates, update],
 });

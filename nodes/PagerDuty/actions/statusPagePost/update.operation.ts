@@ -68,7 +68,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a status page post',
 	description: `Change a post's title, start or end; the rest is kept. ${NEEDS_STATUS_PAGE} Needs the post's ID (Status Page Post → Get Many). To tell readers something new, use Create Update instead. Returns the post.`,
 	endpoints: ['GET /status_pages/{id}/posts/{post_id}', 'PUT /status_pages/{id}/posts/{post_id}'],
 	properties,
