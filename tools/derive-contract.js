@@ -98,7 +98,29 @@ const PARAMETER_OVERLAYS = {
  * `{ schema, required? }` (contract form: no $ref, the validator's keywords). An entry for an
  * operation the sandbox does not serve is an error (a typo would otherwise do nothing).
  */
-const OPERATION_QUERY_OVERLAYS = {};
+const OPERATION_QUERY_OVERLAYS = {
+	// Status page lists declare no paging parameters, yet answer with classic offset paging
+	// (limit 25, offset, more, as the spec's own examples show): they take limit and offset.
+	// Unverified against live PagerDuty; no `total` (undeclared, so the node never sends it).
+	...withOffsetPaging([
+		'GET /status_pages',
+		'GET /status_pages/{id}/impacts',
+		'GET /status_pages/{id}/severities',
+		'GET /status_pages/{id}/statuses',
+		'GET /status_pages/{id}/services',
+		'GET /status_pages/{id}/posts',
+		'GET /status_pages/{id}/posts/{post_id}/post_updates',
+	]),
+};
+
+/** Query overlays adding classic `limit` (≤ 100) and `offset` to these operations. */
+function withOffsetPaging(operations) {
+	const paging = {
+		limit: { schema: { type: 'integer', minimum: 1, maximum: 100 } },
+		offset: { schema: { type: 'integer', minimum: 0 } },
+	};
+	return Object.fromEntries(operations.map((operation) => [operation, paging]));
+}
 
 /**
  * Request schemas the spec gets wrong, keyed by the $ref target after #/components/schemas/:
@@ -118,7 +140,52 @@ const TIME_OF_DAY = { type: 'string', format: 'partial-time' };
 const SCHEMA_OVERLAYS = {
 	IncidentBody: { properties: { details: { type: ['object', 'string'] } } },
 	SupportHours: { properties: { start_time: TIME_OF_DAY, end_time: TIME_OF_DAY } },
+	// Incident custom field values (PUT /incidents/{id}/custom_fields/values): the value's branches
+	// are objects holding a nested `value`, yet the spec's own examples (and PagerDuty) take the
+	// plain value ("production", ["production", "staging"]). Each branch becomes its inner schema.
+	...customFieldValueBranches([
+		{ type: 'boolean', nullable: true },
+		{ type: 'number', nullable: true },
+		{ type: 'integer', nullable: true },
+		{
+			oneOf: [
+				{ type: 'string', maxLength: 200, nullable: true },
+				{
+					type: 'array',
+					items: { type: 'string', maxLength: 200 },
+					maxItems: 10,
+					uniqueItems: true,
+					nullable: true,
+				},
+			],
+		},
+		{ type: 'string', format: 'date-time', nullable: true },
+		{ type: 'string', format: 'uri', maxLength: 200, nullable: true },
+	]),
+	// A status page post's updates require `post`, although inside "create a post" the post does
+	// not exist yet. Creating an update on an existing post still needs it: the sandbox checks that.
+	StatusPagePostUpdateRequest: {
+		required: [
+			'type',
+			'message',
+			'status',
+			'severity',
+			'update_frequency_ms',
+			'notify_subscribers',
+			'impacted_services',
+		],
+	},
 };
+
+/** Overlays replacing the custom field value branches `oneOf/0…` by these schemas, in order. */
+function customFieldValueBranches(schemas) {
+	return Object.fromEntries(
+		schemas.map((schema, index) => [
+			`CustomFieldsFieldValue/properties/value/oneOf/${index}`,
+			{ schema },
+		]),
+	);
+}
 
 /**
  * Request bodies the spec leaves optional (no requestBody.required) although their schema

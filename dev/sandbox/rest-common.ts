@@ -184,3 +184,35 @@ export function formatInTimeZone(iso: string, timeZone: string | undefined): str
 	const offset = part('timeZoneName').replace('GMT', '') || '+00:00';
 	return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${offset}`;
 }
+
+/**
+ * Body paging as `/analytics/raw/incidents` answers it: the JSON body's `limit` (default 20)
+ * and `starting_after` (a record's ID, the `last` of a previous answer); the answer's `first`
+ * and `last` are the page's first and last IDs (null when empty), `more` whether records follow.
+ */
+export function paginateStartingAfter<T extends { id: string }>(
+	request: RestRequest,
+	items: T[],
+	key: string,
+	render: (item: T) => unknown = (item) => item,
+): RestResponse {
+	const { limit = 20, starting_after: startingAfter } = (request.match.body ?? {}) as {
+		limit?: number;
+		starting_after?: string;
+	};
+	const after =
+		startingAfter === undefined ? -1 : items.findIndex((item) => item.id === startingAfter);
+	if (after < 0 && startingAfter !== undefined)
+		throw invalidInput([`starting_after ${startingAfter} is not a record of this list`]);
+	const page = items.slice(after + 1, after + 1 + limit);
+	return {
+		status: 200,
+		body: {
+			[key]: page.map(render),
+			first: page[0]?.id ?? null,
+			last: page[page.length - 1]?.id ?? null,
+			limit,
+			more: after + 1 + page.length < items.length,
+		},
+	};
+}

@@ -1,15 +1,21 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
 import { notFound } from './errors';
+import { ABILITY_HANDLERS } from './rest-abilities';
 import { ALERT_HANDLERS } from './rest-alerts';
+import { ANALYTICS_HANDLERS } from './rest-analytics';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
+import { INCIDENT_EXTRA_HANDLERS } from './rest-incident-extras';
+import { INCIDENT_TYPE_HANDLERS } from './rest-incident-types';
+import { INCIDENT_WORKFLOW_HANDLERS } from './rest-incident-workflows';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
 import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
 import { ONCALL_HANDLERS } from './rest-oncalls';
 import { SCHEDULE_HANDLERS } from './rest-schedules';
 import { SERVICE_HANDLERS } from './rest-services';
+import { STATUS_PAGE_HANDLERS } from './rest-status-pages';
 import { TEAM_HANDLERS } from './rest-teams';
 import { USER_HANDLERS } from './rest-users';
 import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
@@ -26,6 +32,12 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...ALERT_HANDLERS,
 	...INCIDENT_ACTION_HANDLERS,
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
+	...INCIDENT_EXTRA_HANDLERS,
+	...INCIDENT_TYPE_HANDLERS,
+	...INCIDENT_WORKFLOW_HANDLERS,
+	...STATUS_PAGE_HANDLERS,
+	...ANALYTICS_HANDLERS,
+	...ABILITY_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);
@@ -40,6 +52,4 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 			body: { log_entry: renderLogEntry(entry, queryValue(request, 'time_zone')) },
 		};
 	},
-
-	'GET /abilities': (store) => ({ status: 200, body: { abilities: store.abilities } }),
 };

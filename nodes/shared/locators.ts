@@ -135,6 +135,41 @@ const LOCATOR_KINDS = {
 		list: { path: '/priorities', property: 'priorities', serverQuery: false },
 		idExample: 'P53ZZH5',
 	},
+	incidentWorkflow: {
+		noun: 'incident workflow',
+		article: 'an',
+		searchMethod: 'searchIncidentWorkflows',
+		list: { path: '/incident_workflows', property: 'incident_workflows', serverQuery: true },
+		urlPath: 'flex-workflows/workflows/',
+		urlExample: 'https://acme.pagerduty.com/flex-workflows/workflows/PSFEVL7',
+		idExample: 'PSFEVL7',
+	},
+	statusPage: {
+		// A page's `url` is the public page (often a custom domain), not the web app: no URL mode.
+		noun: 'status page',
+		article: 'a',
+		searchMethod: 'searchStatusPages',
+		list: {
+			path: '/status_pages',
+			property: 'status_pages',
+			serverQuery: false,
+			name: (page) => `${page.name} (${page.status_page_type})`,
+		},
+		idExample: 'PT4KHLK',
+	},
+	statusPagePost: {
+		noun: 'post',
+		article: 'a',
+		searchMethod: 'searchStatusPagePosts',
+		list: {
+			path: (context): string =>
+				`/status_pages/${chosenId(context, 'statusPage', 'statusPageId')}/posts`,
+			property: 'posts',
+			serverQuery: false,
+			name: (post) => `${post.title} (${post.post_type})`,
+		},
+		idExample: 'PIJ90N7',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;

@@ -8,10 +8,11 @@ import type {
 import { PagerDutyError } from '../../dev/sandbox/errors';
 import type { RestRequest, RestResponse } from '../../dev/sandbox/rest-common';
 
-/** One request as PagerDuty would see it: path and query, values as text. */
+/** One request as PagerDuty would see it: path and query, values as text, and its JSON body. */
 export interface SentRequest {
 	path: string;
 	query: Record<string, string | string[]>;
+	body?: unknown;
 }
 
 const asText = (value: unknown): string | string[] =>
@@ -40,14 +41,14 @@ export function fakeListServer(
 				const query = Object.fromEntries(
 					Object.entries(options.qs ?? {}).map(([name, value]) => [name, asText(value)]),
 				);
-				const request: SentRequest = { path: String(options.url), query };
+				const request: SentRequest = { path: String(options.url), query, body: options.body };
 				sent.push(request);
 				const restRequest: RestRequest = {
 					match: {
-						operation: `GET ${request.path}`,
+						operation: `${options.method ?? 'GET'} ${request.path}`,
 						pathParams: {},
 						query,
-						body: undefined,
+						body: options.body,
 						fromRequired: false,
 					},
 					actor: null,

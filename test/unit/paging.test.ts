@@ -1,11 +1,17 @@
 import { fakeListServer, things } from './fake-list-server';
 import { argumentsCausedError } from '../../dev/sandbox/errors';
-import { paginate, paginateAfter, paginateCursor } from '../../dev/sandbox/rest-common';
+import {
+	paginate,
+	paginateAfter,
+	paginateCursor,
+	paginateStartingAfter,
+} from '../../dev/sandbox/rest-common';
 import type { ListPaging } from '../../nodes/shared/transport/paging';
 import {
 	AFTER_CURSOR,
 	pagerDutyApiRequestCursor,
 	pagerDutyApiRequestList,
+	pagerDutyApiRequestStartingAfter,
 } from '../../nodes/shared/transport/paging';
 import { pagerDutyApiRequestAllItems } from '../../nodes/shared/transport/rest';
 
@@ -160,4 +166,50 @@ describe('pagerDutyApiRequestList', () => {
 			).toEqual(range(120));
 		},
 	);
+});
+
+describe('pagerDutyApiRequestStartingAfter (raw analytics: paging in the POST body)', () => {
+	const raw = {
+		method: 'POST' as const,
+		path: '/analytics/raw/things',
+		body: { filters: { x: 1 } },
+	};
+	const bodies = (sent: Array<{ body?: unknown }>) => sent.map(({ body }) => body);
+
+	it('repeats the body with starting_after = the last ID while more, asking for what is still wanted', async () => {
+		const { context, sent } = fakeListServer((request) =>
+			paginateStartingAfter(request, things(2500), 'data'),
+		);
+		const records = await pagerDutyApiRequestStartingAfter.call(context, raw, 'data', {
+			maxItems: 2100,
+		});
+		expect(idsOf(records)).toEqual(range(2100));
+		expect(bodies(sent)).toEqual([
+			{ filters: { x: 1 }, limit: 1000 },
+			{ filters: { x: 1 }, limit: 1000, starting_after: 'T999' },
+			{ filters: { x: 1 }, limit: 100, starting_after: 'T1999' },
+		]);
+	});
+
+	it('stops when PagerDuty says there is no more', async () => {
+		const { context, sent } = fakeListServer((request) =>
+			paginateStartingAfter(request, things(30), 'data'),
+		);
+		const records = await pagerDutyApiRequestStartingAfter.call(context, raw, 'data', {
+			pageSize: 10,
+		});
+		expect(idsOf(records)).toEqual(range(30));
+		expect(sent).toHaveLength(3);
+	});
+
+	it('fails instead of looping when the same last ID comes back', async () => {
+		const { context, sent } = fakeListServer(() => ({
+			status: 200,
+			body: { data: things(2), first: 'T0', last: 'T1', more: true },
+		}));
+		await expect(pagerDutyApiRequestStartingAfter.call(context, raw, 'data')).rejects.toThrow(
+			'PagerDuty gave the same page cursor twice while listing /analytics/raw/things',
+		);
+		expect(sent).toHaveLength(2);
+	});
 });

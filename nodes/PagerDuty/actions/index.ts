@@ -1,9 +1,13 @@
+import { ability } from './ability';
 import { alert } from './alert';
+import { analytics } from './analytics';
 import { apiCall } from './apiCall';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
+import { incidentType } from './incidentType';
+import { incidentWorkflow } from './incidentWorkflow';
 import { logEntry } from './logEntry';
 import { maintenanceWindow } from './maintenanceWindow';
 import { onCall } from './onCall';
@@ -12,6 +16,8 @@ import type { Resource } from './registry';
 import { defineNode } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
+import { statusPage } from './statusPage';
+import { statusPagePost } from './statusPagePost';
 import { team } from './team';
 import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
@@ -36,6 +42,12 @@ export const resources: Resource[] = [
 	team,
 	user,
 	webhookSubscription,
+	incidentType,
+	incidentWorkflow,
+	statusPage,
+	statusPagePost,
+	analytics,
+	ability,
 ];
 
 export const pagerDutyNode = defineNode({

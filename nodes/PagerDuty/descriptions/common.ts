@@ -184,3 +184,15 @@ export function sortedByName<T>(items: T[], nameOf: (item: T) => string): T[] {
 	const key = (item: T) => nameOf(item).toLowerCase();
 	return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
+
+/** A list's or a read's optional settings, as n8n shows them: an "Options" list to add from. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}

@@ -10,6 +10,7 @@ import { PAGE_SIZE, pagerDutyApiRequest, pagerDutyApiRequestAllItems } from './r
  * - `offsetWithoutTotal`: the same where the spec declares no `total` (`askTotal: false`);
  * - `cursor`: `cursor` in the request, `next_cursor` in the answer (`pagerDutyApiRequestCursor`);
  * - `after`: `after` in the request and in the answer (`pagerDutyApiRequestCursor` with `AFTER_CURSOR`).
+ * A fifth, raw analytics, pages in a POST's body: `pagerDutyApiRequestStartingAfter`.
  */
 export type ListPaging = 'offset' | 'offsetWithoutTotal' | 'cursor' | 'after';
 
@@ -47,6 +48,17 @@ export function nextCursorOf(page: IDataObject, nextField: string): string | und
 	return String(cursor);
 }
 
+/** Reading on after a page cursor came back a second time would loop forever. */
+function repeatedCursorError(context: PagerDutyContext, request: PagerDutyRequest, read: number) {
+	return new NodeOperationError(
+		context.getNode(),
+		`PagerDuty gave the same page cursor twice while listing ${request.path}`,
+		{
+			description: `Reading stopped after ${read} records instead of asking for the same page again. Set a Limit, or try again later.`,
+		},
+	);
+}
+
 /**
  * Reads a cursor-paginated list: all of it, or up to `maxItems`. The first page goes without a
  * cursor, each next one with the cursor the previous answer gave, until an answer gives none. A
@@ -72,15 +84,49 @@ export async function pagerDutyApiRequestCursor(
 		records.push(...((page[propertyName] as IDataObject[] | undefined) ?? []));
 		cursor = nextCursorOf(page, nextField);
 		if (cursor !== undefined && seen.has(cursor))
-			throw new NodeOperationError(
-				this.getNode(),
-				`PagerDuty gave the same page cursor twice while listing ${request.path}`,
-				{
-					description: `Reading stopped after ${records.length} records instead of asking for the same page again. Set a Limit, or try again later.`,
-				},
-			);
+			throw repeatedCursorError(this, request, records.length);
 		if (cursor !== undefined) seen.add(cursor);
 	} while (cursor !== undefined && records.length < maxItems);
+	return records.slice(0, maxItems);
+}
+
+/** The most records one page of PagerDuty's raw analytics gives (`limit` 1 … 1000). */
+export const ANALYTICS_PAGE_SIZE = 1000;
+
+/**
+ * Reads a list whose JSON body pages (`/analytics/raw/incidents`): all of it, or up to
+ * `maxItems`. Each page sends the same body with `limit` (the records still wanted, at most
+ * `pageSize`) and, after the first, `starting_after` = the previous answer's `last`, until an
+ * answer says `more: false`. These POSTs only read, so they are sent as safe to repeat. A `last`
+ * that comes back a second time is an error, as with cursors.
+ */
+export async function pagerDutyApiRequestStartingAfter(
+	this: PagerDutyContext,
+	request: PagerDutyRequest,
+	propertyName: string,
+	options: { maxItems?: number; pageSize?: number } = {},
+): Promise<IDataObject[]> {
+	const maxItems = options.maxItems ?? Infinity;
+	const pageSize = options.pageSize ?? ANALYTICS_PAGE_SIZE;
+	const records: IDataObject[] = [];
+	const seen = new Set<string>();
+	let startingAfter: string | undefined;
+	do {
+		const page = await pagerDutyApiRequest.call(this, {
+			...request,
+			idempotent: true,
+			body: {
+				...request.body,
+				limit: Math.min(pageSize, maxItems - records.length),
+				...(startingAfter !== undefined && { starting_after: startingAfter }),
+			},
+		});
+		records.push(...((page[propertyName] as IDataObject[] | undefined) ?? []));
+		startingAfter = page.more === true ? nextCursorOf(page, 'last') : undefined;
+		if (startingAfter !== undefined && seen.has(startingAfter))
+			throw repeatedCursorError(this, request, records.length);
+		if (startingAfter !== undefined) seen.add(startingAfter);
+	} while (startingAfter !== undefined && records.length < maxItems);
 	return records.slice(0, maxItems);
 }
 

@@ -1,5 +1,6 @@
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
+import { getAllForIncident } from './getAllForIncident.operation';
 import { getAllForService } from './getAllForService.operation';
 import { defineResource } from '../registry';
 
@@ -13,5 +14,5 @@ export const changeEvent = defineResource({
 	plural: 'change events',
 	article: 'a',
 	defaultOperation: 'getAll',
-	operations: [get, getAll, getAllForService],
+	operations: [get, getAll, getAllForService, getAllForIncident],
 });

@@ -1,10 +1,18 @@
+import { addSubscribers } from './addSubscribers.operation';
 import { create } from './create.operation';
 import { createResponderRequest } from './createResponderRequest.operation';
 import { createStatusUpdate } from './createStatusUpdate.operation';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
+import { getAllPast } from './getAllPast.operation';
+import { getAllRelated } from './getAllRelated.operation';
+import { getAllSubscribers } from './getAllSubscribers.operation';
+import { getCustomFieldValues } from './getCustomFieldValues.operation';
+import { getOutlier } from './getOutlier.operation';
 import { manageMany } from './manageMany.operation';
 import { merge } from './merge.operation';
+import { removeSubscribers } from './removeSubscribers.operation';
+import { setCustomFieldValues } from './setCustomFieldValues.operation';
 import { snooze } from './snooze.operation';
 import { update } from './update.operation';
 import { defineResource } from '../registry';
@@ -40,5 +48,13 @@ export const incident = defineResource({
 		merge,
 		snooze,
 		update,
+		getAllRelated,
+		getAllPast,
+		getOutlier,
+		getCustomFieldValues,
+		setCustomFieldValues,
+		getAllSubscribers,
+		addSubscribers,
+		removeSubscribers,
 	],
 });

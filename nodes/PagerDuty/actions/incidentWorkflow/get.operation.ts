@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { incidentWorkflowLocator } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pathId } from '../../helpers/utils';
+import { defineOperation } from '../registry';
+
+const properties: INodeProperties[] = [incidentWorkflowLocator.field];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const workflowId = incidentWorkflowLocator.read(this, itemIndex);
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: `/incident_workflows/${pathId(workflowId)}`,
+	});
+	return response.incident_workflow as IDataObject;
+}
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	description:
+		"Read one incident workflow with its steps (each step's action and inputs). Needs the workflow's ID (Incident Workflow → Get Many).",
+	endpoints: ['GET /incident_workflows/{id}'],
+	properties,
+	execute,
+});
