@@ -126,6 +126,13 @@ const LOCATOR_KINDS = {
 		list: { path: '/priorities', property: 'priorities', serverQuery: false },
 		idExample: 'P53ZZH5',
 	},
+	businessService: {
+		// PagerDuty has no name filter for business services, and their html_url is null: no URL mode.
+		noun: 'business service',
+		searchMethod: 'searchBusinessServices',
+		list: { path: '/business_services', property: 'business_services', serverQuery: false },
+		idExample: 'P3X2XX3',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;
