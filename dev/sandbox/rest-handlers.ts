@@ -1,7 +1,7 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
 import { notFound } from './errors';
 import { ALERT_HANDLERS } from './rest-alerts';
-import { BUSINESS_SERVICE_HANDLERS } from './rest-business-services';
+import { BUSINESS_SERVICE_HANDLERS, SERVICE_DEPENDENCY_HANDLERS } from './rest-business-services';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
@@ -28,6 +28,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_ACTION_HANDLERS,
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
 	...BUSINESS_SERVICE_HANDLERS,
+	...SERVICE_DEPENDENCY_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

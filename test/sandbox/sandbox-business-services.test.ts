@@ -1,5 +1,5 @@
 import { call } from '../../dev/sandbox/helpers';
-import { businessServices } from '../../dev/sandbox/rest-business-services';
+import { businessServices, serviceDependencies } from '../../dev/sandbox/rest-business-services';
 import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 /** The business service handlers' own rules (PagerDuty's, beyond the contract). */
@@ -64,5 +64,58 @@ describe('PagerDuty sandbox business services', () => {
 		expect((await call(sandbox.url, 'DELETE', `/business_services/${id}`)).status).toBe(204);
 		expect((await call(sandbox.url, 'GET', `/business_services/${id}`)).status).toBe(404);
 		expect(businessServices(sandbox.store)).toHaveLength(3);
+	});
+
+	describe('service dependencies', () => {
+		const relationship = (supporting: unknown, dependent: unknown) => ({
+			relationships: [{ supporting_service: supporting, dependent_service: dependent }],
+		});
+
+		it('takes reference types as well as the plain ones, and answers with reference types', async () => {
+			const [web] = sandbox.store.services;
+			const storefront = businessServices(sandbox.store)[2];
+			const response = await call(sandbox.url, 'POST', '/service_dependencies/associate', {
+				body: relationship(
+					{ id: web.id, type: 'technical_service_reference' },
+					{ id: storefront.id, type: 'business_service_reference' },
+				),
+			});
+			expect(response.status).toBe(200);
+			expect(response.body.relationships[0]).toMatchObject({
+				supporting_service: { id: web.id, type: 'technical_service_reference' },
+				dependent_service: { id: storefront.id, type: 'business_service_reference' },
+			});
+		});
+
+		it('refuses an unknown type or a self-dependency (400), an unknown service (404)', async () => {
+			const [web] = sandbox.store.services;
+			const send = (body: unknown) =>
+				call(sandbox.url, 'POST', '/service_dependencies/associate', { body });
+			const unknownType = await send(
+				relationship({ id: web.id, type: 'team' }, { id: web.id, type: 'service' }),
+			);
+			expect(unknownType.status).toBe(400);
+			const self = await send(
+				relationship({ id: web.id, type: 'service' }, { id: web.id, type: 'service' }),
+			);
+			expect(self.body.error.errors).toEqual(['A service cannot depend on itself']);
+			const missing = await send(
+				relationship({ id: web.id, type: 'service' }, { id: web.id, type: 'business_service' }),
+			);
+			expect(missing.status).toBe(404);
+			expect((await send({ relationships: [] })).status).toBe(400);
+		});
+
+		it('answers 404 for disassociating services that are not linked, and leaves the rest', async () => {
+			const [web, checkoutApi] = sandbox.store.services;
+			const response = await call(sandbox.url, 'POST', '/service_dependencies/disassociate', {
+				body: relationship(
+					{ id: web.id, type: 'service' },
+					{ id: checkoutApi.id, type: 'service' },
+				),
+			});
+			expect(response.status).toBe(404);
+			expect(serviceDependencies(sandbox.store)).toHaveLength(2);
+		});
 	});
 });

@@ -13,6 +13,7 @@ import { priority } from './priority';
 import type { Resource } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
+import { serviceDependency } from './serviceDependency';
 import { team } from './team';
 import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
@@ -39,4 +40,5 @@ export const resources: Resource[] = [
 	user,
 	webhookSubscription,
 	businessService,
+	serviceDependency,
 ];
