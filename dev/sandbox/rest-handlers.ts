@@ -7,6 +7,7 @@ import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
+import { INTEGRATION_HANDLERS } from './rest-integrations';
 import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
 import { ONCALL_HANDLERS } from './rest-oncalls';
 import { SCHEDULE_HANDLERS } from './rest-schedules';
@@ -29,6 +30,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
 	...BUSINESS_SERVICE_HANDLERS,
 	...SERVICE_DEPENDENCY_HANDLERS,
+	...INTEGRATION_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

@@ -133,6 +133,23 @@ const LOCATOR_KINDS = {
 		list: { path: '/business_services', property: 'business_services', serverQuery: false },
 		idExample: 'P3X2XX3',
 	},
+	serviceIntegration: {
+		// A service's integrations come with the service (include[]=integrations), all in one answer.
+		noun: 'service integration',
+		searchMethod: 'searchServiceIntegrations',
+		list: {
+			path: (context): string => `/services/${chosenId(context, 'service', 'serviceId')}`,
+			property: 'service.integrations',
+			qs: { include: ['integrations'] },
+			serverQuery: false,
+			paging: 'none',
+			name: (integration) =>
+				`${integration.name ?? integration.summary} (${String(integration.type).replace(/_inbound_integration$/, '')})`,
+		},
+		urlPath: 'services/[A-Za-z0-9]+/integrations/',
+		urlExample: 'https://acme.pagerduty.com/services/PWIXJZS/integrations/PE1U9CH',
+		idExample: 'PE1U9CH',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;
