@@ -5,6 +5,7 @@ import { BUSINESS_SERVICE_HANDLERS, SERVICE_DEPENDENCY_HANDLERS } from './rest-b
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
+import { EVENT_ORCHESTRATION_HANDLERS } from './rest-event-orchestrations';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
 import { INTEGRATION_HANDLERS } from './rest-integrations';
@@ -31,6 +32,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...BUSINESS_SERVICE_HANDLERS,
 	...SERVICE_DEPENDENCY_HANDLERS,
 	...INTEGRATION_HANDLERS,
+	...EVENT_ORCHESTRATION_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

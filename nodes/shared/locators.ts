@@ -15,6 +15,7 @@ import { pagerDutyApiRequest } from './transport/rest';
 import type { IdFormat } from './validation';
 import {
 	PAGERDUTY_ID_FORMAT,
+	UUID_ID_FORMAT,
 	idSchema,
 	invalidParameter,
 	pagerDutyIdSchema,
@@ -149,6 +150,14 @@ const LOCATOR_KINDS = {
 		urlPath: 'services/[A-Za-z0-9]+/integrations/',
 		urlExample: 'https://acme.pagerduty.com/services/PWIXJZS/integrations/PE1U9CH',
 		idExample: 'PE1U9CH',
+	},
+	eventOrchestration: {
+		// No name filter in PagerDuty, no web URL in the API, and the list declares no `total`.
+		noun: 'event orchestration',
+		searchMethod: 'searchEventOrchestrations',
+		list: { path: '/event_orchestrations', property: 'orchestrations', serverQuery: false },
+		idExample: 'b02e973d-9620-4e0a-9edc-00fedf7d4694',
+		idFormat: UUID_ID_FORMAT,
 	},
 } satisfies Record<string, LocatorKindDefinition>;
 

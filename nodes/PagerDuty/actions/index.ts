@@ -4,6 +4,7 @@ import { businessService } from './businessService';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
 import { event } from './event';
+import { eventOrchestration } from './eventOrchestration';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
 import { logEntry } from './logEntry';
@@ -43,4 +44,5 @@ export const resources: Resource[] = [
 	businessService,
 	serviceDependency,
 	serviceIntegration,
+	eventOrchestration,
 ];
