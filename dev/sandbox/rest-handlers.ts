@@ -1,5 +1,6 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
 import { notFound } from './errors';
+import { ALERT_GROUPING_HANDLERS } from './rest-alert-grouping';
 import { ALERT_HANDLERS } from './rest-alerts';
 import { BUSINESS_SERVICE_HANDLERS, SERVICE_DEPENDENCY_HANDLERS } from './rest-business-services';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
@@ -33,6 +34,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...SERVICE_DEPENDENCY_HANDLERS,
 	...INTEGRATION_HANDLERS,
 	...EVENT_ORCHESTRATION_HANDLERS,
+	...ALERT_GROUPING_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

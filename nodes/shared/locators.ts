@@ -159,6 +159,19 @@ const LOCATOR_KINDS = {
 		idExample: 'b02e973d-9620-4e0a-9edc-00fedf7d4694',
 		idFormat: UUID_ID_FORMAT,
 	},
+	alertGroupingSetting: {
+		// Paged by an `after` cursor, no name filter; a setting's name may be null.
+		noun: 'alert grouping setting',
+		searchMethod: 'searchAlertGroupingSettings',
+		list: {
+			path: '/alert_grouping_settings',
+			property: 'alert_grouping_settings',
+			serverQuery: false,
+			paging: 'after',
+			name: (setting) => String(setting.name ?? `${setting.type} ${setting.id}`),
+		},
+		idExample: 'PZC4OMW',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;

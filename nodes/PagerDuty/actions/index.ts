@@ -1,4 +1,5 @@
 import { alert } from './alert';
+import { alertGroupingSetting } from './alertGroupingSetting';
 import { apiCall } from './apiCall';
 import { businessService } from './businessService';
 import { changeEvent } from './changeEvent';
@@ -45,4 +46,5 @@ export const resources: Resource[] = [
 	serviceDependency,
 	serviceIntegration,
 	eventOrchestration,
+	alertGroupingSetting,
 ];
