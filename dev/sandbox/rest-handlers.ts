@@ -2,6 +2,7 @@
 import { notFound } from './errors';
 import { ALERT_GROUPING_HANDLERS } from './rest-alert-grouping';
 import { ALERT_HANDLERS } from './rest-alerts';
+import { AUTOMATION_ACTION_HANDLERS } from './rest-automation-actions';
 import { BUSINESS_SERVICE_HANDLERS, SERVICE_DEPENDENCY_HANDLERS } from './rest-business-services';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
@@ -35,6 +36,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INTEGRATION_HANDLERS,
 	...EVENT_ORCHESTRATION_HANDLERS,
 	...ALERT_GROUPING_HANDLERS,
+	...AUTOMATION_ACTION_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

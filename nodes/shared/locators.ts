@@ -172,6 +172,19 @@ const LOCATOR_KINDS = {
 		},
 		idExample: 'PZC4OMW',
 	},
+	automationAction: {
+		// Paged by cursor; PagerDuty filters by `name` (part of it, any case), not `query`.
+		noun: 'automation action',
+		searchMethod: 'searchAutomationActions',
+		list: {
+			path: '/automation_actions/actions',
+			property: 'actions',
+			serverQuery: true,
+			queryParam: 'name',
+			paging: 'cursor',
+		},
+		idExample: '01DA2MLYN0J5EFC1LKWXUKDDKT',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;

@@ -1,6 +1,7 @@
 import { alert } from './alert';
 import { alertGroupingSetting } from './alertGroupingSetting';
 import { apiCall } from './apiCall';
+import { automationAction } from './automationAction';
 import { businessService } from './businessService';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
@@ -47,4 +48,5 @@ export const resources: Resource[] = [
 	serviceIntegration,
 	eventOrchestration,
 	alertGroupingSetting,
+	automationAction,
 ];
