@@ -15,6 +15,7 @@ import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
 import { ONCALL_HANDLERS } from './rest-oncalls';
 import { SCHEDULE_HANDLERS } from './rest-schedules';
 import { SERVICE_HANDLERS } from './rest-services';
+import { TAG_HANDLERS } from './rest-tags';
 import { TEAM_HANDLERS } from './rest-teams';
 import { USER_HANDLERS } from './rest-users';
 import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
@@ -37,6 +38,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...EVENT_ORCHESTRATION_HANDLERS,
 	...ALERT_GROUPING_HANDLERS,
 	...AUTOMATION_ACTION_HANDLERS,
+	...TAG_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

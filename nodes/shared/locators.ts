@@ -185,6 +185,13 @@ const LOCATOR_KINDS = {
 		},
 		idExample: '01DA2MLYN0J5EFC1LKWXUKDDKT',
 	},
+	tag: {
+		// Tags have no web page (html_url is null); PagerDuty's query filter matches their labels.
+		noun: 'tag',
+		searchMethod: 'searchTags',
+		list: { path: '/tags', property: 'tags', serverQuery: true, name: (tag) => String(tag.label) },
+		idExample: 'P5IYCNZ',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;

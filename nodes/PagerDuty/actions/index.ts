@@ -18,6 +18,7 @@ import { schedule } from './schedule';
 import { service } from './service';
 import { serviceDependency } from './serviceDependency';
 import { serviceIntegration } from './serviceIntegration';
+import { tag } from './tag';
 import { team } from './team';
 import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
@@ -49,4 +50,5 @@ export const resources: Resource[] = [
 	eventOrchestration,
 	alertGroupingSetting,
 	automationAction,
+	tag,
 ];
