@@ -116,6 +116,18 @@ export function updateFieldsCollection(options: INodeProperties[]): INodePropert
 	};
 }
 
+/** The optional settings of a read (filters, Include): an "Add Field" list named Options. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
 /** A list's "Query" filter: `matching` says where the text is looked for, e.g. 'services whose name'. */
 export function queryFilter(matching: string): INodeProperties {
 	return {

@@ -1,26 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readServiceIds, serviceIdsField } from './fields';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit, optionsCollection } from '../../descriptions/common';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('alert grouping settings'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				...serviceIdsField,
-				description:
-					'Only the settings of these services (comma-separated IDs, from Service → Get Many)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			...serviceIdsField,
+			description:
+				'Only the settings of these services (comma-separated IDs, from Service → Get Many)',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

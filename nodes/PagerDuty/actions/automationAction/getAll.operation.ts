@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { locator } from '../../../shared/locators';
 import { pagerDutyIdSchema, validate } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit, optionsCollection } from '../../descriptions/common';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
 
@@ -20,58 +20,51 @@ const serviceLocator = locator('service', {
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('automation actions'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Action Type',
-				name: 'actionType',
-				type: 'options',
-				options: [
-					{ name: 'Process Automation', value: 'process_automation' },
-					{ name: 'Script', value: 'script' },
-				],
-				default: 'script',
-				description:
-					'Only actions that run a script, or only those that run a Process Automation job',
-			},
-			{
-				displayName: 'Classification',
-				name: 'classification',
-				type: 'options',
-				options: [
-					{
-						name: 'Diagnostic',
-						value: 'diagnostic',
-						description: 'Actions that gather information',
-					},
-					{ name: 'Remediation', value: 'remediation', description: 'Actions that fix something' },
-				],
-				default: 'diagnostic',
-				description: 'Only actions of this classification',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only actions whose name contains this text (any case)',
-			},
-			{
-				displayName: 'Runner ID',
-				name: 'runnerId',
-				type: 'string',
-				default: '',
-				description: 'Only the actions of this runner; "any" for the actions linked to some runner',
-			},
-			serviceLocator.field,
-			teamLocator.field,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Action Type',
+			name: 'actionType',
+			type: 'options',
+			options: [
+				{ name: 'Process Automation', value: 'process_automation' },
+				{ name: 'Script', value: 'script' },
+			],
+			default: 'script',
+			description:
+				'Only actions that run a script, or only those that run a Process Automation job',
+		},
+		{
+			displayName: 'Classification',
+			name: 'classification',
+			type: 'options',
+			options: [
+				{
+					name: 'Diagnostic',
+					value: 'diagnostic',
+					description: 'Actions that gather information',
+				},
+				{ name: 'Remediation', value: 'remediation', description: 'Actions that fix something' },
+			],
+			default: 'diagnostic',
+			description: 'Only actions of this classification',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Only actions whose name contains this text (any case)',
+		},
+		{
+			displayName: 'Runner ID',
+			name: 'runnerId',
+			type: 'string',
+			default: '',
+			description: 'Only the actions of this runner; "any" for the actions linked to some runner',
+		},
+		serviceLocator.field,
+		teamLocator.field,
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -5,27 +5,21 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pagerDutyIdSchema, validate } from '../../../shared/validation';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { incidentLocator } from '../incident/fields';
+import { optionsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	actionLocator.field,
 	incidentLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Alert ID',
-				name: 'alertId',
-				type: 'string',
-				default: '',
-				description: "The incident's alert the action is about (from Alert → Get Many), if one",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Alert ID',
+			name: 'alertId',
+			type: 'string',
+			default: '',
+			description: "The incident's alert the action is about (from Alert → Get Many), if one",
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,28 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readOrchestrationPath } from './fields';
 import { pathId } from '../../helpers/utils';
+import { optionsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 import { serviceLocator } from '../service/fields';
 
 const properties: INodeProperties[] = [
 	serviceLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Migrated Metadata',
-				name: 'includeMigratedMetadata',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add when, how and by whom the rules were migrated from the older event rules',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Migrated Metadata',
+			name: 'includeMigratedMetadata',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add when, how and by whom the rules were migrated from the older event rules',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -4,24 +4,18 @@ import { integrationLocator, serviceLocator } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { includeField, includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
+import { optionsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	serviceLocator.field,
 	integrationLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			includeField([
-				{ name: 'Services', value: 'services' },
-				{ name: 'Vendors', value: 'vendors' },
-			]),
-		],
-	},
+	optionsCollection([
+		includeField([
+			{ name: 'Services', value: 'services' },
+			{ name: 'Vendors', value: 'vendors' },
+		]),
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

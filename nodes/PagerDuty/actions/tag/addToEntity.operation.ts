@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { changeTags } from './changeTags';
+import { changeTags, readTagIds, tagReferences } from './changeTags';
 import { entityFields, readEntity, tagIdsField } from './fields';
 import { readLabels } from './labels';
-import { invalidParameter, parseIdList } from '../../../shared/validation';
+import { invalidParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -25,12 +25,7 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const entity = readEntity(this, itemIndex);
-	const tagIds = parseIdList(
-		this,
-		itemIndex,
-		'Tag IDs',
-		this.getNodeParameter('tagIds', itemIndex, ''),
-	);
+	const tagIds = readTagIds(this, itemIndex);
 	const labels = readLabels(
 		this,
 		itemIndex,
@@ -44,12 +39,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			'Tag IDs',
 			'or "New Labels" must name at least one tag',
 		);
-	const added = [
-		...tagIds.map((id) => ({ type: 'tag_reference', id })),
+	return await changeTags(this, entity, 'add', [
+		...tagReferences(tagIds),
 		...labels.map((label) => ({ type: 'tag', label })),
-	];
-	await changeTags(this, entity, { add: added });
-	return { entity_type: entity.entityType, id: entity.id, added };
+	]);
 }
 
 export const addToEntity = defineOperation({

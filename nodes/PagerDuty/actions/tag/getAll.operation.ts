@@ -1,19 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { queryFilter, returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, queryFilter, returnAllAndLimit } from '../../descriptions/common';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('tags'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [queryFilter('tags whose label')],
-	},
+	optionsCollection([queryFilter('tags whose label')]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { changeTags } from './changeTags';
+import { changeTags, readTagIds, tagReferences } from './changeTags';
 import { entityFields, readEntity, tagIdsField } from './fields';
-import { invalidParameter, parseIdList } from '../../../shared/validation';
+import { invalidParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -16,17 +16,10 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const entity = readEntity(this, itemIndex);
-	const tagIds = parseIdList(
-		this,
-		itemIndex,
-		'Tag IDs',
-		this.getNodeParameter('tagIds', itemIndex, ''),
-	);
+	const tagIds = readTagIds(this, itemIndex);
 	if (tagIds.length === 0)
 		throw invalidParameter(this, itemIndex, 'Tag IDs', 'must name at least one tag');
-	const removed = tagIds.map((id) => ({ type: 'tag_reference', id }));
-	await changeTags(this, entity, { remove: removed });
-	return { entity_type: entity.entityType, id: entity.id, removed };
+	return await changeTags(this, entity, 'remove', tagReferences(tagIds));
 }
 
 export const removeFromEntity = defineOperation({
