@@ -5,7 +5,6 @@ import { automationAction } from './automationAction';
 import { businessService } from './businessService';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
-import { event } from './event';
 import { eventOrchestration } from './eventOrchestration';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
@@ -14,6 +13,7 @@ import { maintenanceWindow } from './maintenanceWindow';
 import { onCall } from './onCall';
 import { priority } from './priority';
 import type { Resource } from './registry';
+import { defineNode } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
 import { serviceDependency } from './serviceDependency';
@@ -24,7 +24,7 @@ import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
 
 /**
- * Every resource of the node, in the order their fields stand in its properties. The node's
+ * Every resource of the PagerDuty node, in the order their fields stand in its properties. The node's
  * Resource list, its fields and the router's lookup are all derived from this one list.
  */
 export const resources: Resource[] = [
@@ -32,7 +32,6 @@ export const resources: Resource[] = [
 	apiCall,
 	changeEvent,
 	escalationPolicy,
-	event,
 	incident,
 	incidentNote,
 	logEntry,
@@ -52,3 +51,13 @@ export const resources: Resource[] = [
 	automationAction,
 	tag,
 ];
+
+export const pagerDutyNode = defineNode({
+	resources,
+	taskPhrases: [
+		'create an incident',
+		'acknowledge an incident',
+		'resolve an incident',
+		'who is on call',
+	],
+});

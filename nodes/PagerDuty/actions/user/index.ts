@@ -13,6 +13,9 @@ export const user = defineResource({
 		value: 'user',
 		description: 'People in the account and their contact methods',
 	},
+	noun: 'user',
+	plural: 'users',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [create, deleteUser, get, getAll, getAllContactMethods, getCurrent, update],
 });
