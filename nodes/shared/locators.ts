@@ -139,6 +139,7 @@ const LOCATOR_KINDS = {
 	businessService: {
 		// PagerDuty has no name filter for business services, and their html_url is null: no URL mode.
 		noun: 'business service',
+		article: 'a',
 		searchMethod: 'searchBusinessServices',
 		list: { path: '/business_services', property: 'business_services', serverQuery: false },
 		idExample: 'P3X2XX3',
@@ -146,6 +147,7 @@ const LOCATOR_KINDS = {
 	serviceIntegration: {
 		// A service's integrations come with the service (include[]=integrations), all in one answer.
 		noun: 'service integration',
+		article: 'a',
 		searchMethod: 'searchServiceIntegrations',
 		list: {
 			path: (context): string => `/services/${chosenId(context, 'service', 'serviceId')}`,
@@ -163,6 +165,7 @@ const LOCATOR_KINDS = {
 	eventOrchestration: {
 		// No name filter in PagerDuty, no web URL in the API, and the list declares no `total`.
 		noun: 'event orchestration',
+		article: 'an',
 		searchMethod: 'searchEventOrchestrations',
 		list: { path: '/event_orchestrations', property: 'orchestrations', serverQuery: false },
 		idExample: 'b02e973d-9620-4e0a-9edc-00fedf7d4694',
@@ -171,6 +174,7 @@ const LOCATOR_KINDS = {
 	alertGroupingSetting: {
 		// Paged by an `after` cursor, no name filter; a setting's name may be null.
 		noun: 'alert grouping setting',
+		article: 'an',
 		searchMethod: 'searchAlertGroupingSettings',
 		list: {
 			path: '/alert_grouping_settings',
@@ -184,6 +188,7 @@ const LOCATOR_KINDS = {
 	automationAction: {
 		// Paged by cursor; PagerDuty filters by `name` (part of it, any case), not `query`.
 		noun: 'automation action',
+		article: 'an',
 		searchMethod: 'searchAutomationActions',
 		list: {
 			path: '/automation_actions/actions',
@@ -197,6 +202,7 @@ const LOCATOR_KINDS = {
 	tag: {
 		// Tags have no web page (html_url is null); PagerDuty's query filter matches their labels.
 		noun: 'tag',
+		article: 'a',
 		searchMethod: 'searchTags',
 		list: { path: '/tags', property: 'tags', serverQuery: true, name: (tag) => String(tag.label) },
 		idExample: 'P5IYCNZ',

@@ -53,7 +53,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create an alert grouping setting',
 	description:
 		"Set how alerts of one or more services are grouped into incidents: by content (matching fields), by time, or intelligently. Needs the services' IDs (Service → Get Many). Returns the setting with its ID.",
 	endpoints: ['POST /alert_grouping_settings'],

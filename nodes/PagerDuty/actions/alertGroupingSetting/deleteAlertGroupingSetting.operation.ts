@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteAlertGroupingSetting = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete an alert grouping setting',
 	description:
 		"Remove an alert grouping setting: its services' alerts are no longer grouped by it. Needs its ID (Alert Grouping Setting → Get Many). Returns the deleted ID.",
 	endpoints: ['DELETE /alert_grouping_settings/{id}'],

@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an alert grouping setting',
 	description:
 		'Read one alert grouping setting: its type, config and services. Needs its ID (Alert Grouping Setting → Get Many).',
 	endpoints: ['GET /alert_grouping_settings/{id}'],

@@ -28,7 +28,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many alert grouping settings',
 	description:
 		"List the account's alert grouping settings (type, config, services), optionally of some services only",
 	endpoints: ['GET /alert_grouping_settings'],

@@ -12,6 +12,9 @@ export const alertGroupingSetting = defineResource({
 		description:
 			"How services' alerts are grouped into incidents: by content, time or intelligently",
 	},
+	noun: 'alert grouping setting',
+	plural: 'alert grouping settings',
+	article: 'an',
 	defaultOperation: 'get',
 	operations: [create, deleteAlertGroupingSetting, get, getAll, update],
 });

@@ -75,7 +75,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update an alert grouping setting',
 	description:
 		"Change an alert grouping setting's type, config, services, name or description; what is not given stays. Needs its ID (Alert Grouping Setting → Get Many). Returns the updated setting.",
 	endpoints: ['GET /alert_grouping_settings/{id}', 'PUT /alert_grouping_settings/{id}'],

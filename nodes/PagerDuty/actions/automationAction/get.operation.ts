@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an automation action',
 	description:
 		'Read one automation action: what it runs (script or Process Automation job), its runner, services and teams, and whether it may run on resolved incidents. Needs its ID (Automation Action → Get Many).',
 	endpoints: ['GET /automation_actions/actions/{id}'],

@@ -89,7 +89,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many automation actions',
 	description:
 		"List the account's automation actions (scripts and Process Automation jobs runners execute on incidents), optionally by name, type, classification, runner, service or team. Returns their IDs for Invoke.",
 	endpoints: ['GET /automation_actions/actions'],

@@ -9,6 +9,9 @@ export const automationAction = defineResource({
 		value: 'automationAction',
 		description: 'Scripts and Process Automation jobs that runners execute on incidents',
 	},
+	noun: 'automation action',
+	plural: 'automation actions',
+	article: 'an',
 	defaultOperation: 'getAll',
 	operations: [getAll, get, invoke],
 });

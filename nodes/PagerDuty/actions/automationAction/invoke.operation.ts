@@ -42,7 +42,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const invoke = defineOperation({
 	value: 'invoke',
 	name: 'Invoke',
-	action: 'Invoke an automation action',
 	description:
 		"Run an automation action on an incident (its runner picks it up). Needs the action's ID (Automation Action → Get Many) and the incident's ID. Returns the invocation, whose state starts as prepared or created.",
 	endpoints: ['POST /automation_actions/actions/{id}/invocations'],

@@ -30,7 +30,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a business service',
 	description:
 		'Add a business service: something the business sees (e.g. online checkout) that technical services support. Optionally owned by a team. Returns the new business service with its ID.',
 	endpoints: ['POST /business_services'],

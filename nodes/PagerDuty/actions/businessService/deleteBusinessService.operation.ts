@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteBusinessService = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a business service',
 	description:
 		'Remove a business service for good. Needs its ID (Business Service → Get Many). Returns the deleted ID.',
 	endpoints: ['DELETE /business_services/{id}'],

@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a business service',
 	description:
 		'Read one business service (name, description, point of contact, owning team) by its ID (from Business Service → Get Many)',
 	endpoints: ['GET /business_services/{id}'],

@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many business services',
 	description:
 		"List the account's business services with their IDs, names, points of contact and teams (PagerDuty offers no filter)",
 	endpoints: ['GET /business_services'],

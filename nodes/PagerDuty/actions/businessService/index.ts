@@ -12,6 +12,9 @@ export const businessService = defineResource({
 		description:
 			'What the business sees (e.g. online checkout), supported by technical services; for impact and status',
 	},
+	noun: 'business service',
+	plural: 'business services',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [create, deleteBusinessService, get, getAll, update],
 });

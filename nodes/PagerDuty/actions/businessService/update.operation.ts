@@ -60,7 +60,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a business service',
 	description:
 		'Rename a business service or change its description, point of contact or team; the fields not given stay as they are. Needs its ID (Business Service → Get Many). Returns the updated business service.',
 	endpoints: ['GET /business_services/{id}', 'PUT /business_services/{id}'],

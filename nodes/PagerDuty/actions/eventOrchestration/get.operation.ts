@@ -15,7 +15,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an event orchestration',
 	description:
 		'Read one global event orchestration: name, team, number of routes and its integrations, whose routing keys send events to it. Needs its ID (Event Orchestration → Get Many).',
 	endpoints: ['GET /event_orchestrations/{id}'],

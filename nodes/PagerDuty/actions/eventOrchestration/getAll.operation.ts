@@ -37,7 +37,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many event orchestrations',
 	description:
 		"List the account's global event orchestrations with their IDs (UUIDs), names, teams and number of routes",
 	endpoints: ['GET /event_orchestrations'],

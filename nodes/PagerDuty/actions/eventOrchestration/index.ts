@@ -14,6 +14,9 @@ export const eventOrchestration = defineResource({
 		description:
 			'How events are processed and routed to services: global orchestrations, their routers and rules',
 	},
+	noun: 'event orchestration',
+	plural: 'event orchestrations',
+	article: 'an',
 	defaultOperation: 'get',
 	operations: [
 		getAll,

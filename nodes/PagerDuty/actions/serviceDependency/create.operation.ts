@@ -10,7 +10,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a service dependency',
 	description:
 		"Record that one service relies on another (PagerDuty's associate): technical or business services, either way round. Needs both services' IDs (Service → Get Many, Business Service → Get Many). Returns the dependency; one that exists already is returned as it is.",
 	endpoints: ['POST /service_dependencies/associate'],

@@ -10,7 +10,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteServiceDependency = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a service dependency',
 	description:
 		"Remove the dependency between two services (PagerDuty's disassociate), named by its supporting and its dependent service. Returns the removed dependency.",
 	endpoints: ['POST /service_dependencies/disassociate'],

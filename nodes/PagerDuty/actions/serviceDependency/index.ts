@@ -10,6 +10,9 @@ export const serviceDependency = defineResource({
 		value: 'serviceDependency',
 		description: 'Which services rely on which: technical and business services',
 	},
+	noun: 'service dependency',
+	plural: 'service dependencies',
+	article: 'a',
 	defaultOperation: 'getAllForService',
 	operations: [getAllForService, getAllForBusinessService, create, deleteServiceDependency],
 });

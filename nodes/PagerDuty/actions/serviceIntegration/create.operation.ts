@@ -90,7 +90,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a service integration',
 	description:
 		"Add an integration to a service, e.g. an Events API v2 integration for a monitoring tool. Needs the service's ID (Service → Get Many). Returns the integration; for Events API integrations its integration_key is the routing key senders use (e.g. in a PagerDuty Events credential).",
 	endpoints: ['POST /services/{id}/integrations'],

@@ -33,7 +33,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a service integration',
 	description:
 		"Read one integration of a service, including the integration_key of Events API integrations (the routing key senders use). Needs the service's ID and the integration's ID (Service → Get with Include Integrations).",
 	endpoints: ['GET /services/{id}/integrations/{integration_id}'],

@@ -10,6 +10,10 @@ export const serviceIntegration = defineResource({
 		description:
 			"How events reach a service: Events API v2, email and monitoring tools' integrations, with their integration keys",
 	},
+	noun: 'service integration',
+	plural: 'service integrations',
+	article: 'a',
+	keywords: ['integration key'],
 	defaultOperation: 'create',
 	operations: [create, get, update],
 });

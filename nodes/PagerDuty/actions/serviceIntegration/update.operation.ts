@@ -63,7 +63,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a service integration',
 	description:
 		"Rename an integration of a service, or change an Email integration's address, filters and parsers; what is not given stays. Needs the service's ID and the integration's ID. Returns the updated integration.",
 	endpoints: [

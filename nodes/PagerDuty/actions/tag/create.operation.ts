@@ -30,7 +30,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a tag',
 	description:
 		'Add a tag (a label to put on users, teams and escalation policies). Returns the tag with its ID. To tag an object with a new label directly, use Add to Entity with New Labels.',
 	endpoints: ['POST /tags'],

@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteTag = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a tag',
 	description:
 		'Remove a tag for good, from every user, team and escalation policy that wears it. Needs its ID (Tag → Get Many). Returns the deleted ID.',
 	endpoints: ['DELETE /tags/{id}'],

@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a tag',
 	description: 'Read one tag (its label) by its ID (from Tag → Get Many)',
 	endpoints: ['GET /tags/{id}'],
 	properties: [tagLocator.field],

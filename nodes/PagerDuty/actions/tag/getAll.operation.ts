@@ -20,7 +20,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many tags',
 	description:
 		"List the account's tags (IDs and labels), optionally those whose label contains a text",
 	endpoints: ['GET /tags'],

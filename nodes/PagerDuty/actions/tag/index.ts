@@ -14,6 +14,9 @@ export const tag = defineResource({
 		value: 'tag',
 		description: 'Labels on users, teams and escalation policies, for finding and filtering them',
 	},
+	noun: 'tag',
+	plural: 'tags',
+	article: 'a',
 	defaultOperation: 'getAll',
 	operations: [
 		getAll,
