@@ -1,8 +1,8 @@
-import { credentialTypes, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { runNode } from '../../dev/harness/engine';
 import { integrations } from '../../dev/sandbox/rest-integrations';
-import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 
 const pagerDuty = useSandbox();
 
@@ -11,15 +11,11 @@ const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value)
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'serviceIntegration', ...parameters } as never, options);
 
-/**
- * Triggers an alert through the Events API v2 with `routingKey` in a PagerDuty Events credential.
- * The node type and its parameters live here only: the Event resource is moving to a node of its
- * own ("PagerDuty Events"), and this is the one place to switch.
- */
+/** Triggers an alert on the PagerDuty Events node with `routingKey` in its credential. */
 async function triggerEventWithKey(routingKey: string, summary: string) {
 	return await runNode({
-		nodeType: new PagerDuty(),
-		parameters: { resource: 'event', operation: 'trigger', summary, source: 'checkout-01' },
+		nodeType: new PagerDutyEvents(),
+		parameters: { operation: 'trigger', summary, source: 'checkout-01' },
 		credentials: {
 			pagerDutyEventsV2Api: {
 				routingKeySecret: routingKey,
@@ -27,7 +23,7 @@ async function triggerEventWithKey(routingKey: string, summary: string) {
 				baseUrl: pagerDuty.sandbox.url,
 			},
 		},
-		credentialTypes: [...credentialTypes, new PagerDutyEventsApi()],
+		credentialTypes: [new PagerDutyEventsApi()],
 	});
 }
 
@@ -146,12 +142,12 @@ describe('Service Integration → Create', () => {
 		[
 			'an Email integration without its address',
 			{ type: 'generic_email_inbound_integration' },
-			'"Integration Email" is required for the Email type (item 0)',
+			'"Integration Email" is required for the Email type [item 0]',
 		],
 		[
 			'email settings for another type',
 			{ additionalFields: { emailFilterMode: 'all-email' } },
-			'"Email Filter Mode" applies to Email integrations only (item 0)',
+			'"Email Filter Mode" applies to Email integrations only [item 0]',
 		],
 		[
 			'an address that is not one',
@@ -159,7 +155,7 @@ describe('Service Integration → Create', () => {
 				type: 'generic_email_inbound_integration',
 				additionalFields: { integrationEmail: 'inbox' },
 			},
-			'"Integration Email" must be an email address such as name@example.com (item 0)',
+			'"Integration Email" must be an email address such as name@example.com [item 0]',
 		],
 		[
 			'parsers that are not an array of objects',
@@ -170,13 +166,13 @@ describe('Service Integration → Create', () => {
 					emailParsers: '{"action": "trigger"}',
 				},
 			},
-			'"Email Parsers (JSON)" must be a JSON array of one or more objects, e.g. [{"…": "…"}] (item 0)',
+			'"Email Parsers (JSON)" must be a JSON array of one or more objects, e.g. [{"…": "…"}] [item 0]',
 		],
-		['a blank name', { name: ' ' }, '"Name" must not be empty (item 0)'],
+		['a blank name', { name: ' ' }, '"Name" must not be empty [item 0]'],
 		[
 			'a malformed vendor ID',
 			{ additionalFields: { vendorId: 'P 1' } },
-			'"Vendor ID" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+			'"Vendor ID" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 0]',
 		],
 	])('refuses %s before sending', async (_label, parameters, message) => {
 		const result = await run({
@@ -304,7 +300,7 @@ describe('Service Integration → Update', () => {
 			integrationId: byId(created.id),
 			updateFields: {},
 		});
-		expect(empty.error?.message).toBe('Add at least one field under "Update Fields" (item 0)');
+		expect(empty.error?.message).toBe('Add at least one field under "Update Fields" [item 0]');
 		const email = await run({
 			operation: 'update',
 			serviceId: byId(service.id),
@@ -312,7 +308,7 @@ describe('Service Integration → Update', () => {
 			updateFields: { integrationEmail: 'x@acme.pagerduty.com' },
 		});
 		expect(email.error?.message).toBe(
-			'"Integration Email" applies to Email integrations only (item 0)',
+			'"Integration Email" applies to Email integrations only [item 0]',
 		);
 		expect(pagerDuty.restRequests().map((request) => request.method)).toEqual(['POST', 'GET']);
 	});
