@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { unusableAnswer } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { invalidParameter } from '../../../shared/validation';
@@ -96,10 +96,10 @@ export async function sendRelationship(
 	});
 	const [dependency] = (response.relationships as IDataObject[] | undefined) ?? [];
 	if (!dependency)
-		throw new NodeOperationError(
+		throw unusableAnswer(
 			context.getNode(),
-			`PagerDuty's answer to ${action} held no dependency (item ${itemIndex})`,
-			{ itemIndex },
+			`PagerDuty answered POST /service_dependencies/${action}`,
+			'it holds no dependency in "relationships"',
 		);
 	return dependency;
 }
