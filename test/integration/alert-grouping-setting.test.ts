@@ -79,32 +79,32 @@ describe('Alert Grouping Setting → Create', () => {
 		[
 			'a time window PagerDuty does not take',
 			{ type: 'intelligent', timeWindow: 4000 },
-			'"Time Window (Seconds)" must be 0 (recommended) or 300 to 3600 seconds (item 0)',
+			'"Time Window (Seconds)" must be 0 (recommended) or 300 to 3600 seconds [item 0]',
 		],
 		[
 			'a timeout below a minute',
 			{ type: 'time', timeout: 30 },
-			'"Timeout (Seconds)" must be 0 (until the incident resolves) or 60 to 86400 seconds (item 0)',
+			'"Timeout (Seconds)" must be 0 (until the incident resolves) or 60 to 86400 seconds [item 0]',
 		],
 		[
 			'content grouping without fields',
 			{ type: 'content_based', fields: ' , ' },
-			'"Fields" must name at least one field (item 0)',
+			'"Fields" must name at least one field [item 0]',
 		],
 		[
 			'two services for content-based intelligent grouping',
 			{ type: 'content_based_intelligent', fields: 'summary', serviceIds: 'PAAAAAA,PBBBBBB' },
-			'"Service IDs" must name exactly one service for Content Based Intelligent grouping (item 0)',
+			'"Service IDs" must name exactly one service for Content Based Intelligent grouping [item 0]',
 		],
 		[
 			'no service',
 			{ type: 'time', serviceIds: ' ' },
-			'"Service IDs" must name at least one service (item 0)',
+			'"Service IDs" must name at least one service [item 0]',
 		],
 		[
 			'a malformed service ID',
 			{ type: 'time', serviceIds: 'P1,P-2' },
-			'"Service IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+			'"Service IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 0]',
 		],
 	])('refuses %s before sending', async (_label, parameters, message) => {
 		const result = await run({ operation: 'create', serviceIds: 'PAAAAAA', ...parameters });
@@ -234,7 +234,7 @@ describe('Alert Grouping Setting → Update', () => {
 			updateFields: { timeout: 60 },
 		});
 		expect(foreign.error?.message).toBe(
-			'"Timeout (Seconds)" does not apply to Content Based grouping (item 0)',
+			'"Timeout (Seconds)" does not apply to Content Based grouping [item 0]',
 		);
 		const time = seeded().find((candidate) => candidate.type === 'time')!;
 		const noFields = await run({
@@ -243,7 +243,7 @@ describe('Alert Grouping Setting → Update', () => {
 			updateFields: { type: 'content_based' },
 		});
 		expect(noFields.error?.message).toBe(
-			'"Fields" is required for Content Based grouping (item 0)',
+			'"Fields" is required for Content Based grouping [item 0]',
 		);
 		expect(pagerDuty.restRequests().map((request) => request.method)).toEqual(['GET', 'GET']);
 	});
@@ -254,7 +254,7 @@ describe('Alert Grouping Setting → Update', () => {
 			alertGroupingSettingId: byId(seeded()[0].id),
 			updateFields: {},
 		});
-		expect(result.error?.message).toBe('Add at least one field under "Update Fields" (item 0)');
+		expect(result.error?.message).toBe('Add at least one field under "Update Fields" [item 0]');
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 });

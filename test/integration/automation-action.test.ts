@@ -76,7 +76,7 @@ describe('Automation Action → Get Many', () => {
 	it('refuses a runner ID that is neither an ID nor "any" before sending', async () => {
 		const result = await run({ operation: 'getAll', options: { runnerId: 'all runners' } });
 		expect(result.error?.message).toBe(
-			'"Runner ID" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+			'"Runner ID" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
@@ -159,7 +159,7 @@ describe('Automation Action → Invoke', () => {
 		};
 		const refused = await run({ ...parameters, options: { alertId: 'alert 1' } });
 		expect(refused.error?.message).toBe(
-			'"Alert ID" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+			'"Alert ID" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 		const sent = await run(parameters);

@@ -45,7 +45,7 @@ describe('Business Service → Create', () => {
 
 	it('refuses an empty name before sending, naming the parameter and the item', async () => {
 		const result = await run({ operation: 'create', name: '   ' });
-		expect(result.error?.message).toBe('"Name" must not be empty (item 0)');
+		expect(result.error?.message).toBe('"Name" must not be empty [item 0]');
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 
@@ -81,7 +81,7 @@ describe('Business Service → Get', () => {
 			expect.objectContaining({ error: 'PagerDuty 404: Not Found (code 2100)' }),
 			expect.objectContaining({
 				error:
-					'"Business Service" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 1)',
+					'"Business Service" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 1]',
 			}),
 		]);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
@@ -167,14 +167,14 @@ describe('Business Service → Update', () => {
 			businessServiceId: byId(seeded()[0].id),
 			updateFields: {},
 		});
-		expect(empty.error?.message).toBe('Add at least one field under "Update Fields" (item 0)');
+		expect(empty.error?.message).toBe('Add at least one field under "Update Fields" [item 0]');
 		const badTeam = await run({
 			operation: 'update',
 			businessServiceId: byId(seeded()[0].id),
 			updateFields: { teamId: byId('P-1') },
 		});
 		expect(badTeam.error?.message).toBe(
-			'"Team" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+			'"Team" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

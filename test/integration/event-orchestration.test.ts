@@ -86,7 +86,7 @@ describe('Event Orchestration → Get', () => {
 		expect(jsonOf(result)).toEqual([
 			expect.objectContaining({
 				error:
-					'"Event Orchestration" must be a UUID such as b02e973d-9620-4e0a-9edc-00fedf7d4694 (item 0)',
+					'"Event Orchestration" must be a UUID such as b02e973d-9620-4e0a-9edc-00fedf7d4694 [item 0]',
 			}),
 			expect.objectContaining({ error: 'PagerDuty 404: Not Found (code 2100)' }),
 		]);
@@ -273,7 +273,7 @@ describe('Event Orchestration → Update Router', () => {
 			routerJson: json([routed, dynamic]),
 		});
 		expect(refused.error?.message).toBe(
-			'"Router (JSON)" rule 2: only the first rule may route dynamically (item 0)',
+			'"Router (JSON)" rule 2: only the first rule may route dynamically [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
 	});
@@ -287,17 +287,17 @@ describe('Event Orchestration → Update Router', () => {
 					{ id: 'more', rules: [] },
 				],
 			},
-			'"Router (JSON)" must have "sets" with exactly one rule set, whose "id" is "start" (item 0)',
+			'"Router (JSON)" must have "sets" with exactly one rule set, whose "id" is "start" [item 0]',
 		],
 		[
 			'a rule without a service',
 			{ sets: [{ id: 'start', rules: [{ actions: {} }] }] },
-			'"Router (JSON)" rule 1: "actions.route_to" must be the ID of a service, such as PABC123 (item 0)',
+			'"Router (JSON)" rule 1: "actions.route_to" must be the ID of a service, such as PABC123 [item 0]',
 		],
 		[
 			'no JSON object',
 			'[1]',
-			'"Router (JSON)" must be a JSON object such as {"key": "value"} (item 0)',
+			'"Router (JSON)" must be a JSON object such as {"key": "value"} [item 0]',
 		],
 	])('refuses %s before sending', async (_label, routerJson, message) => {
 		const result = await run({

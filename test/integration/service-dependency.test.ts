@@ -134,7 +134,7 @@ describe('Service Dependency → Create', () => {
 			dependentServiceId: byId(service.id),
 		});
 		expect(result.error?.message).toBe(
-			'"Dependent Service" is the supporting one too: a service cannot depend on itself (item 0)',
+			'"Dependent Service" is the supporting one too: a service cannot depend on itself [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

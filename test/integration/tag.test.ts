@@ -54,7 +54,7 @@ describe('Tag → Create, Get, Delete', () => {
 
 	it("refuses a label over 191 characters before sending, and shows PagerDuty's 400 for a taken one", async () => {
 		const tooLong = await run({ operation: 'create', label: 'x'.repeat(192) });
-		expect(tooLong.error?.message).toBe('"Label" must be at most 191 characters (item 0)');
+		expect(tooLong.error?.message).toBe('"Label" must be at most 191 characters [item 0]');
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 		const taken = await run({ operation: 'create', label: 'SRE' });
 		expect(taken.error?.description).toMatch(/Label has already been taken/);
@@ -139,22 +139,22 @@ describe('Tag → Add to Entity, Remove From Entity', () => {
 		[
 			'no tag at all',
 			{ operation: 'addToEntity', tagIds: ' ', labels: [] },
-			'"Tag IDs" or "New Labels" must name at least one tag (item 0)',
+			'"Tag IDs" or "New Labels" must name at least one tag [item 0]',
 		],
 		[
 			'a blank removal',
 			{ operation: 'removeFromEntity', tagIds: ' , ' },
-			'"Tag IDs" must name at least one tag (item 0)',
+			'"Tag IDs" must name at least one tag [item 0]',
 		],
 		[
 			'an entity type PagerDuty does not tag',
 			{ operation: 'addToEntity', entityType: 'services', tagIds: 'PTAG001' },
-			'"Entity Type" must be one of escalation_policies, teams, users (item 0)',
+			'"Entity Type" must be one of escalation_policies, teams, users (not "services") [item 0]',
 		],
 		[
 			'a label over 191 characters',
 			{ operation: 'addToEntity', labels: ['y'.repeat(200)] },
-			'"New Labels" must be at most 191 characters (item 0)',
+			'"New Labels" must be at most 191 characters [item 0]',
 		],
 	])('refuses %s before sending', async (_label, parameters, message) => {
 		const result = await run({
