@@ -295,6 +295,11 @@ describe('Event Orchestration → Update Router', () => {
 			'"Router (JSON)" rule 1: "actions.route_to" must be the ID of a service, such as PABC123 [item 0]',
 		],
 		[
+			'a service ID longer than any ID',
+			{ sets: [{ id: 'start', rules: [{ actions: { route_to: 'P'.repeat(65) } }] }] },
+			'"Router (JSON)" rule 1: "actions.route_to" must be the ID of a service, such as PABC123 [item 0]',
+		],
+		[
 			'no JSON object',
 			'[1]',
 			'"Router (JSON)" must be a JSON object such as {"key": "value"} [item 0]',

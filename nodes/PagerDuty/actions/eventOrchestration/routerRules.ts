@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { orchestrationPath } from './fields';
 import { locator } from '../../../shared/locators';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { invalidParameter, PAGERDUTY_ID } from '../../../shared/validation';
+import { invalidParameter, pagerDutyIdSchema } from '../../../shared/validation';
 import { explainStatus } from '../common';
 
 const routeToLocator = locator('service', {
@@ -118,7 +118,9 @@ export function checkRouter(
 				throw refuse(`${where}: a dynamic routing rule has no conditions and no route_to`);
 			return;
 		}
-		if (typeof actions.route_to !== 'string' || !PAGERDUTY_ID.test(actions.route_to))
+		// Exactly an ID (bounded like every other): the rule is sent as given, untrimmed.
+		const routeTo = actions.route_to;
+		if (typeof routeTo !== 'string' || pagerDutyIdSchema.safeParse(routeTo).data !== routeTo)
 			throw refuse(`${where}: "actions.route_to" must be the ID of a service, such as PABC123`);
 	});
 	return writableRouter(router);
