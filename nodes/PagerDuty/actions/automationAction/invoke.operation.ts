@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { actionLocator } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pagerDutyIdSchema, validate } from '../../../shared/validation';
+import { optionsCollection } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { incidentLocator } from '../incident/fields';
-import { optionsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readOrchestrationPath } from './fields';
-import { pathId } from '../../helpers/utils';
 import { optionsCollection } from '../../descriptions/common';
+import { pathId } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 import { serviceLocator } from '../service/fields';
 

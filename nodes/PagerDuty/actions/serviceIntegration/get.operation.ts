@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { integrationLocator, serviceLocator } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionsCollection } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { optionsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
