@@ -135,8 +135,11 @@ function withOffsetPaging(operations) {
  * - SupportHours start_time/end_time are declared format "time" (RFC 3339 full-time, which needs
  *   an offset), but they are times of day in the schedule's time_zone: the spec's own examples
  *   and PagerDuty use "09:00:00".
+ * - The content-based alert grouping configs declare `aggregate` with the one value "all, any";
+ *   their descriptions (and PagerDuty) take `all` or `any`.
  */
 const TIME_OF_DAY = { type: 'string', format: 'partial-time' };
+const GROUPING_AGGREGATE = { properties: { aggregate: { type: 'string', enum: ['all', 'any'] } } };
 const SCHEMA_OVERLAYS = {
 	IncidentBody: { properties: { details: { type: ['object', 'string'] } } },
 	SupportHours: { properties: { start_time: TIME_OF_DAY, end_time: TIME_OF_DAY } },
@@ -175,6 +178,8 @@ const SCHEMA_OVERLAYS = {
 			'impacted_services',
 		],
 	},
+	ContentBasedAlertGroupingConfiguration: GROUPING_AGGREGATE,
+	ContentBasedIntelligentAlertGroupingConfiguration: GROUPING_AGGREGATE,
 };
 
 /** Overlays replacing the custom field value branches `oneOf/0…` by these schemas, in order. */

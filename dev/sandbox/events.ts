@@ -1,14 +1,16 @@
 /**
  * The Events API v2 side of the sandbox: POST /v2/enqueue and /v2/change/enqueue, validated against
  * dev/contract/events-v2.contract.json (derived from PagerDuty's events file by
- * tools/derive-contract.js). Routing keys map to services; a trigger opens an alert and an
- * incident in the REST store, de-duplicated by dedup_key per routing key, as PagerDuty does.
+ * tools/derive-contract.js). Routing keys (configured ones, and the integration keys of service
+ * integrations) map to services; a trigger opens an alert and an incident in the REST store,
+ * de-duplicated by dedup_key per routing key, as PagerDuty does.
  */
 import { randomUUID } from 'crypto';
 
 import { Contract, findContractFile, loadContract, validateRequest } from './contract';
 import { Alert, sandboxAlerts } from './rest-alerts';
 import { addChangeEvent } from './rest-change-events';
+import { serviceForIntegrationKey } from './rest-integrations';
 import { Incident, SandboxStore, Service, User } from './store';
 
 /** 32 characters, like a real integration key. */
@@ -162,8 +164,10 @@ export class SandboxEvents {
 		return answer(202, { status: 'success', message: 'Event processed', dedup_key: dedupKey });
 	}
 
+	/** The service of a configured routing key, or of the service integration holding that key. */
 	private serviceFor(store: SandboxStore, routingKey: string): Service | undefined {
-		if (!Object.prototype.hasOwnProperty.call(this.routingKeys, routingKey)) return undefined;
+		if (!Object.prototype.hasOwnProperty.call(this.routingKeys, routingKey))
+			return serviceForIntegrationKey(store, routingKey);
 		const wanted = this.routingKeys[routingKey];
 		if (wanted === '') return store.services[0];
 		return store.service(wanted) ?? store.services.find((service) => service.name === wanted);

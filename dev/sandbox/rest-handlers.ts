@@ -1,21 +1,27 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
 import { notFound } from './errors';
 import { ABILITY_HANDLERS } from './rest-abilities';
+import { ALERT_GROUPING_HANDLERS } from './rest-alert-grouping';
 import { ALERT_HANDLERS } from './rest-alerts';
 import { ANALYTICS_HANDLERS } from './rest-analytics';
+import { AUTOMATION_ACTION_HANDLERS } from './rest-automation-actions';
+import { BUSINESS_SERVICE_HANDLERS, SERVICE_DEPENDENCY_HANDLERS } from './rest-business-services';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
+import { EVENT_ORCHESTRATION_HANDLERS } from './rest-event-orchestrations';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { INCIDENT_EXTRA_HANDLERS } from './rest-incident-extras';
 import { INCIDENT_TYPE_HANDLERS } from './rest-incident-types';
 import { INCIDENT_WORKFLOW_HANDLERS } from './rest-incident-workflows';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
+import { INTEGRATION_HANDLERS } from './rest-integrations';
 import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
 import { ONCALL_HANDLERS } from './rest-oncalls';
 import { SCHEDULE_HANDLERS } from './rest-schedules';
 import { SERVICE_HANDLERS } from './rest-services';
 import { STATUS_PAGE_HANDLERS } from './rest-status-pages';
+import { TAG_HANDLERS } from './rest-tags';
 import { TEAM_HANDLERS } from './rest-teams';
 import { USER_HANDLERS } from './rest-users';
 import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
@@ -38,6 +44,13 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...STATUS_PAGE_HANDLERS,
 	...ANALYTICS_HANDLERS,
 	...ABILITY_HANDLERS,
+	...BUSINESS_SERVICE_HANDLERS,
+	...SERVICE_DEPENDENCY_HANDLERS,
+	...INTEGRATION_HANDLERS,
+	...EVENT_ORCHESTRATION_HANDLERS,
+	...ALERT_GROUPING_HANDLERS,
+	...AUTOMATION_ACTION_HANDLERS,
+	...TAG_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

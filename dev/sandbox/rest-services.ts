@@ -9,6 +9,7 @@ import {
 	sortByName,
 	matchesQuery,
 } from './rest-common';
+import { integrations } from './rest-integrations';
 import { API_BASE, EscalationPolicy, Reference, SandboxStore, Service, Urgency } from './store';
 
 interface ServiceInput {
@@ -84,7 +85,7 @@ function applyFields(store: SandboxStore, service: Service, input: ServiceInput)
 	}
 }
 
-/** include[]=escalation_policies|teams side-loads the referenced objects in place of references. */
+/** include[]=escalation_policies|teams|integrations side-loads the referenced objects in place of references. */
 function renderService(
 	store: SandboxStore,
 	service: Service,
@@ -99,6 +100,12 @@ function renderService(
 		}),
 		...(include.includes('teams') && {
 			teams: service.teams.map((team) => store.team(team.id) ?? team),
+		}),
+		...(include.includes('integrations') && {
+			integrations: service.integrations.map(
+				(reference) =>
+					integrations(store).find((integration) => integration.id === reference.id) ?? reference,
+			),
 		}),
 	};
 }

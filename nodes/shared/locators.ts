@@ -15,6 +15,7 @@ import { pagerDutyApiRequest } from './transport/rest';
 import type { IdFormat } from './validation';
 import {
 	PAGERDUTY_ID_FORMAT,
+	UUID_ID_FORMAT,
 	idSchema,
 	invalidParameter,
 	pagerDutyIdSchema,
@@ -169,6 +170,77 @@ const LOCATOR_KINDS = {
 			name: (post) => `${post.title} (${post.post_type})`,
 		},
 		idExample: 'PIJ90N7',
+	},
+	businessService: {
+		// PagerDuty has no name filter for business services, and their html_url is null: no URL mode.
+		noun: 'business service',
+		article: 'a',
+		searchMethod: 'searchBusinessServices',
+		list: { path: '/business_services', property: 'business_services', serverQuery: false },
+		idExample: 'P3X2XX3',
+	},
+	serviceIntegration: {
+		// A service's integrations come with the service (include[]=integrations), all in one answer.
+		noun: 'service integration',
+		article: 'a',
+		searchMethod: 'searchServiceIntegrations',
+		list: {
+			path: (context): string => `/services/${chosenId(context, 'service', 'serviceId')}`,
+			property: 'service.integrations',
+			qs: { include: ['integrations'] },
+			serverQuery: false,
+			paging: 'none',
+			name: (integration) =>
+				`${integration.name ?? integration.summary} (${String(integration.type).replace(/_inbound_integration$/, '')})`,
+		},
+		urlPath: 'services/[A-Za-z0-9]+/integrations/',
+		urlExample: 'https://acme.pagerduty.com/services/PWIXJZS/integrations/PE1U9CH',
+		idExample: 'PE1U9CH',
+	},
+	eventOrchestration: {
+		// No name filter in PagerDuty, no web URL in the API, and the list declares no `total`.
+		noun: 'event orchestration',
+		article: 'an',
+		searchMethod: 'searchEventOrchestrations',
+		list: { path: '/event_orchestrations', property: 'orchestrations', serverQuery: false },
+		idExample: 'b02e973d-9620-4e0a-9edc-00fedf7d4694',
+		idFormat: UUID_ID_FORMAT,
+	},
+	alertGroupingSetting: {
+		// Paged by an `after` cursor, no name filter; a setting's name may be null.
+		noun: 'alert grouping setting',
+		article: 'an',
+		searchMethod: 'searchAlertGroupingSettings',
+		list: {
+			path: '/alert_grouping_settings',
+			property: 'alert_grouping_settings',
+			serverQuery: false,
+			paging: 'after',
+			name: (setting) => String(setting.name ?? `${setting.type} ${setting.id}`),
+		},
+		idExample: 'PZC4OMW',
+	},
+	automationAction: {
+		// Paged by cursor; PagerDuty filters by `name` (part of it, any case), not `query`.
+		noun: 'automation action',
+		article: 'an',
+		searchMethod: 'searchAutomationActions',
+		list: {
+			path: '/automation_actions/actions',
+			property: 'actions',
+			serverQuery: true,
+			queryParam: 'name',
+			paging: 'cursor',
+		},
+		idExample: '01DA2MLYN0J5EFC1LKWXUKDDKT',
+	},
+	tag: {
+		// Tags have no web page (html_url is null); PagerDuty's query filter matches their labels.
+		noun: 'tag',
+		article: 'a',
+		searchMethod: 'searchTags',
+		list: { path: '/tags', property: 'tags', serverQuery: true, name: (tag) => String(tag.label) },
+		idExample: 'P5IYCNZ',
 	},
 } satisfies Record<string, LocatorKindDefinition>;
 

@@ -139,6 +139,22 @@ export function useSandbox(options: SandboxOptions = {}) {
 		});
 	}
 
+	/** A locator's "From List" search, as the editor calls it (parameters: the node's, for dependent lists). */
+	async function listSearch(
+		method: string,
+		options: { filter?: string; paginationToken?: string; parameters?: INodeParameters } = {},
+	) {
+		return await callLoadOptions({
+			nodeType: new PagerDuty(),
+			parameters: { authentication: 'apiToken', ...options.parameters },
+			credentials: credentialsFor('apiToken'),
+			credentialTypes,
+			method,
+			kind: 'listSearch',
+			args: [options.filter, options.paginationToken],
+		});
+	}
+
 	/** REST requests the sandbox received (OAuth token calls left out). */
 	const restRequests = (): RecordedRequest[] =>
 		context.sandbox.requests.filter((request) => !request.path.startsWith('/oauth/'));
@@ -149,6 +165,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 		},
 		run,
 		loadOptions,
+		listSearch,
 		credentialsFor,
 		restRequests,
 	};

@@ -1,9 +1,13 @@
 import { ability } from './ability';
 import { alert } from './alert';
+import { alertGroupingSetting } from './alertGroupingSetting';
 import { analytics } from './analytics';
 import { apiCall } from './apiCall';
+import { automationAction } from './automationAction';
+import { businessService } from './businessService';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
+import { eventOrchestration } from './eventOrchestration';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
 import { incidentType } from './incidentType';
@@ -16,8 +20,11 @@ import type { Resource } from './registry';
 import { defineNode } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
+import { serviceDependency } from './serviceDependency';
+import { serviceIntegration } from './serviceIntegration';
 import { statusPage } from './statusPage';
 import { statusPagePost } from './statusPagePost';
+import { tag } from './tag';
 import { team } from './team';
 import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
@@ -48,6 +55,13 @@ export const resources: Resource[] = [
 	statusPagePost,
 	analytics,
 	ability,
+	businessService,
+	serviceDependency,
+	serviceIntegration,
+	eventOrchestration,
+	alertGroupingSetting,
+	automationAction,
+	tag,
 ];
 
 export const pagerDutyNode = defineNode({

@@ -118,6 +118,18 @@ export function updateFieldsCollection(options: INodeProperties[]): INodePropert
 	};
 }
 
+/** The optional settings of a read (filters, Include): an "Add Field" list named Options. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
 /** A list's "Query" filter: `matching` says where the text is looked for, e.g. 'services whose name'. */
 export function queryFilter(matching: string): INodeProperties {
 	return {
@@ -183,16 +195,4 @@ export function teamIdsFilter(what: string, name = 'teamIds'): INodeProperties {
 export function sortedByName<T>(items: T[], nameOf: (item: T) => string): T[] {
 	const key = (item: T) => nameOf(item).toLowerCase();
 	return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-/** A list's or a read's optional settings, as n8n shows them: an "Options" list to add from. */
-export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options,
-	};
 }

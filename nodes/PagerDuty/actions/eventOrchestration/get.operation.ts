@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { orchestrationLocator, orchestrationPath } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { defineOperation } from '../registry';
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'GET',
+		path: orchestrationPath(this, itemIndex),
+	});
+	return response.orchestration as IDataObject;
+}
+
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	description:
+		'Read one global event orchestration: name, team, number of routes and its integrations, whose routing keys send events to it. Needs its ID (Event Orchestration → Get Many).',
+	endpoints: ['GET /event_orchestrations/{id}'],
+	properties: [orchestrationLocator.field],
+	execute,
+});

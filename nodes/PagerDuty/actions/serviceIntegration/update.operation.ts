@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { emailSettingFields, emailSettings, integrationLocator, serviceLocator } from './fields';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { validate } from '../../../shared/validation';
+import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
+import { pathId } from '../../helpers/utils';
+import { requireChanges } from '../common';
+import { defineOperation } from '../registry';
+
+const updateFields = sortedByName(
+	[
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'New name of the integration',
+		} as INodeProperties,
+		...emailSettingFields,
+	],
+	(field) => field.displayName,
+);
+
+const properties: INodeProperties[] = [
+	serviceLocator.field,
+	integrationLocator.field,
+	updateFieldsCollection(updateFields),
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const serviceId = serviceLocator.read(this, itemIndex);
+	const integrationId = integrationLocator.read(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	requireChanges(this, itemIndex, fields);
+	const path = `/services/${pathId(serviceId)}/integrations/${pathId(integrationId)}`;
+	// The type decides which settings apply, and PagerDuty's PUT wants it: read it first.
+	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
+		.integration as IDataObject;
+	const type = String(current.type);
+	const changes: IDataObject = {
+		type,
+		name: current.name,
+		...emailSettings(this, itemIndex, fields, type),
+	};
+	if (fields.name !== undefined)
+		changes.name = validate(
+			this,
+			itemIndex,
+			'Name',
+			z.string().trim().min(1, 'must not be empty'),
+			fields.name,
+		);
+	const response = await pagerDutyApiRequest.call(this, {
+		method: 'PUT',
+		path,
+		body: { integration: changes },
+	});
+	return response.integration as IDataObject;
+}
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	description:
+		"Rename an integration of a service, or change an Email integration's address, filters and parsers; what is not given stays. Needs the service's ID and the integration's ID. Returns the updated integration.",
+	endpoints: [
+		'GET /services/{id}/integrations/{integration_id}',
+		'PUT /services/{id}/integrations/{integration_id}',
+	],
+	properties,
+	execute,
+});
