@@ -29,3 +29,5 @@ export async function getServices(this: ILoadOptionsFunctions): Promise<INodePro
 export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return Intl.supportedValuesOf('timeZone').map((zone) => ({ name: zone, value: zone }));
 }
+
+export { getUserContactMethods, getUserNotificationRules } from './userLoadOptions';
