@@ -1,6 +1,7 @@
 /** Operation key ('GET /users/{id}') → handler, for every operation the sandbox serves. */
 import { notFound } from './errors';
 import { ALERT_HANDLERS } from './rest-alerts';
+import { AUDIT_HANDLERS } from './rest-audit';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
@@ -26,6 +27,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...ALERT_HANDLERS,
 	...INCIDENT_ACTION_HANDLERS,
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
+	...AUDIT_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

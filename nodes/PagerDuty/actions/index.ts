@@ -1,5 +1,6 @@
 import { alert } from './alert';
 import { apiCall } from './apiCall';
+import { auditRecord } from './auditRecord';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
 import { event } from './event';
@@ -37,4 +38,5 @@ export const resources: Resource[] = [
 	team,
 	user,
 	webhookSubscription,
+	auditRecord,
 ];
