@@ -5,6 +5,7 @@ import { AUDIT_HANDLERS } from './rest-audit';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
+import { EXTENSION_SCHEMA_HANDLERS } from './rest-extension-schemas';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { filterLogEntries, INCIDENT_HANDLERS, renderLogEntry } from './rest-incidents';
 import { MAINTENANCE_WINDOW_HANDLERS } from './rest-maintenance-windows';
@@ -28,6 +29,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_ACTION_HANDLERS,
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
 	...AUDIT_HANDLERS,
+	...EXTENSION_SCHEMA_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

@@ -4,6 +4,7 @@ import { auditRecord } from './auditRecord';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
 import { event } from './event';
+import { extensionSchema } from './extensionSchema';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
 import { logEntry } from './logEntry';
@@ -39,4 +40,5 @@ export const resources: Resource[] = [
 	user,
 	webhookSubscription,
 	auditRecord,
+	extensionSchema,
 ];
