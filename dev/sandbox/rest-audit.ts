@@ -13,6 +13,7 @@ import {
 	RestHandler,
 	RestRequest,
 } from './rest-common';
+import { existingV3Schedule, scheduleReference, v3Schedules } from './rest-v3-schedules';
 import { API_BASE, Reference, SandboxStore } from './store';
 
 export interface AuditRecord {
@@ -58,7 +59,17 @@ function rootResources(store: SandboxStore): Array<[string, Reference[]]> {
 	return [
 		['users', store.users.map((user) => store.ref(user))],
 		['teams', store.teams.map((team) => store.ref(team))],
-		['schedules', store.schedules.map((schedule) => store.ref(schedule))],
+		// Shift-based schedules are schedules too (their records' reference type is unverified).
+		[
+			'schedules',
+			[
+				...store.schedules.map((schedule) => store.ref(schedule)),
+				...v3Schedules(store).map((schedule) => ({
+					...scheduleReference(schedule),
+					type: 'schedule_reference',
+				})),
+			],
+		],
 		['escalation_policies', store.escalationPolicies.map((policy) => store.ref(policy))],
 		['services', store.services.map((service) => store.ref(service))],
 	];
@@ -219,5 +230,9 @@ export const AUDIT_HANDLERS: Record<string, RestHandler> = {
 	'GET /services/{id}/audit/records': resourceRecords(
 		(store, id) => store.service(id),
 		'service_reference',
+	),
+	'GET /v3/schedules/{id}/audit/records': resourceRecords(
+		(store, id) => existingV3Schedule(store, id),
+		'schedule_reference',
 	),
 };

@@ -14,6 +14,7 @@ import { SCHEDULE_HANDLERS } from './rest-schedules';
 import { SERVICE_HANDLERS } from './rest-services';
 import { TEAM_HANDLERS } from './rest-teams';
 import { USER_HANDLERS } from './rest-users';
+import { V3_SCHEDULE_HANDLERS } from './rest-v3-schedules';
 import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
 export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_HANDLERS,
@@ -30,6 +31,7 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...WEBHOOK_SUBSCRIPTION_HANDLERS,
 	...AUDIT_HANDLERS,
 	...EXTENSION_SCHEMA_HANDLERS,
+	...V3_SCHEDULE_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

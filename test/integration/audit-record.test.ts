@@ -8,6 +8,7 @@ import {
 } from './pagerduty';
 import type { AuditRecord } from '../../dev/sandbox/rest-audit';
 import { auditRecords } from '../../dev/sandbox/rest-audit';
+import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
 
 const RESPONDER_TOKEN = 'sandbox-responder-token';
 
@@ -226,34 +227,38 @@ describe('Audit Record → Get Many', () => {
 
 describe('Audit Record → Get Many for a Resource', () => {
 	it.each([
-		['users', 'userId', 'user_reference'],
-		['teams', 'teamId', 'team_reference'],
-		['services', 'serviceId', 'service_reference'],
-		['escalation_policies', 'escalationPolicyId', 'escalation_policy_reference'],
-		['schedules', 'scheduleId', 'schedule_reference'],
+		['users', 'userId', '/users', () => store().users],
+		['teams', 'teamId', '/teams', () => store().teams],
+		['services', 'serviceId', '/services', () => store().services],
+		[
+			'escalation_policies',
+			'escalationPolicyId',
+			'/escalation_policies',
+			() => store().escalationPolicies,
+		],
+		['schedules', 'scheduleId', '/schedules', () => store().schedules],
+		['shift_based_schedules', 'shiftScheduleId', '/v3/schedules', () => v3Schedules(store())],
 	])(
 		'lists the records of one of the %s in a window',
-		async (resourceType, field, referenceType) => {
+		async (resourceType, field, path, objects: () => Array<{ id: string }>) => {
 			const until = fixedNow();
 			const since = until - 45 * DAY_MS;
-			const root = records().find(
-				(record) => record.root_resource.type === referenceType,
-			)!.root_resource;
+			const recordsOf = (id: string) =>
+				within(since, until).filter((record) => record.root_resource.id === id);
+			const { id } = objects().find((object) => recordsOf(object.id).length > 0)!;
 			const result = await pagerDuty.run({
 				resource: 'auditRecord',
 				operation: 'getAllForResource',
 				resourceType,
-				[field]: { __rl: true, mode: 'id', value: root.id },
+				[field]: { __rl: true, mode: 'id', value: id },
 				returnAll: true,
 				options: { since: iso(since), until: iso(until) },
 			});
 			expect(result.error).toBeUndefined();
 			expect(new Set(pagerDuty.restRequests().map((request) => request.path))).toEqual(
-				new Set([`/${resourceType}/${root.id}/audit/records`]),
+				new Set([`${path}/${id}/audit/records`]),
 			);
-			const expected = within(since, until).filter((record) => record.root_resource.id === root.id);
-			expect(expected.length).toBeGreaterThan(0);
-			expect(idsOf(jsonOf(result))).toEqual(idsOf(expected));
+			expect(idsOf(jsonOf(result))).toEqual(idsOf(recordsOf(id)));
 		},
 	);
 

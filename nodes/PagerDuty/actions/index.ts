@@ -14,6 +14,7 @@ import { priority } from './priority';
 import type { Resource } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
+import { shiftSchedule } from './shiftSchedule';
 import { team } from './team';
 import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
@@ -41,4 +42,5 @@ export const resources: Resource[] = [
 	webhookSubscription,
 	auditRecord,
 	extensionSchema,
+	shiftSchedule,
 ];

@@ -33,3 +33,5 @@ export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePr
 export { getUserContactMethods, getUserNotificationRules } from './userLoadOptions';
 
 export { getExtensionSchemas } from './extensionSchemaLoadOptions';
+
+export { getShiftScheduleRotations } from './shiftScheduleLoadOptions';

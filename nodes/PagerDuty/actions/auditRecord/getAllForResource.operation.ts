@@ -40,6 +40,16 @@ const RESOURCES: Record<string, { name: string; path: string; locator: Locator }
 			description: 'The service whose audit records to list',
 		}),
 	},
+	shift_based_schedules: {
+		name: 'Shift-Based Schedule',
+		path: '/v3/schedules',
+		locator: locator('shiftSchedule', {
+			displayName: 'Shift-Based Schedule',
+			name: 'shiftScheduleId',
+			required: true,
+			description: 'The shift-based schedule whose audit records to list',
+		}),
+	},
 	teams: {
 		name: 'Team',
 		path: '/teams',
@@ -105,13 +115,14 @@ export const getAllForResource = defineOperation({
 	name: 'Get Many for a Resource',
 	action: 'Get many audit records for a resource',
 	description:
-		'List the audit trail of one user, team, schedule, escalation policy or service, newest first: who changed it, when and how. By default the last 24 hours; any Since–Until window (read in 31-day slices). Needs the Audit Trail plan feature and the right to see that object. Returns one item per record.',
+		'List the audit trail of one user, team, schedule (layer-based or shift-based), escalation policy or service, newest first: who changed it, when and how. By default the last 24 hours; any Since–Until window (read in 31-day slices). Needs the Audit Trail plan feature and the right to see that object. Returns one item per record.',
 	endpoints: [
 		'GET /escalation_policies/{id}/audit/records',
 		'GET /schedules/{id}/audit/records',
 		'GET /services/{id}/audit/records',
 		'GET /teams/{id}/audit/records',
 		'GET /users/{id}/audit/records',
+		'GET /v3/schedules/{id}/audit/records',
 	],
 	properties,
 	execute,

@@ -6,6 +6,7 @@ import {
 	emailSchema,
 	pagerDutyIdSchema,
 	readParameter,
+	timeZoneSchema,
 	validate,
 } from '../../../shared/validation';
 import { includeField } from '../../descriptions/include';
@@ -138,18 +139,6 @@ export const nameSchema = z
 export const userEmailSchema = emailSchema.pipe(
 	z.string().max(100, 'must be at most 100 characters'),
 );
-
-const timeZoneSchema = z
-	.string()
-	.trim()
-	.refine((zone) => {
-		try {
-			new Intl.DateTimeFormat('en-US', { timeZone: zone });
-			return true;
-		} catch {
-			return false;
-		}
-	}, 'must be an IANA time zone such as Europe/Berlin');
 
 /** PagerDuty's `user` body fields from one item's collection; the name and email when given there too. */
 export function userChanges(

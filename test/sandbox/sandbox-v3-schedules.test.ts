@@ -1,0 +1,88 @@
+import { call } from '../../dev/sandbox/helpers';
+import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
+import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
+
+describe('sandbox: shift-based (v3) schedules', () => {
+	let sandbox: PagerDutySandbox;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => {
+		await sandbox.close();
+	});
+	beforeEach(() => sandbox.reset());
+
+	const schedule = (name: string) => v3Schedules(sandbox.store).find((item) => item.name === name)!;
+
+	it('refuses rotations and escalation policies on create, in the v3 error form', async () => {
+		const answer = await call(sandbox.url, 'POST', '/v3/schedules', {
+			body: { schedule: { name: 'X', time_zone: 'UTC', rotations: [], escalation_policies: [] } },
+		});
+		expect(answer.status).toBe(400);
+		expect(answer.body.error).toMatchObject({ message: 'Invalid Request', code: 2001 });
+		expect(Object.keys(answer.body.error.errors).sort()).toEqual([
+			'schedule.escalation_policies',
+			'schedule.rotations',
+		]);
+		const zone = await call(sandbox.url, 'POST', '/v3/schedules', {
+			body: { schedule: { name: 'X', time_zone: 'Nowhere/Land' } },
+		});
+		expect(zone.body.error.errors).toEqual({
+			'schedule.time_zone': ['is not a valid IANA time zone'],
+		});
+	});
+
+	it('lists references without a total, even when asked for one', async () => {
+		const answer = await call(sandbox.url, 'GET', '/v3/schedules?total=true&limit=2');
+		expect(answer.body).toEqual({
+			schedules: [
+				expect.objectContaining({ type: 'schedule_v3_reference', summary: 'Payments Weekend' }),
+				expect.objectContaining({ type: 'schedule_v3_reference', summary: 'Platform Weekly' }),
+			],
+			limit: 2,
+			offset: 0,
+			more: true,
+		});
+		expect(answer.body.schedules[0]).not.toHaveProperty('name');
+	});
+
+	it('creates rotations only with an empty body, and deleting one drops its overrides', async () => {
+		const { id } = schedule('Support Daily');
+		const refused = await call(sandbox.url, 'POST', `/v3/schedules/${id}/rotations`, {
+			body: { events: [] },
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.body.error.errors).toHaveProperty('rotation');
+		const created = await call(sandbox.url, 'POST', `/v3/schedules/${id}/rotations`, { body: {} });
+		expect(created.status).toBe(201);
+		const rotationId = created.body.rotation.id;
+		schedule('Support Daily').overrides.push({
+			...schedule('Payments Weekend').overrides[0],
+			custom_shift_id: undefined,
+			rotation_id: rotationId,
+		});
+		const deleted = await call(
+			sandbox.url,
+			'DELETE',
+			`/v3/schedules/${id}/rotations/${rotationId}`,
+		);
+		expect(deleted.status).toBe(204);
+		expect(schedule('Support Daily').overrides).toEqual([]);
+	});
+
+	it('renders the final schedule of the next two weeks by default, and none without include', async () => {
+		const { id } = schedule('Platform Weekly');
+		const plain = await call(sandbox.url, 'GET', `/v3/schedules/${id}`);
+		expect(plain.body.schedule).not.toHaveProperty('final_schedule');
+		expect(plain.body.schedule).not.toHaveProperty('customShifts');
+		const before = Date.now();
+		const final = await call(sandbox.url, 'GET', `/v3/schedules/${id}?include[]=final_schedule`);
+		const assignments = final.body.schedule.final_schedule.computed_shift_assignments;
+		expect(Date.parse(assignments[0].start_time)).toBeGreaterThanOrEqual(before - 1000);
+		expect(Date.parse(assignments.at(-1).end_time) - Date.parse(assignments[0].start_time)).toBe(
+			14 * 86_400_000,
+		);
+		expect(final.body.schedule.final_schedule.rendered_coverage_percentage).toBe(100);
+	});
+});
