@@ -549,7 +549,7 @@ function checkScheduleInput(store: SandboxStore, input: ScheduleInput): void {
 	throwIfAny(errors);
 }
 
-export const V3_SCHEDULE_HANDLERS: Record<string, RestHandler> = {
+const SCHEDULE_HANDLERS: Record<string, RestHandler> = {
 	'GET /v3/schedules': (store, request) => {
 		const teamIds = queryList(request, 'team_ids[]');
 		const schedules = v3Schedules(store)
@@ -637,3 +637,139 @@ function renderRotation(
 const effectiveIn = (event: V3Event, since: number, until: number) =>
 	at(event.effective_since) < until &&
 	(event.effective_until === null || at(event.effective_until) > since);
+
+// ----- rotation events -----
+
+const MAX_FUTURE_MS = 365 * DAY_MS;
+
+interface EventBody {
+	name?: string;
+	start_time?: ZonedDateTime;
+	end_time?: ZonedDateTime;
+	effective_since?: string;
+	effective_until?: string | null;
+	recurrence?: string[];
+	assignment_strategy?: V3Event['assignment_strategy'];
+}
+
+/** RFC 5545 lines as PagerDuty takes them: exactly one RRULE with FREQ, any EXDATE and RDATE. */
+function checkRecurrence(recurrence: string[], errors: Record<string, string[]>): void {
+	const rules = recurrence.filter((line) => line.startsWith('RRULE:'));
+	const others = recurrence.filter((line) => !/^(RRULE|EXDATE|RDATE)[:;]/.test(line));
+	const problems: string[] = [];
+	if (rules.length !== 1) problems.push('must contain exactly one RRULE');
+	else if (!/(^RRULE:|;)FREQ=[A-Z]+/.test(rules[0])) problems.push('RRULE must have a FREQ');
+	if (others.length > 0)
+		problems.push(`only RRULE, EXDATE and RDATE lines are allowed: ${others.join(', ')}`);
+	if (problems.length > 0) errors['event.recurrence'] = problems;
+}
+
+function checkMembers(
+	store: SandboxStore,
+	members: ShiftMember[],
+	field: string,
+	errors: Record<string, string[]>,
+): void {
+	for (const [index, member] of members.entries()) {
+		if (member.type === 'empty_member') continue;
+		if (!member.user_id || !store.user(member.user_id))
+			errors[`${field}[${index}].user_id`] = ['user not found'];
+	}
+}
+
+/** The event a write leaves (the stored one with the body's changes), checked as a whole. */
+function checkedEvent(store: SandboxStore, body: EventBody, current?: V3Event): EventInput {
+	const merged = { ...current, ...body } as EventInput;
+	const errors: Record<string, string[]> = {};
+	if (merged.name === undefined || merged.name.trim() === '')
+		errors['event.name'] = ["can't be blank"];
+	for (const field of ['start_time', 'end_time'] as const)
+		checkTimeZone(merged[field].time_zone, `event.${field}.time_zone`, errors);
+	if (at(merged.end_time.date_time) <= at(merged.start_time.date_time))
+		errors['event.end_time'] = ['must be after start_time'];
+	checkRecurrence(merged.recurrence, errors);
+	const strategy = merged.assignment_strategy;
+	checkMembers(store, strategy.members, 'event.assignment_strategy.members', errors);
+	if (
+		strategy.type === 'rotating_member_assignment_strategy' &&
+		strategy.shifts_per_member === undefined
+	)
+		errors['event.assignment_strategy.shifts_per_member'] = [
+			'is required for a rotating assignment',
+		];
+	const now = store.nowMs();
+	if (body.effective_since !== undefined && at(body.effective_since) > now + MAX_FUTURE_MS)
+		errors['event.effective_since'] = ['Date cannot be more than 12 months in the future'];
+	// PagerDuty moves a start in the past to now.
+	const since = Math.max(at(merged.effective_since), body.effective_since === undefined ? 0 : now);
+	if (merged.effective_until && at(merged.effective_until) <= since)
+		errors['event.effective_until'] = ['must be after effective_since'];
+	throwIfAny(errors);
+	return {
+		...merged,
+		effective_since: iso(since),
+		effective_until: merged.effective_until ?? null,
+	};
+}
+
+/** What of an event may change: all of a future one, only the end of one under way, nothing of a past one. */
+function checkEventChange(store: SandboxStore, event: V3Event, body: EventBody): void {
+	const now = store.nowMs();
+	if (event.effective_until !== null && at(event.effective_until) <= now)
+		throw v3InvalidInput({ event: ['a past event cannot be changed'] });
+	const changing = Object.keys(body).filter((field) => field !== 'effective_until');
+	if (at(event.effective_since) <= now && changing.length > 0)
+		throw v3InvalidInput(
+			Object.fromEntries(
+				changing.map((field) => [
+					`event.${field}`,
+					['only effective_until of an active event can change'],
+				]),
+			),
+		);
+}
+
+function eventOf(rotation: V3Rotation, id: string): V3Event {
+	const event = rotation.events.find((candidate) => candidate.id === id);
+	if (!event) throw notFound();
+	return event;
+}
+
+function rotationOf(store: SandboxStore, request: RestRequest): V3Rotation {
+	const { id, rotation_id: rotationId } = request.match.pathParams;
+	return existingRotation(existingV3Schedule(store, id), rotationId);
+}
+
+const EVENT_HANDLERS: Record<string, RestHandler> = {
+	'GET /v3/schedules/{id}/rotations/{rotation_id}/events': (store, request) =>
+		pageOf(request, rotationOf(store, request).events, 'events'),
+	'POST /v3/schedules/{id}/rotations/{rotation_id}/events': (store, request) => {
+		const rotation = rotationOf(store, request);
+		const body = (request.match.body as { event: EventBody }).event;
+		const event = newEvent(store, rotation, checkedEvent(store, body));
+		rotation.events.push(event);
+		return { status: 201, body: { event } };
+	},
+	'GET /v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}': (store, request) => ({
+		status: 200,
+		body: { event: eventOf(rotationOf(store, request), request.match.pathParams.event_id) },
+	}),
+	'PUT /v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}': (store, request) => {
+		const event = eventOf(rotationOf(store, request), request.match.pathParams.event_id);
+		const body = (request.match.body as { event: EventBody }).event;
+		checkEventChange(store, event, body);
+		Object.assign(event, checkedEvent(store, body, event));
+		return { status: 200, body: { event } };
+	},
+	'DELETE /v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}': (store, request) => {
+		const rotation = rotationOf(store, request);
+		const event = eventOf(rotation, request.match.pathParams.event_id);
+		rotation.events.splice(rotation.events.indexOf(event), 1);
+		return { status: 204, body: null };
+	},
+};
+
+export const V3_SCHEDULE_HANDLERS: Record<string, RestHandler> = {
+	...SCHEDULE_HANDLERS,
+	...EVENT_HANDLERS,
+};

@@ -85,4 +85,95 @@ describe('sandbox: shift-based (v3) schedules', () => {
 		);
 		expect(final.body.schedule.final_schedule.rendered_coverage_percentage).toBe(100);
 	});
+
+	describe('rotation events', () => {
+		const DAY_MS = 86_400_000;
+		const iso = (ms: number) => new Date(ms).toISOString();
+		const rotationPath = () => {
+			const platform = schedule('Platform Weekly');
+			return `/v3/schedules/${platform.id}/rotations/${platform.rotations[0].id}/events`;
+		};
+		const event = (overrides: Record<string, unknown> = {}) => ({
+			event: {
+				name: 'Night',
+				start_time: { date_time: iso(Date.now() + DAY_MS), time_zone: 'UTC' },
+				end_time: { date_time: iso(Date.now() + 2 * DAY_MS), time_zone: 'UTC' },
+				effective_since: iso(Date.now() + DAY_MS),
+				recurrence: ['RRULE:FREQ=DAILY'],
+				assignment_strategy: {
+					type: 'rotating_member_assignment_strategy',
+					shifts_per_member: 1,
+					members: [{ type: 'user_member', user_id: sandbox.store.users[0].id }],
+				},
+				...overrides,
+			},
+		});
+
+		it("checks PagerDuty's own rules and answers them field by field", async () => {
+			const cases: Array<[Record<string, unknown>, string]> = [
+				[{ recurrence: ['RRULE:FREQ=DAILY', 'RRULE:FREQ=WEEKLY'] }, 'event.recurrence'],
+				[{ recurrence: ['RRULE:COUNT=3'] }, 'event.recurrence'],
+				[{ recurrence: ['RRULE:FREQ=DAILY', 'X-FOO:1'] }, 'event.recurrence'],
+				[
+					{
+						assignment_strategy: {
+							type: 'rotating_member_assignment_strategy',
+							members: [{ type: 'empty_member' }],
+						},
+					},
+					'event.assignment_strategy.shifts_per_member',
+				],
+				[
+					{
+						assignment_strategy: {
+							type: 'every_member_assignment_strategy',
+							members: [{ type: 'user_member', user_id: 'PNOPE42' }],
+						},
+					},
+					'event.assignment_strategy.members[0].user_id',
+				],
+				[{ effective_since: iso(Date.now() + 400 * DAY_MS) }, 'event.effective_since'],
+				[{ end_time: { date_time: iso(Date.now()), time_zone: 'UTC' } }, 'event.end_time'],
+			];
+			for (const [overrides, field] of cases) {
+				const answer = await call(sandbox.url, 'POST', rotationPath(), { body: event(overrides) });
+				expect({
+					overrides,
+					status: answer.status,
+					fields: Object.keys(answer.body.error.errors),
+				}).toEqual({
+					overrides,
+					status: 400,
+					fields: [field],
+				});
+			}
+		});
+
+		it('moves an effective_since in the past to now', async () => {
+			const before = Date.now();
+			const answer = await call(sandbox.url, 'POST', rotationPath(), {
+				body: event({ effective_since: iso(before - 10 * DAY_MS) }),
+			});
+			expect(answer.status).toBe(201);
+			expect(Date.parse(answer.body.event.effective_since)).toBeGreaterThanOrEqual(before - 1000);
+		});
+
+		it('changes nothing of a past event and only effective_until of an active one', async () => {
+			const [seeded] = schedule('Platform Weekly').rotations[0].events;
+			const path = `${rotationPath()}/${seeded.id}`;
+			const rename = await call(sandbox.url, 'PUT', path, { body: { event: { name: 'X' } } });
+			expect(rename.body.error.errors).toEqual({
+				'event.name': ['only effective_until of an active event can change'],
+			});
+			const end = await call(sandbox.url, 'PUT', path, {
+				body: { event: { effective_until: iso(Date.now() + 1000) } },
+			});
+			expect(end.status).toBe(200);
+			seeded.effective_until = iso(Date.now() - 1000);
+			const past = await call(sandbox.url, 'PUT', path, {
+				body: { event: { effective_until: iso(Date.now() + DAY_MS) } },
+			});
+			expect(past.body.error.errors).toEqual({ event: ['a past event cannot be changed'] });
+		});
+	});
 });

@@ -14,6 +14,7 @@ import { priority } from './priority';
 import type { Resource } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
+import { shiftRotationEvent } from './shiftRotationEvent';
 import { shiftSchedule } from './shiftSchedule';
 import { team } from './team';
 import { user } from './user';
@@ -43,4 +44,5 @@ export const resources: Resource[] = [
 	auditRecord,
 	extensionSchema,
 	shiftSchedule,
+	shiftRotationEvent,
 ];
