@@ -769,7 +769,124 @@ const EVENT_HANDLERS: Record<string, RestHandler> = {
 	},
 };
 
+// ----- custom shifts and overrides -----
+
+/** Times of a shift or override: start before end. */
+function checkSpan(
+	start: string,
+	end: string,
+	field: string,
+	errors: Record<string, string[]>,
+): void {
+	if (at(end) <= at(start)) errors[`${field}.end_time`] = ['must be after start_time'];
+}
+
+/** Shifts or overrides overlapping since–until (required), by start; cut at the window without overflow. */
+function windowedList<T extends { start_time: string; end_time: string }>(
+	request: RestRequest,
+	items: T[],
+	key: string,
+): RestResponse {
+	const since = parseTime(request, 'since')!;
+	const until = parseTime(request, 'until')!;
+	if (since >= until) throw v3InvalidInput({ since: ['must be before until'] });
+	const overflow = queryValue(request, 'overflow') === 'true';
+	const timeZone = queryValue(request, 'time_zone');
+	const overlapping = items
+		.filter((item) => at(item.start_time) < until && at(item.end_time) > since)
+		.sort((a, b) => at(a.start_time) - at(b.start_time));
+	return pageOf(request, overlapping, key, (item) => ({
+		...item,
+		start_time: renderTime(
+			overflow ? item.start_time : iso(Math.max(at(item.start_time), since)),
+			timeZone,
+		),
+		end_time: renderTime(
+			overflow ? item.end_time : iso(Math.min(at(item.end_time), until)),
+			timeZone,
+		),
+	}));
+}
+
+interface CustomShiftBody {
+	start_time?: string;
+	end_time?: string;
+	assignments?: Array<{ member: ShiftMember }>;
+}
+
+function checkedCustomShift(
+	store: SandboxStore,
+	body: CustomShiftBody,
+	field: string,
+	current?: V3CustomShift,
+): { start_time: string; end_time: string; member: ShiftMember } {
+	const start = body.start_time ?? current!.start_time;
+	const end = body.end_time ?? current!.end_time;
+	const member = body.assignments?.[0].member ?? current!.assignments[0].member;
+	const errors: Record<string, string[]> = {};
+	checkSpan(start, end, field, errors);
+	checkMembers(store, [member], `${field}.assignments`, errors);
+	throwIfAny(errors);
+	return { start_time: start, end_time: end, member };
+}
+
+function customShiftOf(schedule: V3Schedule, id: string): V3CustomShift {
+	const shift = schedule.customShifts.find((candidate) => candidate.id === id);
+	if (!shift) throw notFound();
+	return shift;
+}
+
+const CUSTOM_SHIFT_HANDLERS: Record<string, RestHandler> = {
+	'GET /v3/schedules/{id}/custom_shifts': (store, request) =>
+		windowedList(
+			request,
+			existingV3Schedule(store, request.match.pathParams.id).customShifts,
+			'custom_shifts',
+		),
+	'POST /v3/schedules/{id}/custom_shifts': (store, request) => {
+		const schedule = existingV3Schedule(store, request.match.pathParams.id);
+		const bodies = (request.match.body as { custom_shifts: CustomShiftBody[] }).custom_shifts;
+		// All or nothing: every shift is checked before any is added.
+		const inputs = bodies.map((body, index) =>
+			checkedCustomShift(store, body, `custom_shifts[${index}]`),
+		);
+		const created = inputs.map((input) => newCustomShift(store, schedule, input));
+		schedule.customShifts.push(...created);
+		return { status: 201, body: { custom_shifts: created } };
+	},
+	'GET /v3/schedules/{id}/custom_shifts/{custom_shift_id}': (store, request) => {
+		const { id, custom_shift_id: shiftId } = request.match.pathParams;
+		return {
+			status: 200,
+			body: { custom_shift: customShiftOf(existingV3Schedule(store, id), shiftId) },
+		};
+	},
+	'PUT /v3/schedules/{id}/custom_shifts/{custom_shift_id}': (store, request) => {
+		const { id, custom_shift_id: shiftId } = request.match.pathParams;
+		const shift = customShiftOf(existingV3Schedule(store, id), shiftId);
+		const body = (request.match.body as { custom_shift: CustomShiftBody }).custom_shift;
+		const checked = checkedCustomShift(store, body, 'custom_shift', shift);
+		shift.start_time = checked.start_time;
+		shift.end_time = checked.end_time;
+		shift.assignments[0].member = checked.member;
+		return { status: 200, body: { custom_shift: shift } };
+	},
+	'DELETE /v3/schedules/{id}/custom_shifts/{custom_shift_id}': (store, request) => {
+		const { id, custom_shift_id: shiftId } = request.match.pathParams;
+		const schedule = existingV3Schedule(store, id);
+		schedule.customShifts.splice(
+			schedule.customShifts.indexOf(customShiftOf(schedule, shiftId)),
+			1,
+		);
+		schedule.overrides = schedule.overrides.filter(
+			(override) => override.custom_shift_id !== shiftId,
+		);
+		return { status: 204, body: null };
+	},
+};
+
 export const V3_SCHEDULE_HANDLERS: Record<string, RestHandler> = {
 	...SCHEDULE_HANDLERS,
 	...EVENT_HANDLERS,
+	...CUSTOM_SHIFT_HANDLERS,
 };

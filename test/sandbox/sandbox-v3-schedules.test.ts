@@ -176,4 +176,57 @@ describe('sandbox: shift-based (v3) schedules', () => {
 			expect(past.body.error.errors).toEqual({ event: ['a past event cannot be changed'] });
 		});
 	});
+
+	describe('custom shifts', () => {
+		const HOUR_MS = 3_600_000;
+		const iso = (ms: number) => new Date(ms).toISOString();
+		const shift = (start: number, end: number, userId: string) => ({
+			type: 'custom_shift',
+			start_time: iso(start),
+			end_time: iso(end),
+			assignments: [{ type: 'shift_assignment', member: { type: 'user_member', user_id: userId } }],
+		});
+
+		it('adds all shifts of a request or none, answering each bad one by its index', async () => {
+			const { id } = schedule('Support Daily');
+			const start = Date.now() + HOUR_MS;
+			const user = sandbox.store.users[0].id;
+			const refused = await call(sandbox.url, 'POST', `/v3/schedules/${id}/custom_shifts`, {
+				body: {
+					custom_shifts: [shift(start, start + HOUR_MS, user), shift(start, start - HOUR_MS, user)],
+				},
+			});
+			expect(refused.status).toBe(400);
+			expect(refused.body.error.errors).toEqual({
+				'custom_shifts[1].end_time': ['must be after start_time'],
+			});
+			expect(schedule('Support Daily').customShifts).toEqual([]);
+			const created = await call(sandbox.url, 'POST', `/v3/schedules/${id}/custom_shifts`, {
+				body: {
+					custom_shifts: [
+						shift(start, start + HOUR_MS, user),
+						shift(start, start + 2 * HOUR_MS, user),
+					],
+				},
+			});
+			expect(created.status).toBe(201);
+			expect(created.body.custom_shifts).toHaveLength(2);
+		});
+
+		it('needs a window to list, checks a moved shift as a whole, and drops its overrides with it', async () => {
+			const weekend = schedule('Payments Weekend');
+			const base = `/v3/schedules/${weekend.id}/custom_shifts`;
+			expect((await call(sandbox.url, 'GET', base)).status).toBe(400);
+			const [first] = weekend.customShifts;
+			const moved = await call(sandbox.url, 'PUT', `${base}/${first.id}`, {
+				body: { custom_shift: { end_time: iso(Date.parse(first.start_time) - HOUR_MS) } },
+			});
+			expect(moved.body.error.errors).toEqual({
+				'custom_shift.end_time': ['must be after start_time'],
+			});
+			expect(weekend.overrides).toHaveLength(1);
+			expect((await call(sandbox.url, 'DELETE', `${base}/${first.id}`)).status).toBe(204);
+			expect(weekend.overrides).toEqual([]);
+		});
+	});
 });

@@ -14,6 +14,7 @@ import { priority } from './priority';
 import type { Resource } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
+import { shiftCustomShift } from './shiftCustomShift';
 import { shiftRotationEvent } from './shiftRotationEvent';
 import { shiftSchedule } from './shiftSchedule';
 import { team } from './team';
@@ -45,4 +46,5 @@ export const resources: Resource[] = [
 	extensionSchema,
 	shiftSchedule,
 	shiftRotationEvent,
+	shiftCustomShift,
 ];

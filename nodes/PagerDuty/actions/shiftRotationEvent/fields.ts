@@ -11,7 +11,12 @@ import {
 } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
 import { scheduleTimeZoneField } from '../schedule/fields';
-import { readRotationId, shiftScheduleLocator, shiftSchedulePath } from '../shiftSchedule/fields';
+import {
+	readRotationId,
+	shiftMember,
+	shiftScheduleLocator,
+	shiftSchedulePath,
+} from '../shiftSchedule/fields';
 
 export const eventIdField: INodeProperties = {
 	displayName: 'Event ID',
@@ -170,14 +175,7 @@ function readMembers(context: IExecuteFunctions, itemIndex: number, value: unkno
 		.filter((token) => token !== '');
 	if (tokens.length < 1 || tokens.length > 20)
 		throw invalidParameter(context, itemIndex, 'Members', 'must name 1 to 20 members');
-	return tokens.map((token) =>
-		token.toUpperCase() === 'EMPTY'
-			? { type: 'empty_member' }
-			: {
-					type: 'user_member',
-					user_id: validate(context, itemIndex, 'Members', pagerDutyIdSchema, token),
-				},
-	);
+	return tokens.map((token) => shiftMember(context, itemIndex, 'Members', token));
 }
 
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
@@ -197,6 +195,13 @@ export function eventBody(
 	const event: IDataObject = {};
 	if (whole || fields.name !== undefined) event.name = check('Name', nameSchema, fields.name);
 	if (whole || given(fields.startTime) || given(fields.endTime)) {
+		if (!whole && given(fields.startTime) !== given(fields.endTime))
+			throw invalidParameter(
+				context,
+				itemIndex,
+				'Start Time',
+				'and "End Time" are both needed to move the window',
+			);
 		if (!given(fields.timeZone))
 			throw invalidParameter(
 				context,

@@ -1,7 +1,17 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locator } from '../../../shared/locators';
-import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
+import {
+	dateTimeSchema,
+	invalidParameter,
+	pagerDutyIdSchema,
+	readParameter,
+	timeZoneSchema,
+	validate,
+} from '../../../shared/validation';
+import { timeZoneField } from '../../descriptions/common';
+import { readList } from '../common';
+import { overflowField } from '../schedule/fields';
 
 export const shiftScheduleLocator = locator('shiftSchedule', {
 	displayName: 'Shift-Based Schedule',
@@ -53,4 +63,55 @@ export function shiftWindowFields(what: string, required = false): INodeProperti
 			description: `End of the time window of ${what}`,
 		},
 	];
+}
+
+/** A shift member: a user ID, or EMPTY for an unfilled slot. */
+export function shiftMember(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): IDataObject {
+	const token = String(value ?? '').trim();
+	if (token.toUpperCase() === 'EMPTY') return { type: 'empty_member' };
+	return {
+		type: 'user_member',
+		user_id: validate(context, itemIndex, label, pagerDutyIdSchema, token),
+	};
+}
+
+/** A windowed list of a shift-based schedule (custom shifts, overrides): Since/Until are required. */
+export const shiftListOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [overflowField, timeZoneField],
+};
+
+/** One item's windowed list: Since and Until (required), the Options, all or up to the Limit. */
+export async function readShiftList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	property: string,
+): Promise<IDataObject[]> {
+	const since = readParameter(context, itemIndex, 'since', 'Since', dateTimeSchema);
+	const until = readParameter(context, itemIndex, 'until', 'Until', dateTimeSchema);
+	if (Date.parse(until) <= Date.parse(since))
+		throw invalidParameter(context, itemIndex, 'Until', 'must be after "Since"');
+	return await readList(context, itemIndex, {
+		path,
+		property,
+		paging: 'offsetWithoutTotal',
+		query: (options) => ({
+			since,
+			until,
+			overflow: options.overflow ? true : undefined,
+			time_zone: options.timeZone
+				? validate(context, itemIndex, 'Time Zone', timeZoneSchema, options.timeZone)
+				: undefined,
+		}),
+	});
 }

@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { customShiftTarget } from './fields';
+import { returnAllAndLimit } from '../../descriptions/common';
+import { defineOperation } from '../registry';
+import {
+	readShiftList,
+	shiftListOptions,
+	shiftScheduleLocator,
+	shiftWindowFields,
+} from '../shiftSchedule/fields';
+
+const properties: INodeProperties[] = [
+	shiftScheduleLocator.field,
+	...shiftWindowFields('the custom shifts (required): shifts overlapping it are returned', true),
+	...returnAllAndLimit('custom shifts'),
+	shiftListOptions,
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { path } = customShiftTarget(this, itemIndex);
+	return await readShiftList(this, itemIndex, path, 'custom_shifts');
+}
+
+export const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many custom shifts',
+	description:
+		'List the custom shifts of a shift-based schedule that overlap a time window, by start. Needs the schedule (Shift-Based Schedule → Get Many). Returns one item per shift.',
+	endpoints: ['GET /v3/schedules/{id}/custom_shifts'],
+	properties,
+	execute,
+});
