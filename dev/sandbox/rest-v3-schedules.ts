@@ -664,17 +664,24 @@ function checkRecurrence(recurrence: string[], errors: Record<string, string[]>)
 	if (problems.length > 0) errors['event.recurrence'] = problems;
 }
 
+function checkMember(
+	store: SandboxStore,
+	member: ShiftMember,
+	field: string,
+	errors: Record<string, string[]>,
+): void {
+	if (member.type === 'empty_member') return;
+	if (!member.user_id || !store.user(member.user_id))
+		errors[`${field}.user_id`] = ['user not found'];
+}
+
 function checkMembers(
 	store: SandboxStore,
 	members: ShiftMember[],
 	field: string,
 	errors: Record<string, string[]>,
 ): void {
-	for (const [index, member] of members.entries()) {
-		if (member.type === 'empty_member') continue;
-		if (!member.user_id || !store.user(member.user_id))
-			errors[`${field}[${index}].user_id`] = ['user not found'];
-	}
+	members.forEach((member, index) => checkMember(store, member, `${field}[${index}]`, errors));
 }
 
 /** The event a write leaves (the stored one with the body's changes), checked as a whole. */
@@ -825,7 +832,7 @@ function checkedCustomShift(
 	const member = body.assignments?.[0].member ?? current!.assignments[0].member;
 	const errors: Record<string, string[]> = {};
 	checkSpan(start, end, field, errors);
-	checkMembers(store, [member], `${field}.assignments`, errors);
+	checkMember(store, member, `${field}.assignments[0].member`, errors);
 	throwIfAny(errors);
 	return { start_time: start, end_time: end, member };
 }
@@ -885,8 +892,100 @@ const CUSTOM_SHIFT_HANDLERS: Record<string, RestHandler> = {
 	},
 };
 
+interface OverrideBody {
+	rotation_id?: string;
+	custom_shift_id?: string;
+	start_time?: string;
+	end_time?: string;
+	overridden_member?: ShiftMember;
+	overriding_member?: ShiftMember;
+}
+
+/** A new override: of exactly one rotation or custom shift of the schedule, members that exist. */
+function checkedOverride(
+	store: SandboxStore,
+	schedule: V3Schedule,
+	body: OverrideBody,
+	field: string,
+): OverrideInput {
+	const errors: Record<string, string[]> = {};
+	const { rotation_id: rotationId, custom_shift_id: shiftId } = body;
+	if ((rotationId === undefined) === (shiftId === undefined))
+		errors[field] = ['must name either a rotation_id or a custom_shift_id'];
+	else if (rotationId !== undefined && !schedule.rotations.some(({ id }) => id === rotationId))
+		errors[`${field}.rotation_id`] = ['rotation not found in this schedule'];
+	else if (shiftId !== undefined && !schedule.customShifts.some(({ id }) => id === shiftId))
+		errors[`${field}.custom_shift_id`] = ['custom shift not found in this schedule'];
+	checkSpan(body.start_time!, body.end_time!, field, errors);
+	checkMember(store, body.overridden_member!, `${field}.overridden_member`, errors);
+	checkMember(store, body.overriding_member!, `${field}.overriding_member`, errors);
+	throwIfAny(errors);
+	return {
+		...(rotationId !== undefined ? { rotation_id: rotationId } : { custom_shift_id: shiftId }),
+		start_time: body.start_time!,
+		end_time: body.end_time!,
+		overridden_member: body.overridden_member!,
+		overriding_member: body.overriding_member!,
+	};
+}
+
+function overrideOf(schedule: V3Schedule, id: string): V3Override {
+	const override = schedule.overrides.find((candidate) => candidate.id === id);
+	if (!override) throw notFound();
+	return override;
+}
+
+const OVERRIDE_HANDLERS: Record<string, RestHandler> = {
+	'GET /v3/schedules/{id}/overrides': (store, request) =>
+		windowedList(
+			request,
+			existingV3Schedule(store, request.match.pathParams.id).overrides,
+			'overrides',
+		),
+	'POST /v3/schedules/{id}/overrides': (store, request) => {
+		const schedule = existingV3Schedule(store, request.match.pathParams.id);
+		const bodies = (request.match.body as { overrides: OverrideBody[] }).overrides;
+		const inputs = bodies.map((body, index) =>
+			checkedOverride(store, schedule, body, `overrides[${index}]`),
+		);
+		const created = inputs.map((input) => newOverride(store, schedule, input));
+		schedule.overrides.push(...created);
+		return { status: 201, body: { overrides: created } };
+	},
+	'GET /v3/schedules/{id}/overrides/{override_id}': (store, request) => {
+		const { id, override_id: overrideId } = request.match.pathParams;
+		return {
+			status: 200,
+			body: { override: overrideOf(existingV3Schedule(store, id), overrideId) },
+		};
+	},
+	'PUT /v3/schedules/{id}/overrides/{override_id}': (store, request) => {
+		const { id, override_id: overrideId } = request.match.pathParams;
+		const override = overrideOf(existingV3Schedule(store, id), overrideId);
+		const body = (request.match.body as { override: OverrideBody }).override;
+		const errors: Record<string, string[]> = {};
+		const start = body.start_time ?? override.start_time;
+		const end = body.end_time ?? override.end_time;
+		checkSpan(start, end, 'override', errors);
+		if (body.overriding_member)
+			checkMember(store, body.overriding_member, 'override.overriding_member', errors);
+		throwIfAny(errors);
+		override.start_time = start;
+		override.end_time = end;
+		if (body.overriding_member) override.overriding_member = body.overriding_member;
+		return { status: 200, body: { override } };
+	},
+	'DELETE /v3/schedules/{id}/overrides/{override_id}': (store, request) => {
+		const { id, override_id: overrideId } = request.match.pathParams;
+		const schedule = existingV3Schedule(store, id);
+		schedule.overrides.splice(schedule.overrides.indexOf(overrideOf(schedule, overrideId)), 1);
+		return { status: 204, body: null };
+	},
+};
+
 export const V3_SCHEDULE_HANDLERS: Record<string, RestHandler> = {
 	...SCHEDULE_HANDLERS,
 	...EVENT_HANDLERS,
 	...CUSTOM_SHIFT_HANDLERS,
+	...OVERRIDE_HANDLERS,
 };

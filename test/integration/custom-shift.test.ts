@@ -96,7 +96,7 @@ describe('Custom Shift → Create', () => {
 		expect(badMember.error).toMatch(/^"Member" must be a PagerDuty ID/);
 		expect(unknown.error).toBe('PagerDuty 400: Invalid Request (code 2001)');
 		expect(unknown.description).toMatch(
-			/custom_shifts\[0\]\.assignments\[0\]\.user_id: user not found/,
+			/custom_shifts\[0\]\.assignments\[0\]\.member\.user_id: user not found/,
 		);
 		expect(pairedItemsOf(result)).toEqual([0, 1, 2]);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
@@ -238,9 +238,9 @@ describe('Custom Shift → Get, Update and Delete', () => {
 		expect(jsonOf(result)[0]).toMatchObject({ id: shift.id, start_time: start, end_time: end });
 	});
 
-	it('moves a shift with Start and End together, and refuses one of them alone or nothing', async () => {
+	it('moves a shift by its start or end alone, and refuses an empty update before sending', async () => {
 		const [shift] = weekend().customShifts;
-		const start = hourAhead(30);
+		const end = Date.parse(shift.end_time);
 		const update = (updateFields: object) =>
 			pagerDuty.run(
 				{
@@ -252,12 +252,16 @@ describe('Custom Shift → Get, Update and Delete', () => {
 				{ continueOnFail: true },
 			);
 		expect(jsonOf(await update({}))[0].error).toMatch(/^Add at least one field/);
-		expect(jsonOf(await update({ start: iso(start) }))[0].error).toMatch(
-			/^"Start" and "End" are both needed to move the shift/,
-		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
-		const [moved] = jsonOf(await update({ start: iso(start), end: iso(start + HOUR_MS) }));
-		expect(moved).toMatchObject({ start_time: iso(start), end_time: iso(start + HOUR_MS) });
+		const [moved] = jsonOf(await update({ start: iso(end - HOUR_MS) }));
+		expect(pagerDuty.restRequests()[0].body).toEqual({
+			custom_shift: { start_time: iso(end - HOUR_MS) },
+		});
+		expect(moved).toMatchObject({ start_time: iso(end - HOUR_MS), end_time: shift.end_time });
+		// PagerDuty checks a start alone against the stored end.
+		const [late] = jsonOf(await update({ start: iso(end + HOUR_MS) }));
+		expect(late.error).toBe('PagerDuty 400: Invalid Request (code 2001)');
+		expect(late.description).toMatch(/custom_shift\.end_time: must be after start_time/);
 	});
 
 	it('deletes a shift and returns its ID with the schedule ID', async () => {

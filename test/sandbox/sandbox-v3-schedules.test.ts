@@ -229,4 +229,55 @@ describe('sandbox: shift-based (v3) schedules', () => {
 			expect(weekend.overrides).toEqual([]);
 		});
 	});
+
+	describe('overrides', () => {
+		it('override exactly one rotation or custom shift of the schedule, with members that exist', async () => {
+			const weekend = schedule('Payments Weekend');
+			const [shift] = weekend.customShifts;
+			const user = { type: 'user_member', user_id: sandbox.store.users[0].id };
+			const override = (overrides: Record<string, unknown>) => ({
+				overrides: [
+					{
+						type: 'override_shift',
+						start_time: shift.start_time,
+						end_time: shift.end_time,
+						overridden_member: user,
+						overriding_member: user,
+						...overrides,
+					},
+				],
+			});
+			const path = `/v3/schedules/${weekend.id}/overrides`;
+			const cases: Array<[Record<string, unknown>, string]> = [
+				[{}, 'overrides[0]'],
+				[{ custom_shift_id: shift.id, rotation_id: 'PROT1' }, 'overrides[0]'],
+				[{ custom_shift_id: 'PNOPE42' }, 'overrides[0].custom_shift_id'],
+				[
+					{
+						custom_shift_id: shift.id,
+						overriding_member: { type: 'user_member', user_id: 'PNOPE42' },
+					},
+					'overrides[0].overriding_member.user_id',
+				],
+			];
+			for (const [overrides, field] of cases) {
+				const answer = await call(sandbox.url, 'POST', path, { body: override(overrides) });
+				expect({
+					overrides,
+					status: answer.status,
+					fields: Object.keys(answer.body.error.errors),
+				}).toEqual({
+					overrides,
+					status: 400,
+					fields: [field],
+				});
+			}
+			const created = await call(sandbox.url, 'POST', path, {
+				body: override({ custom_shift_id: shift.id }),
+			});
+			expect(created.status).toBe(201);
+			expect(created.body.overrides[0]).toMatchObject({ custom_shift_id: shift.id });
+			expect(created.body.overrides[0]).not.toHaveProperty('rotation_id');
+		});
+	});
 });

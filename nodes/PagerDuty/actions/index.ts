@@ -15,6 +15,7 @@ import type { Resource } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
 import { shiftCustomShift } from './shiftCustomShift';
+import { shiftOverride } from './shiftOverride';
 import { shiftRotationEvent } from './shiftRotationEvent';
 import { shiftSchedule } from './shiftSchedule';
 import { team } from './team';
@@ -47,4 +48,5 @@ export const resources: Resource[] = [
 	shiftSchedule,
 	shiftRotationEvent,
 	shiftCustomShift,
+	shiftOverride,
 ];

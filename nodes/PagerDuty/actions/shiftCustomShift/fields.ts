@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	dateTimeSchema,
-	invalidParameter,
-	pagerDutyIdSchema,
-	readParameter,
-	validate,
-} from '../../../shared/validation';
+import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
-import { shiftMember, shiftScheduleLocator, shiftSchedulePath } from '../shiftSchedule/fields';
+import {
+	readSpan,
+	shiftMember,
+	shiftScheduleLocator,
+	shiftSchedulePath,
+} from '../shiftSchedule/fields';
 
 export const customShiftIdField: INodeProperties = {
 	displayName: 'Custom Shift ID',
@@ -70,7 +69,7 @@ const given = (value: unknown) => value !== undefined && value !== null && value
 
 /**
  * PagerDuty's custom shift fields from one item: on create all of them (`whole`), on update the
- * ones given. Start and End must both be given, End after Start.
+ * ones given.
  */
 export function customShiftBody(
 	context: IExecuteFunctions,
@@ -79,21 +78,15 @@ export function customShiftBody(
 	whole: boolean,
 ): IDataObject {
 	const shift: IDataObject = {};
-	if (whole || given(fields.start) || given(fields.end)) {
-		if (!whole && given(fields.start) !== given(fields.end))
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Start',
-				'and "End" are both needed to move the shift',
-			);
-		const start = validate(context, itemIndex, 'Start', dateTimeSchema, fields.start);
-		const end = validate(context, itemIndex, 'End', dateTimeSchema, fields.end);
-		if (Date.parse(end) <= Date.parse(start))
-			throw invalidParameter(context, itemIndex, 'End', 'must be after "Start"');
-		shift.start_time = start;
-		shift.end_time = end;
-	}
+	const { start, end } = readSpan(
+		context,
+		itemIndex,
+		fields,
+		{ start: ['start', 'Start'], end: ['end', 'End'] },
+		whole,
+	);
+	if (start !== undefined) shift.start_time = start;
+	if (end !== undefined) shift.end_time = end;
 	if (whole || given(fields.member))
 		shift.assignments = [
 			{

@@ -13,6 +13,7 @@ import { pathId } from '../../helpers/utils';
 import { scheduleTimeZoneField } from '../schedule/fields';
 import {
 	readRotationId,
+	readSpan,
 	shiftMember,
 	shiftScheduleLocator,
 	shiftSchedulePath,
@@ -194,14 +195,15 @@ export function eventBody(
 		validate(context, itemIndex, label, schema, value);
 	const event: IDataObject = {};
 	if (whole || fields.name !== undefined) event.name = check('Name', nameSchema, fields.name);
-	if (whole || given(fields.startTime) || given(fields.endTime)) {
-		if (!whole && given(fields.startTime) !== given(fields.endTime))
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Start Time',
-				'and "End Time" are both needed to move the window',
-			);
+	const { start, end } = readSpan(
+		context,
+		itemIndex,
+		fields,
+		{ start: ['startTime', 'Start Time'], end: ['endTime', 'End Time'] },
+		whole,
+	);
+	if (start !== undefined || end !== undefined) {
+		// Each time is a date-time in a time zone, the zone the recurrence is reckoned in.
 		if (!given(fields.timeZone))
 			throw invalidParameter(
 				context,
@@ -210,12 +212,8 @@ export function eventBody(
 				'is needed with "Start Time" and "End Time"',
 			);
 		const timeZone = check('Time Zone', timeZoneSchema, fields.timeZone);
-		const start = check('Start Time', dateTimeSchema, fields.startTime);
-		const end = check('End Time', dateTimeSchema, fields.endTime);
-		if (Date.parse(end) <= Date.parse(start))
-			throw invalidParameter(context, itemIndex, 'End Time', 'must be after "Start Time"');
-		event.start_time = { date_time: start, time_zone: timeZone };
-		event.end_time = { date_time: end, time_zone: timeZone };
+		if (start !== undefined) event.start_time = { date_time: start, time_zone: timeZone };
+		if (end !== undefined) event.end_time = { date_time: end, time_zone: timeZone };
 	}
 	if (given(fields.effectiveSince))
 		event.effective_since = check('Effective Since', dateTimeSchema, fields.effectiveSince);

@@ -115,3 +115,27 @@ export async function readShiftList(
 		}),
 	});
 }
+
+/**
+ * The start and end of a shift, override or event window from one item's fields: both on create
+ * (`whole`), on update the ones given (PagerDuty checks one alone against the stored other).
+ * When both are there, the end must come after the start.
+ */
+export function readSpan(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	names: { start: [name: string, label: string]; end: [name: string, label: string] },
+	whole: boolean,
+): { start?: string; end?: string } {
+	const read = ([name, label]: [string, string]) => {
+		const value = fields[name];
+		if (!whole && (value === undefined || value === null || value === '')) return undefined;
+		return validate(context, itemIndex, label, dateTimeSchema, value ?? '');
+	};
+	const start = read(names.start);
+	const end = read(names.end);
+	if (start !== undefined && end !== undefined && Date.parse(end) <= Date.parse(start))
+		throw invalidParameter(context, itemIndex, names.end[1], `must be after "${names.start[1]}"`);
+	return { start, end };
+}
