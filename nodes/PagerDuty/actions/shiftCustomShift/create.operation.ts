@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { customShiftBody, customShiftFields, customShiftTarget } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { defineOperation } from '../registry';
-import { shiftScheduleLocator } from '../shiftSchedule/fields';
+import { createOne, shiftScheduleLocator } from '../shiftSchedule/fields';
 
 const properties: INodeProperties[] = [
 	shiftScheduleLocator.field,
@@ -20,13 +19,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	) as IDataObject;
 	const shift = customShiftBody(this, itemIndex, fields, true);
 	// PagerDuty takes a list of shifts; one item makes one shift.
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path,
-		body: { custom_shifts: [{ type: 'custom_shift', ...shift }] },
-	});
-	const [created] = (response.custom_shifts as IDataObject[] | undefined) ?? [];
-	return created;
+	return await createOne(this, path, 'custom_shifts', { type: 'custom_shift', ...shift });
 }
 
 export const create = defineOperation({

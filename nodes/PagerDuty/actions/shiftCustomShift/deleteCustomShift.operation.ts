@@ -6,9 +6,9 @@ import { defineOperation } from '../registry';
 import { shiftScheduleLocator } from '../shiftSchedule/fields';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { path, scheduleId, shiftId } = customShiftTarget(this, itemIndex, true);
+	const { path, scheduleId, id } = customShiftTarget(this, itemIndex, true);
 	await pagerDutyApiRequest.call(this, { method: 'DELETE', path });
-	return { deleted: true, id: shiftId, schedule_id: scheduleId };
+	return { deleted: true, id, schedule_id: scheduleId };
 }
 
 export const deleteCustomShift = defineOperation({

@@ -1,13 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
-import { pathId } from '../../helpers/utils';
-import {
-	readSpan,
-	shiftMember,
-	shiftScheduleLocator,
-	shiftSchedulePath,
-} from '../shiftSchedule/fields';
+import { isGiven, scheduleItemTarget, shiftMember, shiftTimes } from '../shiftSchedule/fields';
 
 export const customShiftIdField: INodeProperties = {
 	displayName: 'Custom Shift ID',
@@ -20,23 +13,17 @@ export const customShiftIdField: INodeProperties = {
 };
 
 /** The item's schedule and (with `withShift`) custom shift, checked, and the path they make. */
-export function customShiftTarget(
+export const customShiftTarget = (
 	context: IExecuteFunctions,
 	itemIndex: number,
 	withShift = false,
-) {
-	const scheduleId = shiftScheduleLocator.read(context, itemIndex);
-	const shifts = shiftSchedulePath(scheduleId, '/custom_shifts');
-	if (!withShift) return { path: shifts, scheduleId };
-	const shiftId = readParameter(
+) =>
+	scheduleItemTarget(
 		context,
 		itemIndex,
-		'customShiftId',
-		'Custom Shift ID',
-		pagerDutyIdSchema,
+		'/custom_shifts',
+		withShift ? { name: 'customShiftId', label: 'Custom Shift ID' } : undefined,
 	);
-	return { path: `${shifts}/${pathId(shiftId)}`, scheduleId, shiftId };
-}
 
 /** Start, End and Member of a custom shift; Create shows them as parameters, Update in "Update Fields". */
 export const customShiftFields: INodeProperties[] = [
@@ -65,8 +52,6 @@ export const customShiftFields: INodeProperties[] = [
 	},
 ];
 
-const given = (value: unknown) => value !== undefined && value !== null && value !== '';
-
 /**
  * PagerDuty's custom shift fields from one item: on create all of them (`whole`), on update the
  * ones given.
@@ -77,17 +62,8 @@ export function customShiftBody(
 	fields: IDataObject,
 	whole: boolean,
 ): IDataObject {
-	const shift: IDataObject = {};
-	const { start, end } = readSpan(
-		context,
-		itemIndex,
-		fields,
-		{ start: ['start', 'Start'], end: ['end', 'End'] },
-		whole,
-	);
-	if (start !== undefined) shift.start_time = start;
-	if (end !== undefined) shift.end_time = end;
-	if (whole || given(fields.member))
+	const shift = shiftTimes(context, itemIndex, fields, whole);
+	if (whole || isGiven(fields.member))
 		shift.assignments = [
 			{
 				type: 'shift_assignment',

@@ -1,21 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { customShiftTarget } from './fields';
-import { returnAllAndLimit } from '../../descriptions/common';
 import { defineOperation } from '../registry';
-import {
-	readShiftList,
-	shiftListOptions,
-	shiftScheduleLocator,
-	shiftWindowFields,
-} from '../shiftSchedule/fields';
+import { readShiftList, shiftListProperties } from '../shiftSchedule/fields';
 
-const properties: INodeProperties[] = [
-	shiftScheduleLocator.field,
-	...shiftWindowFields('the custom shifts (required): shifts overlapping it are returned', true),
-	...returnAllAndLimit('custom shifts'),
-	shiftListOptions,
-];
+const properties: INodeProperties[] = shiftListProperties('custom shifts');
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { path } = customShiftTarget(this, itemIndex);

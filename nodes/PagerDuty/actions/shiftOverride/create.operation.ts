@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { overriddenMemberField, overrideBody, overrideFields, overrideTarget } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 import { customShiftIdField } from '../shiftCustomShift/fields';
 import {
+	createOne,
 	readRotationId,
 	rotationIdField,
 	shiftMember,
@@ -71,13 +71,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		),
 	};
 	// PagerDuty takes a list of overrides; one item makes one override.
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path,
-		body: { overrides: [override] },
-	});
-	const [created] = (response.overrides as IDataObject[] | undefined) ?? [];
-	return created;
+	return await createOne(this, path, 'overrides', override);
 }
 
 export const create = defineOperation({

@@ -6,9 +6,9 @@ import { defineOperation } from '../registry';
 import { shiftScheduleLocator } from '../shiftSchedule/fields';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { path, scheduleId, overrideId } = overrideTarget(this, itemIndex, true);
+	const { path, scheduleId, id } = overrideTarget(this, itemIndex, true);
 	await pagerDutyApiRequest.call(this, { method: 'DELETE', path });
-	return { deleted: true, id: overrideId, schedule_id: scheduleId };
+	return { deleted: true, id, schedule_id: scheduleId };
 }
 
 export const deleteShiftOverride = defineOperation({

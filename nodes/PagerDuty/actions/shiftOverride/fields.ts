@@ -1,13 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
-import { pathId } from '../../helpers/utils';
-import {
-	readSpan,
-	shiftMember,
-	shiftScheduleLocator,
-	shiftSchedulePath,
-} from '../shiftSchedule/fields';
+import { isGiven, scheduleItemTarget, shiftMember, shiftTimes } from '../shiftSchedule/fields';
 
 export const overrideIdField: INodeProperties = {
 	displayName: 'Override ID',
@@ -20,23 +13,17 @@ export const overrideIdField: INodeProperties = {
 };
 
 /** The item's schedule and (with `withOverride`) override, checked, and the path they make. */
-export function overrideTarget(
+export const overrideTarget = (
 	context: IExecuteFunctions,
 	itemIndex: number,
 	withOverride = false,
-) {
-	const scheduleId = shiftScheduleLocator.read(context, itemIndex);
-	const overrides = shiftSchedulePath(scheduleId, '/overrides');
-	if (!withOverride) return { path: overrides, scheduleId };
-	const overrideId = readParameter(
+) =>
+	scheduleItemTarget(
 		context,
 		itemIndex,
-		'overrideId',
-		'Override ID',
-		pagerDutyIdSchema,
+		'/overrides',
+		withOverride ? { name: 'overrideId', label: 'Override ID' } : undefined,
 	);
-	return { path: `${overrides}/${pathId(overrideId)}`, scheduleId, overrideId };
-}
 
 const memberDescription = 'a user ID (User → Get Many), or EMPTY for an unfilled slot';
 
@@ -76,8 +63,6 @@ export const overriddenMemberField: INodeProperties = {
 	description: `Who is replaced (on call in the rotation or custom shift at that time): ${memberDescription}`,
 };
 
-const given = (value: unknown) => value !== undefined && value !== null && value !== '';
-
 /** PagerDuty's override fields from one item: on create all of them (`whole`), on update the ones given. */
 export function overrideBody(
 	context: IExecuteFunctions,
@@ -85,17 +70,8 @@ export function overrideBody(
 	fields: IDataObject,
 	whole: boolean,
 ): IDataObject {
-	const override: IDataObject = {};
-	const { start, end } = readSpan(
-		context,
-		itemIndex,
-		fields,
-		{ start: ['start', 'Start'], end: ['end', 'End'] },
-		whole,
-	);
-	if (start !== undefined) override.start_time = start;
-	if (end !== undefined) override.end_time = end;
-	if (whole || given(fields.overridingMember))
+	const override = shiftTimes(context, itemIndex, fields, whole);
+	if (whole || isGiven(fields.overridingMember))
 		override.overriding_member = shiftMember(
 			context,
 			itemIndex,

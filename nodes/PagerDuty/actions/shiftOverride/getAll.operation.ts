@@ -1,21 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { overrideTarget } from './fields';
-import { returnAllAndLimit } from '../../descriptions/common';
 import { defineOperation } from '../registry';
-import {
-	readShiftList,
-	shiftListOptions,
-	shiftScheduleLocator,
-	shiftWindowFields,
-} from '../shiftSchedule/fields';
+import { readShiftList, shiftListProperties } from '../shiftSchedule/fields';
 
-const properties: INodeProperties[] = [
-	shiftScheduleLocator.field,
-	...shiftWindowFields('the overrides (required): overrides overlapping it are returned', true),
-	...returnAllAndLimit('overrides'),
-	shiftListOptions,
-];
+const properties: INodeProperties[] = shiftListProperties('overrides');
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { path } = overrideTarget(this, itemIndex);

@@ -8,9 +8,9 @@ import { rotationIdField, shiftScheduleLocator } from '../shiftSchedule/fields';
 const properties: INodeProperties[] = [shiftScheduleLocator.field, rotationIdField, eventIdField];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { path, scheduleId, rotationId, eventId } = eventTarget(this, itemIndex, true);
+	const { path, scheduleId, rotationId, id } = eventTarget(this, itemIndex, true);
 	await pagerDutyApiRequest.call(this, { method: 'DELETE', path });
-	return { deleted: true, id: eventId, rotation_id: rotationId, schedule_id: scheduleId };
+	return { deleted: true, id, rotation_id: rotationId, schedule_id: scheduleId };
 }
 
 export const deleteShiftRotationEvent = defineOperation({

@@ -4,19 +4,17 @@ import { z } from 'zod';
 import {
 	dateTimeSchema,
 	invalidParameter,
-	pagerDutyIdSchema,
-	readParameter,
 	timeZoneSchema,
 	validate,
 } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
 import { scheduleTimeZoneField } from '../schedule/fields';
 import {
+	isGiven,
 	readRotationId,
 	readSpan,
+	scheduleItemTarget,
 	shiftMember,
-	shiftScheduleLocator,
-	shiftSchedulePath,
 } from '../shiftSchedule/fields';
 
 export const eventIdField: INodeProperties = {
@@ -32,12 +30,14 @@ export const eventIdField: INodeProperties = {
 
 /** The item's schedule, rotation and (with `withEvent`) event, checked, and the path they make. */
 export function eventTarget(context: IExecuteFunctions, itemIndex: number, withEvent = false) {
-	const scheduleId = shiftScheduleLocator.read(context, itemIndex);
 	const rotationId = readRotationId(context, itemIndex);
-	const events = shiftSchedulePath(scheduleId, `/rotations/${pathId(rotationId)}/events`);
-	if (!withEvent) return { path: events, scheduleId, rotationId };
-	const eventId = readParameter(context, itemIndex, 'eventId', 'Event ID', pagerDutyIdSchema);
-	return { path: `${events}/${pathId(eventId)}`, scheduleId, rotationId, eventId };
+	const target = scheduleItemTarget(
+		context,
+		itemIndex,
+		`/rotations/${pathId(rotationId)}/events`,
+		withEvent ? { name: 'eventId', label: 'Event ID' } : undefined,
+	);
+	return { ...target, rotationId };
 }
 
 /** The fields of an event; Create shows them as parameters, Update in "Update Fields". */
@@ -179,8 +179,6 @@ function readMembers(context: IExecuteFunctions, itemIndex: number, value: unkno
 	return tokens.map((token) => shiftMember(context, itemIndex, 'Members', token));
 }
 
-const given = (value: unknown) => value !== undefined && value !== null && value !== '';
-
 /**
  * PagerDuty's `event` body from one item's fields: on create all of them (`whole`), on update the
  * ones given; a time needs the time zone, and an assignment needs its type and members.
@@ -204,7 +202,7 @@ export function eventBody(
 	);
 	if (start !== undefined || end !== undefined) {
 		// Each time is a date-time in a time zone, the zone the recurrence is reckoned in.
-		if (!given(fields.timeZone))
+		if (!isGiven(fields.timeZone))
 			throw invalidParameter(
 				context,
 				itemIndex,
@@ -215,15 +213,20 @@ export function eventBody(
 		if (start !== undefined) event.start_time = { date_time: start, time_zone: timeZone };
 		if (end !== undefined) event.end_time = { date_time: end, time_zone: timeZone };
 	}
-	if (given(fields.effectiveSince))
+	if (isGiven(fields.effectiveSince))
 		event.effective_since = check('Effective Since', dateTimeSchema, fields.effectiveSince);
 	else if (whole) event.effective_since = new Date().toISOString();
-	if (given(fields.effectiveUntil))
+	if (isGiven(fields.effectiveUntil))
 		event.effective_until = check('Effective Until', dateTimeSchema, fields.effectiveUntil);
 	if (whole || fields.recurrence !== undefined)
 		event.recurrence = check('Recurrence', recurrenceSchema, fields.recurrence ?? '');
-	if (whole || given(fields.assignment) || given(fields.members) || given(fields.shiftsPerMember)) {
-		if (!given(fields.assignment) || !given(fields.members))
+	if (
+		whole ||
+		isGiven(fields.assignment) ||
+		isGiven(fields.members) ||
+		isGiven(fields.shiftsPerMember)
+	) {
+		if (!isGiven(fields.assignment) || !isGiven(fields.members))
 			throw invalidParameter(
 				context,
 				itemIndex,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locator } from '../../../shared/locators';
+import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import {
 	dateTimeSchema,
 	invalidParameter,
@@ -9,9 +10,9 @@ import {
 	timeZoneSchema,
 	validate,
 } from '../../../shared/validation';
-import { timeZoneField } from '../../descriptions/common';
+import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
 import { readList } from '../common';
-import { overflowField } from '../schedule/fields';
+import { overflowField, windowFields } from '../schedule/fields';
 
 export const shiftScheduleLocator = locator('shiftSchedule', {
 	displayName: 'Shift-Based Schedule',
@@ -43,28 +44,6 @@ export const readRotationId = (context: IExecuteFunctions, itemIndex: number) =>
 export const shiftSchedulePath = (scheduleId: string, rest = '') =>
 	`/v3/schedules/${encodeURIComponent(scheduleId)}${rest}`;
 
-/** Since/Until of a read of a shift-based schedule; `what` completes "the window of …". */
-export function shiftWindowFields(what: string, required = false): INodeProperties[] {
-	return [
-		{
-			displayName: 'Since',
-			name: 'since',
-			type: 'dateTime',
-			required,
-			default: '',
-			description: `Start of the time window of ${what}`,
-		},
-		{
-			displayName: 'Until',
-			name: 'until',
-			type: 'dateTime',
-			required,
-			default: '',
-			description: `End of the time window of ${what}`,
-		},
-	];
-}
-
 /** A shift member: a user ID, or EMPTY for an unfilled slot. */
 export function shiftMember(
 	context: IExecuteFunctions,
@@ -80,15 +59,25 @@ export function shiftMember(
 	};
 }
 
-/** A windowed list of a shift-based schedule (custom shifts, overrides): Since/Until are required. */
-export const shiftListOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [overflowField, timeZoneField],
-};
+/**
+ * The fields of a windowed list of a shift-based schedule (custom shifts, overrides): the
+ * schedule, Since and Until (PagerDuty requires them), Return All / Limit and Options.
+ */
+export function shiftListProperties(plural: string): INodeProperties[] {
+	return [
+		shiftScheduleLocator.field,
+		...windowFields(`the ${plural} (required): ${plural} overlapping it are returned`, true),
+		...returnAllAndLimit(plural),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [overflowField, timeZoneField],
+		},
+	];
+}
 
 /** One item's windowed list: Since and Until (required), the Options, all or up to the Limit. */
 export async function readShiftList(
@@ -138,4 +127,60 @@ export function readSpan(
 	if (start !== undefined && end !== undefined && Date.parse(end) <= Date.parse(start))
 		throw invalidParameter(context, itemIndex, names.end[1], `must be after "${names.start[1]}"`);
 	return { start, end };
+}
+
+/**
+ * The item's schedule and, with `item`, one object under `collection` (a custom shift, an
+ * override), both checked, and the path they make.
+ */
+export function scheduleItemTarget(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	collection: string,
+	item?: { name: string; label: string },
+): { path: string; scheduleId: string; id?: string } {
+	const scheduleId = shiftScheduleLocator.read(context, itemIndex);
+	const path = shiftSchedulePath(scheduleId, collection);
+	if (!item) return { path, scheduleId };
+	const id = readParameter(context, itemIndex, item.name, item.label, pagerDutyIdSchema);
+	return { path: `${path}/${encodeURIComponent(id)}`, scheduleId, id };
+}
+
+/** Creates one object where PagerDuty takes a list (`{ [key]: [object] }`), and returns it. */
+export async function createOne(
+	context: IExecuteFunctions,
+	path: string,
+	key: string,
+	object: IDataObject,
+): Promise<IDataObject> {
+	const response = await pagerDutyApiRequest.call(context, {
+		method: 'POST',
+		path,
+		body: { [key]: [object] },
+	});
+	const [created] = (response[key] as IDataObject[] | undefined) ?? [];
+	return created;
+}
+
+/** Whether an optional field holds a value. */
+export const isGiven = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/** `start_time`/`end_time` of a custom shift or an override from its Start and End fields. */
+export function shiftTimes(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	whole: boolean,
+): IDataObject {
+	const { start, end } = readSpan(
+		context,
+		itemIndex,
+		fields,
+		{ start: ['start', 'Start'], end: ['end', 'End'] },
+		whole,
+	);
+	return {
+		...(start !== undefined && { start_time: start }),
+		...(end !== undefined && { end_time: end }),
+	};
 }

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { shiftScheduleLocator, shiftSchedulePath, shiftWindowFields } from './fields';
+import { shiftScheduleLocator, shiftSchedulePath } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionalDateTime, timeZoneSchema, validate } from '../../../shared/validation';
 import { timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
-import { overflowField } from '../schedule/fields';
+import { overflowField, windowFields } from '../schedule/fields';
 
 const properties: INodeProperties[] = [
 	shiftScheduleLocator.field,
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 					'Whether to return who is on call when within Since–Until (final_schedule: the computed shifts after overrides, and the share of the window covered)',
 			},
 			overflowField,
-			...shiftWindowFields('the final schedule (two weeks when only one end or none is given)'),
+			...windowFields('the final schedule (two weeks when only one end or none is given)'),
 			{
 				...timeZoneField,
 				description: `${timeZoneField.description} Empty: UTC.`,

@@ -1,16 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	readRotationId,
-	rotationIdField,
-	shiftScheduleLocator,
-	shiftSchedulePath,
-	shiftWindowFields,
-} from './fields';
+import { readRotationId, rotationIdField, shiftScheduleLocator, shiftSchedulePath } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionalDateTime } from '../../../shared/validation';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
+import { windowFields } from '../schedule/fields';
 
 const properties: INodeProperties[] = [
 	shiftScheduleLocator.field,
@@ -21,7 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: shiftWindowFields('the events: only events in effect at some time in it are returned'),
+		options: windowFields('the events: only events in effect at some time in it are returned'),
 	},
 ];
 
