@@ -5,14 +5,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { defaultFromEmailField } from './fromEmailField';
 import { regionFields } from './regionFields';
+import { usedByNotice } from './usedByNotice';
 import { REST_HOSTS, baseUrlExpression } from '../nodes/shared/regions';
 
 // Registered as pagerDutyRestApi, not pagerDutyApi: credential type names are global in n8n and that one is the built-in node's.
 export class PagerDutyApi implements ICredentialType {
 	name = 'pagerDutyRestApi';
 
-	displayName = 'PagerDuty REST API';
+	displayName = 'PagerDuty Community Token API';
 
 	icon = {
 		light: 'file:../icons/pagerduty.svg',
@@ -22,6 +24,7 @@ export class PagerDutyApi implements ICredentialType {
 	documentationUrl = 'https://support.pagerduty.com/main/docs/api-access-keys';
 
 	properties: INodeProperties[] = [
+		usedByNotice('PagerDuty and PagerDuty Trigger nodes', 'PagerDuty API'),
 		{
 			displayName: 'API Token',
 			name: 'apiToken',
@@ -29,19 +32,12 @@ export class PagerDutyApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description:
-				'A general access REST API key (Integrations → API Access Keys, account-level) or a user API token (My Profile → User Settings)',
+			description: 'A PagerDuty REST API key or user API token',
+			// A hint shows under the field; a description only on hover.
+			hint: 'An account-level key (PagerDuty: Integrations → API Access Keys) or a user API token (My Profile → User Settings → Create API User Token)',
 		},
 		...regionFields(REST_HOSTS, 'the PagerDuty REST API v2'),
-		{
-			displayName: 'Default From Email',
-			name: 'defaultFromEmail',
-			type: 'string',
-			placeholder: 'e.g. name@email.com',
-			default: '',
-			description:
-				'Email of a PagerDuty user that writes made with an account-level key act as (PagerDuty\'s "From" header). A node\'s own Email field overrides it. User tokens do not need it.',
-		},
+		defaultFromEmailField,
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -63,5 +59,16 @@ export class PagerDutyApi implements ICredentialType {
 				'Content-Type': 'application/json',
 			},
 		},
+		// n8n shows only "Unauthorized" otherwise. The two real causes; key and token kinds are not one.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'PagerDuty does not know this token in the chosen Service Region. Check that the token is complete and not revoked, and that Service Region matches your account: EU accounts (app.eu.pagerduty.com) need EU, others US. Account-level API keys and user API tokens both work here.',
+				},
+			},
+		],
 	};
 }

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { regionFields } from './regionFields';
+import { usedByNotice } from './usedByNotice';
 import { EVENTS_HOSTS, baseUrlExpression } from '../nodes/shared/regions';
 
 /**
@@ -16,7 +17,7 @@ import { EVENTS_HOSTS, baseUrlExpression } from '../nodes/shared/regions';
 export class PagerDutyEventsApi implements ICredentialType {
 	name = 'pagerDutyEventsV2Api';
 
-	displayName = 'PagerDuty Events V2 API';
+	displayName = 'PagerDuty Community Events API';
 
 	icon = {
 		light: 'file:../icons/pagerduty.svg',
@@ -26,6 +27,7 @@ export class PagerDutyEventsApi implements ICredentialType {
 	documentationUrl = 'https://developer.pagerduty.com/docs/events-api-v2-overview';
 
 	properties: INodeProperties[] = [
+		usedByNotice('PagerDuty Events node'),
 		{
 			displayName: 'Routing Key',
 			// "Secret" in the name tells n8n's linters (and readers) that the value is one.
@@ -34,8 +36,9 @@ export class PagerDutyEventsApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description:
-				'The 32-character Integration Key of an "Events API V2" integration on a PagerDuty service (Service → Integrations), or of an event ruleset',
+			description: 'The Integration Key of an Events API V2 integration',
+			// A hint shows under the field; a description only on hover.
+			hint: 'The 32-character Integration Key of an "Events API V2" integration (PagerDuty: Services → your service → Integrations), or of an event ruleset',
 		},
 		...regionFields(EVENTS_HOSTS, 'the Events API v2 (/v2/enqueue and /v2/change/enqueue)'),
 	];

@@ -1,7 +1,9 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { oauthEndpointFields } from './oauthFields';
 import { regionFields } from './regionFields';
-import { REST_HOSTS, oauthUrlExpression } from '../nodes/shared/regions';
+import { usedByNotice } from './usedByNotice';
+import { REST_HOSTS } from '../nodes/shared/regions';
 
 // Registered as pagerDutyRestOAuth2Api, not pagerDutyOAuth2Api: credential type names are global in n8n and that one is the built-in node's.
 export class PagerDutyOAuth2Api implements ICredentialType {
@@ -9,7 +11,7 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'PagerDuty REST OAuth2 API';
+	displayName = 'PagerDuty Community OAuth2 API';
 
 	icon = {
 		light: 'file:../icons/pagerduty.svg',
@@ -21,6 +23,7 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 	// n8n 2.41 ignores stored values of hidden OAuth fields and uses these defaults, so the endpoints are
 	// expressions over the visible region fields rather than values a user (or an import) could set.
 	properties: INodeProperties[] = [
+		usedByNotice('PagerDuty and PagerDuty Trigger nodes', 'PagerDuty OAuth2 API'),
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -51,35 +54,11 @@ export class PagerDutyOAuth2Api implements ICredentialType {
 			description: 'The scope this app asks PagerDuty for when you connect',
 		},
 		{
-			displayName: 'Authorization URL',
-			name: 'authUrl',
-			type: 'hidden',
-			default: oauthUrlExpression('authorize'),
-		},
-		{
-			displayName: 'Access Token URL',
-			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: oauthUrlExpression('token'),
-		},
-		{
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
 			default: '={{ $self["accessLevel"] === "read" ? "read" : "write" }}',
 		},
-		{
-			displayName: 'Auth URI Query Parameters',
-			name: 'authQueryParameters',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			// PagerDuty's token endpoint takes client_id and client_secret as form fields.
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'hidden',
-			default: 'body',
-		},
+		...oauthEndpointFields,
 	];
 }

@@ -1,10 +1,11 @@
 /**
  * `npm run dev` (tools/dev.sh builds everything, then runs this compiled file):
- * the PagerDuty sandbox on loopback + n8n 2.41.1 with this package installed from its tarball, two credentials
- * pointing at the sandbox, one example workflow, and an owner login. Ctrl-C stops n8n and the sandbox.
+ * the PagerDuty sandbox on loopback + n8n 2.41.1 with this package installed from its tarball, three credentials
+ * pointing at the sandbox (API token, OAuth2, Events), one example workflow, and an owner login. Ctrl-C stops
+ * n8n and the sandbox.
  *
- * With PAGERDUTY_API_TOKEN set, no sandbox: one credential for the real account (PAGERDUTY_REGION us|eu, or
- * PAGERDUTY_BASE_URL; PAGERDUTY_FROM_EMAIL), in a separate n8n user folder.
+ * With PAGERDUTY_API_TOKEN set, no sandbox: credentials for the real account (PAGERDUTY_REGION us|eu, or
+ * PAGERDUTY_BASE_URL; PAGERDUTY_FROM_EMAIL; PAGERDUTY_ROUTING_KEY), in a separate n8n user folder.
  * Other settings: N8N_PORT (5678), PD_SANDBOX_PORT (4010), PD_SANDBOX_INCIDENTS (30).
  *
  * `npm run dev -- --queue`: the same with n8n in queue mode (dev/fleet): Postgres, Redis, main, two workers and a
@@ -15,12 +16,15 @@ import { createServer } from 'net';
 import { join } from 'path';
 
 import { FLEET_STATE_FILE, startFleetStack } from './fleet/stack';
+import type { CredentialImport } from './n8n/dev-credentials';
+import { realAccountCredentials, sandboxCredentials } from './n8n/dev-credentials';
 import { runN8nCli } from './n8n/n8n-cli';
 import { N8nClient, OWNER } from './n8n/n8n-client';
 import { ensureN8nHost, installPackedPackage } from './n8n/n8n-host';
 import { freePort, N8nProcess, startN8n } from './n8n/n8n-process';
 import { REPO_ROOT } from './n8n/paths';
-import { API_CREDENTIAL_TYPE, exampleWorkflow, OAUTH_CREDENTIAL_TYPE } from './n8n/workflows';
+import { API_CREDENTIAL_TYPE, exampleWorkflow } from './n8n/workflows';
+import { DEFAULT_ROUTING_KEY } from './sandbox/events';
 import {
 	DEFAULT_ACCOUNT_TOKEN,
 	DEFAULT_OAUTH_CLIENT,
@@ -61,13 +65,6 @@ async function requirePort(port: number, variable: string, what: string): Promis
 	}
 }
 
-interface CredentialImport {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-}
-
 async function main(): Promise<void> {
 	const realToken = process.env.PAGERDUTY_API_TOKEN;
 	const n8nPort = Number(process.env.N8N_PORT ?? 5678);
@@ -85,24 +82,11 @@ async function main(): Promise<void> {
 	);
 
 	let sandbox: PagerDutySandbox | undefined;
-	const credentials: CredentialImport[] = [];
+	let credentials: CredentialImport[];
 	if (realToken) {
-		const region = process.env.PAGERDUTY_BASE_URL
-			? 'custom'
-			: (process.env.PAGERDUTY_REGION ?? 'us').toLowerCase();
-		credentials.push({
-			id: 'pdDevRealApiToken',
-			name: `PagerDuty ${region.toUpperCase()} (PAGERDUTY_API_TOKEN)`,
-			type: API_CREDENTIAL_TYPE,
-			data: {
-				apiToken: realToken,
-				region,
-				baseUrl: process.env.PAGERDUTY_BASE_URL ?? '',
-				defaultFromEmail: process.env.PAGERDUTY_FROM_EMAIL ?? '',
-			},
-		});
+		credentials = realAccountCredentials(process.env);
 		say(
-			`PAGERDUTY_API_TOKEN is set: no sandbox; the credential uses region "${region}" of your real account`,
+			`PAGERDUTY_API_TOKEN is set: no sandbox; the credentials use region "${String(credentials[0].data.region)}" of your real account`,
 		);
 	} else {
 		const incidents = Number(process.env.PD_SANDBOX_INCIDENTS ?? 30);
@@ -115,32 +99,9 @@ async function main(): Promise<void> {
 				`${store.users.length} users, ${store.teams.length} teams, ${store.schedules.length} schedules, ` +
 				`${store.incidents.length} incidents`,
 		);
-		const tokens = sandbox.issueOAuthToken(DEFAULT_OAUTH_CLIENT.clientId, 'write');
-		credentials.push(
-			{
-				id: 'pdDevSandboxApiToken',
-				name: 'PagerDuty sandbox (API token)',
-				type: API_CREDENTIAL_TYPE,
-				data: {
-					apiToken: DEFAULT_ACCOUNT_TOKEN,
-					region: 'custom',
-					baseUrl: sandbox.url,
-					defaultFromEmail: 'jane.doe@example.com',
-				},
-			},
-			{
-				id: 'pdDevSandboxOAuth2',
-				name: 'PagerDuty sandbox (OAuth2)',
-				type: OAUTH_CREDENTIAL_TYPE,
-				data: {
-					clientId: DEFAULT_OAUTH_CLIENT.clientId,
-					clientSecret: DEFAULT_OAUTH_CLIENT.clientSecret,
-					region: 'custom',
-					baseUrl: sandbox.url,
-					accessLevel: 'write',
-					oauthTokenData: tokens,
-				},
-			},
+		credentials = sandboxCredentials(
+			sandbox.url,
+			sandbox.issueOAuthToken(DEFAULT_OAUTH_CLIENT.clientId, 'write'),
 		);
 	}
 
@@ -202,8 +163,9 @@ async function main(): Promise<void> {
 		];
 		if (sandbox) {
 			lines.push(
-				`  Sandbox:   ${sandbox.url}  (PagerDuty REST API v2 + OAuth; requests: ${sandbox.url}/__sandbox/requests)`,
+				`  Sandbox:   ${sandbox.url}  (PagerDuty REST API v2 + OAuth + Events API v2; requests: ${sandbox.url}/__sandbox/requests)`,
 				`             API token "${DEFAULT_ACCOUNT_TOKEN}", OAuth client "${DEFAULT_OAUTH_CLIENT.clientId}" / "${DEFAULT_OAUTH_CLIENT.clientSecret}"`,
+				`             Routing key: ${DEFAULT_ROUTING_KEY}  (PagerDuty Events node; events open incidents on the first service)`,
 			);
 		}
 		lines.push(`  n8n data:  ${userFolder}`, '', 'Press Ctrl-C to stop n8n and the sandbox.', '');

@@ -1,9 +1,17 @@
 // Builds dist/: one bundled file per node and credential that package.json's n8n block names, then
-// copies the icons and node codex files. n8n loads every installed node at start-up, on every main,
-// worker and webhook process: one file per entry loads faster than a tree of modules. n8n-workflow
-// and zod stay external (n8n provides them). Types are checked by `npm run typecheck`, not here.
+// copies the icons and node codex files, adding to each node's codex the search aliases its registry
+// derives. n8n loads every installed node at start-up, on every main, worker and webhook process:
+// one file per entry loads faster than a tree of modules. Types are checked by `npm run typecheck`,
+// not here.
+//
+// Only n8n-workflow stays external: it is the one module the package declares (a peer dependency,
+// "*", as n8n's community rules require). zod is bundled: the rules forbid runtime dependencies
+// (no-runtime-dependencies) and every peer but n8n-workflow (valid-peer-dependencies), so a module
+// the package needs and cannot declare goes into its files. test/package/installed.test.ts installs
+// the packed package with n8n-workflow alone and loads every node and credential.
 // `--if-stale`: only when dist/ is missing or a source of it is newer (what packs the package calls this).
 const esbuild = require('esbuild');
+const Module = require('node:module');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -41,7 +49,7 @@ esbuild.buildSync({
 	platform: 'node',
 	target: 'node20',
 	format: 'cjs',
-	external: ['n8n-workflow', 'zod'],
+	external: ['n8n-workflow'],
 	logLevel: 'warning',
 });
 
@@ -58,3 +66,36 @@ function copyMatching(fromDir, pattern) {
 
 copyMatching('icons', /\.svg$/);
 copyMatching('nodes', /\.(svg|png|node\.json)$/);
+
+/** Runs TypeScript source of the package, bundled as the build bundles it, and returns its exports. */
+function evaluate(source) {
+	const [bundle] = esbuild.buildSync({
+		stdin: { contents: source, resolveDir: root, loader: 'ts' },
+		bundle: true,
+		platform: 'node',
+		target: 'node20',
+		format: 'cjs',
+		external: ['n8n-workflow', 'zod'],
+		write: false,
+		logLevel: 'warning',
+	}).outputFiles;
+	const loaded = new Module(path.join(root, 'build-time.js'), module);
+	loaded.paths = Module._nodeModulePaths(root);
+	loaded._compile(bundle.text, loaded.id);
+	return loaded.exports;
+}
+
+// n8n's node search reads `alias` from the codex file (the only place both of n8n's loaders read),
+// so the aliases the registry derives are written there rather than kept by hand.
+const { nodeActions, searchAliases } = evaluate(`
+	export { nodeActions } from './nodes/PagerDuty/actions/nodes';
+	export { searchAliases } from './nodes/PagerDuty/actions/registry';
+`);
+for (const file of n8n.nodes) {
+	const codexFile = path.join(root, `${file}on`);
+	const codex = JSON.parse(fs.readFileSync(codexFile, 'utf8'));
+	const actions = nodeActions[codex.node.replace(/^[^.]+\./, '')];
+	if (!actions) continue;
+	codex.alias = searchAliases(actions);
+	fs.writeFileSync(codexFile, `${JSON.stringify(codex, null, '\t')}\n`);
+}

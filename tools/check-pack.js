@@ -1,5 +1,6 @@
 // Fails when the npm tarball would ship anything besides dist/, README, LICENSE and package.json,
-// or misses a file that package.json's n8n block points at.
+// ships source maps or type declarations, or misses a file that package.json's n8n block points at.
+// Maps would point n8n's stack traces (its bin loads source-map-support) at .ts files not shipped.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -14,6 +15,7 @@ const stray = files.filter((file) => !allowed(file));
 const { n8n } = require(path.join(root, 'package.json'));
 const missing = [...n8n.credentials, ...n8n.nodes].filter((file) => !files.includes(file));
 const leaked = files.filter((file) => /openapi|\.test\.|sandbox|contract/i.test(file));
+const buildLeftovers = files.filter((file) => /\.map$|\.d\.ts$/.test(file));
 
 // What the tarball holds, folder by folder (file count, bytes, kinds), then its size.
 const folders = new Map();
@@ -35,9 +37,10 @@ for (const [folder, entry] of [...folders].sort(([a], [b]) => a.localeCompare(b)
 console.log(
 	`${pack.name}@${pack.version}: ${files.length} files, ${pack.size} bytes packed, ${pack.unpackedSize} bytes unpacked`,
 );
-if (stray.length || missing.length || leaked.length) {
+if (stray.length || missing.length || leaked.length || buildLeftovers.length) {
 	if (stray.length) console.error('not allowed in the package:', stray);
 	if (missing.length) console.error('declared in package.json but not packed:', missing);
 	if (leaked.length) console.error('test or PagerDuty contract material in the package:', leaked);
+	if (buildLeftovers.length) console.error('source maps or type declarations:', buildLeftovers);
 	process.exit(1);
 }

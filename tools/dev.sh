@@ -5,6 +5,7 @@
 # Ctrl-C stops n8n and the sandbox.
 #
 # Real account instead of the sandbox: PAGERDUTY_API_TOKEN=... [PAGERDUTY_REGION=us|eu] [PAGERDUTY_FROM_EMAIL=...]
+# [PAGERDUTY_ROUTING_KEY=...]
 # Ports: N8N_PORT (5678), PD_SANDBOX_PORT (4010).
 # Queue mode (main + 2 workers + webhook processor, Postgres, Redis): npm run dev -- --queue (N8N_WEBHOOK_PORT 5680).
 set -euo pipefail

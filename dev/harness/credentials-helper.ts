@@ -154,6 +154,7 @@ export const OAUTH_PINNED_FIELDS: readonly string[] = [
 	'accessTokenUrl',
 	'grantType',
 	'authentication',
+	'usePkce',
 	'requestTokenUrl',
 	'signatureMethod',
 ];
@@ -244,10 +245,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	 * @param credentialTypes the credential types known to this "instance"; `oAuth2Api` is added
 	 *   automatically unless one is passed in
 	 * @param credentials plaintext data by credential type name (one credential per type)
+	 * @param ids stored IDs by credential type name (default: a new one per credential), so two runs
+	 *   can use the same credential as two executions in one n8n do
 	 */
 	constructor(
 		credentialTypes: ICredentialType[],
 		credentials: Record<string, ICredentialDataDecryptedObject> = {},
+		ids: Record<string, string> = {},
 	) {
 		super();
 		ensureEncryptionKeyProvider();
@@ -255,16 +259,20 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			this.types.set(type.name, type);
 		}
 		for (const [type, data] of Object.entries(credentials)) {
-			this.addCredential(type, data);
+			this.addCredential(type, data, ids[type]);
 		}
 	}
 
 	/** Adds (or replaces) the stored credential for `type`; returns the reference a node stores. */
-	addCredential(type: string, data: ICredentialDataDecryptedObject): INodeCredentialsDetails {
+	addCredential(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		id?: string,
+	): INodeCredentialsDetails {
 		this.getCredentialType(type);
 		credentialIdCounter += 1;
 		const entry: StoredCredential = {
-			id: `test-credential-${credentialIdCounter}`,
+			id: id ?? `test-credential-${credentialIdCounter}`,
 			name: `${type} (test)`,
 			type,
 			data: deepCopy(data),

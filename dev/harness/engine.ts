@@ -61,13 +61,20 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	/** Plaintext credential data by credential type name. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Stored credential IDs by type name; default a new ID per run (see TestCredentialsHelper). */
+	credentialIds?: Record<string, string>;
 	credentialTypes: ICredentialType[];
 	/** Input items (json); default [{}]. */
 	items?: IDataObject[];
 	/** Node setting "On Error: Continue" (onError: 'continueRegularOutput'). */
 	continueOnFail?: boolean;
-	/** Stops the execution this long after it started, as n8n's Stop button does (aborts the cancel signal). */
-	cancelAfterMs?: number;
+	/** Stops the execution once this resolves, as n8n's Stop button does (aborts the cancel signal). */
+	cancelWhen?: () => Promise<unknown>;
+	/**
+	 * The workflow's time zone (its settings' Timezone). Default UTC, so a test does not depend on
+	 * n8n's default (America/New_York) unless it says so.
+	 */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -77,6 +84,10 @@ export interface RunNodeResult {
 	error?: Error & { context?: IDataObject; description?: string; httpCode?: string };
 	/** The credential store after the run (OAuth refresh writes back here). */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Everything n8n keeps of the run (the run data saved with an execution). */
+	run: IRun;
+	/** What the node threw, as thrown (run data holds a copy), if it threw. */
+	thrown?: unknown;
 }
 
 export interface CallLoadOptionsOptions {
@@ -242,7 +253,7 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const checkEndpoints = endpointCheck(opts.nodeType, opts.parameters);
 	const typeName = opts.typeName ?? DEFAULT_TYPE_NAME;
 	const credentials = opts.credentials ?? {};
-	const helper = new TestCredentialsHelper(opts.credentialTypes, credentials);
+	const helper = new TestCredentialsHelper(opts.credentialTypes, credentials, opts.credentialIds);
 	const capture = captureThrownErrors(opts.nodeType);
 	const nodeTypes = new TestNodeTypes({
 		[INPUT_NODE_TYPE]: createInputNodeType(opts.items ?? [{}]),
@@ -281,7 +292,7 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		connections,
 		active: false,
 		nodeTypes,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', timezone: opts.timezone ?? 'UTC' },
 	});
 
 	const executionId = String(Date.now());
@@ -308,12 +319,14 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
-	const cancelTimer =
-		opts.cancelAfterMs === undefined
-			? undefined
-			: setTimeout(() => execution.cancel(), opts.cancelAfterMs);
+	let finished = false;
+	void opts.cancelWhen?.().then(() => {
+		if (!finished) execution.cancel();
+	});
 	// n8n's cancel does not reject: the run ends once the node gives up its work.
-	const run: IRun = await execution.finally(() => clearTimeout(cancelTimer));
+	const run: IRun = await execution.finally(() => {
+		finished = true;
+	});
 
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const error = toResultError(
@@ -327,6 +340,8 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		items,
 		...(error ? { error } : {}),
 		credentials: helper.snapshot(),
+		run,
+		...(capture.thrown() !== undefined ? { thrown: capture.thrown() } : {}),
 	};
 }
 

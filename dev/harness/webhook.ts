@@ -24,6 +24,7 @@ import type {
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
 
@@ -266,6 +267,12 @@ export class WebhookHarness {
 	}
 
 	/**
+	 * How deliveries run: 'webhook' for an active workflow, 'manual' while the editor listens for a
+	 * test event (n8n runs the node's webhook() in the execution's mode).
+	 */
+	deliveryMode: WorkflowExecuteMode = 'webhook';
+
+	/**
 	 * Hands one received HTTP request to the node's webhook() through WebhookContext. If the node
 	 * did not answer itself, answers like n8n's "respond immediately" mode.
 	 */
@@ -289,7 +296,7 @@ export class WebhookHarness {
 			this.workflow,
 			this.node,
 			additionalData,
-			'webhook',
+			this.deliveryMode,
 			this.webhookData(additionalData),
 			[],
 			null,

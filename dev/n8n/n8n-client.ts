@@ -29,6 +29,12 @@ export interface WorkflowJson {
 	settings?: Record<string, unknown>;
 }
 
+/** What n8n 2.41 recorded about publishing (activating) a workflow's triggers. */
+export interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
+}
+
 export class N8nClient {
 	cookie = '';
 	apiKey = '';
@@ -162,6 +168,28 @@ export class N8nClient {
 		return created.id;
 	}
 
+	/**
+	 * n8n 2.41 publishes (activates) a workflow in the background: the API answers at once, main then runs the
+	 * triggers' checkExists/create from an outbox and records each trigger's outcome. This waits for that outcome.
+	 * n8n 1.x activates synchronously: there is nothing to wait for (undefined).
+	 */
+	async publicationOutcome(
+		workflowId: string,
+		timeoutMs = 60_000,
+	): Promise<PublicationStatus | undefined> {
+		if (this.isN8n1) return undefined;
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const status = await this.rest<PublicationStatus>(
+				'GET',
+				`/workflows/${workflowId}/publication-status`,
+			);
+			if (!['in_progress', 'not_published'].includes(status.status) || Date.now() > deadline)
+				return status;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
 	async deactivateWorkflow(id: string): Promise<void> {
 		await this.api('POST', `/workflows/${id}/deactivate`);
 	}
@@ -194,6 +222,38 @@ export class N8nClient {
 			if (result.status !== 404 || Date.now() > deadline) return result;
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
+	}
+
+	/**
+	 * Connects an OAuth2 credential as a user's browser would ("Connect my account"), without one:
+	 * asks n8n for the authorization URL, lets the provider (the sandbox, which authorizes at once)
+	 * redirect back, and calls n8n's callback with the login and OAuth cookies. Returns the
+	 * authorization URL n8n built and the callback's answer.
+	 */
+	async connectOAuth2(
+		credentialId: string,
+	): Promise<{ authorizeUrl: URL; status: number; text: string }> {
+		const auth = await this.call(
+			'GET',
+			`/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`,
+			undefined,
+			{ cookie: this.cookie, 'browser-id': BROWSER_ID },
+		);
+		if (auth.status !== 200)
+			throw new Error(
+				`GET /rest/oauth2-credential/auth -> ${auth.status}: ${auth.text.slice(0, 300)}`,
+			);
+		const authorizeUrl = new URL((auth.json as { data: string }).data);
+		const flowCookies = auth.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+		const provider = await fetch(authorizeUrl, { redirect: 'manual' });
+		const callbackUrl = provider.headers.get('location');
+		if (!callbackUrl)
+			throw new Error(`the authorization URL answered ${provider.status} without a redirect`);
+		const callback = await fetch(callbackUrl, {
+			redirect: 'manual',
+			headers: { cookie: [this.cookie, ...flowCookies].join('; '), 'browser-id': BROWSER_ID },
+		});
+		return { authorizeUrl, status: callback.status, text: await callback.text() };
 	}
 
 	/** Node and credential types n8n registered (needs the login cookie in 2.x). */

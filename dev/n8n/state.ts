@@ -44,7 +44,8 @@ export class SandboxClient {
 			throw new Error(
 				`${method} /__sandbox/${path} -> ${response.status}: ${await response.text()}`,
 			);
-		return (response.status === 204 ? undefined : await response.json()) as T;
+		const text = await response.text();
+		return (text === '' ? undefined : JSON.parse(text)) as T;
 	}
 
 	async requests(): Promise<SandboxRequest[]> {

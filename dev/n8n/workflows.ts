@@ -7,23 +7,34 @@ export const TRIGGER_NODE_TYPE = 'n8n-nodes-pagerduty.pagerDutyTrigger';
 export const API_CREDENTIAL_TYPE = 'pagerDutyRestApi';
 export const OAUTH_CREDENTIAL_TYPE = 'pagerDutyRestOAuth2Api';
 export const EVENTS_CREDENTIAL_TYPE = 'pagerDutyEventsV2Api';
+export const SCOPED_OAUTH_CREDENTIAL_TYPE = 'pagerDutyScopedOAuth2Api';
 
-/** Which credential a node uses: REST with a token or OAuth2, or the Events API's routing key. */
-export type Auth =
-	| { apiToken: CredentialRef }
-	| { oAuth2: CredentialRef }
-	| { events: CredentialRef };
+/**
+ * The credential type each kind of access uses: the node's Authentication values, and `events` for the Events
+ * API's routing key (Authentication then stays at its default).
+ */
+const CREDENTIAL_TYPES = {
+	apiToken: API_CREDENTIAL_TYPE,
+	oAuth2: OAUTH_CREDENTIAL_TYPE,
+	scopedOAuth2: SCOPED_OAUTH_CREDENTIAL_TYPE,
+	events: EVENTS_CREDENTIAL_TYPE,
+} as const;
 
-/** The node's `authentication` parameter and `credentials` for `auth` (Events ignore `authentication`). */
+type CredentialKind = keyof typeof CREDENTIAL_TYPES;
+
+/** One kind of access and its credential, e.g. `{ apiToken: credential }`. */
+export type Auth = { [K in CredentialKind]: Record<K, CredentialRef> }[CredentialKind];
+
+/** The node's `authentication` parameter and `credentials` for `auth`. */
 function credentialsOf(auth: Auth): {
 	authentication: string;
 	credentials: Record<string, CredentialRef>;
 } {
-	if ('oAuth2' in auth)
-		return { authentication: 'oAuth2', credentials: { [OAUTH_CREDENTIAL_TYPE]: auth.oAuth2 } };
-	if ('events' in auth)
-		return { authentication: 'apiToken', credentials: { [EVENTS_CREDENTIAL_TYPE]: auth.events } };
-	return { authentication: 'apiToken', credentials: { [API_CREDENTIAL_TYPE]: auth.apiToken } };
+	const [[kind, credential]] = Object.entries(auth) as Array<[CredentialKind, CredentialRef]>;
+	return {
+		authentication: kind === 'events' ? 'apiToken' : kind,
+		credentials: { [CREDENTIAL_TYPES[kind]]: credential },
+	};
 }
 
 /** A node of this package; `parameters` may hold expressions such as `={{ $json.body.incidentId }}`. */
@@ -111,7 +122,7 @@ export function webhookWorkflow(
 	return { name, nodes, connections };
 }
 
-/** The example workflow `npm run dev` imports: Manual Trigger → PagerDuty (Incident → Get Many, 10). */
+/** The example workflow `npm run dev` imports: Manual Trigger → PagerDuty (Incident → Get Many, newest 10). */
 export function exampleWorkflow(
 	id: string,
 	credential: CredentialRef,
@@ -130,7 +141,13 @@ export function exampleWorkflow(
 			},
 			pagerDutyNode(
 				{ apiToken: credential },
-				{ resource: 'incident', operation: 'getAll', returnAll: false, limit: 10, options: {} },
+				{
+					resource: 'incident',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 10,
+					options: { sortBy: 'created_at:desc' },
+				},
 				{ position: [260, 0] },
 			),
 		],

@@ -110,6 +110,16 @@ export interface FaultResponse {
 	 * fault applies to the next REST requests of any operation (never to OAuth).
 	 */
 	operation?: string;
+	/**
+	 * A hostile upstream: the body repeats the request (its headers, query and body), as some
+	 * proxies' and servers' error pages do. 'json': in the API's error envelope (PagerDuty's, the
+	 * Events API's or OAuth's); 'text': as plain text. Overrides `body`.
+	 */
+	echo?: 'json' | 'text';
+	/** Announces the whole body, sends this many bytes of it, then cuts the connection. */
+	cutAfterBytes?: number;
+	/** Answer the request as usual, with `headers` added (hostile rate-limit headers on good answers). */
+	addHeadersOnly?: boolean;
 }
 
 /** A fault answered at random, with this probability, to any REST request (benchmarks, soak tests). */
@@ -207,6 +217,23 @@ function describeGrant(grant: OAuthGrant) {
 		refresh_expires_at: iso(grant.refreshExpiresAt),
 		active: !grant.revoked && grant.accessExpiresAt > Date.now(),
 	};
+}
+
+/** The request as a hostile upstream repeats it: every header, the query and the raw body. */
+function echoBody(info: RequestInfo, form: 'json' | 'text'): unknown {
+	const lines = [
+		`${info.method} ${info.path}${info.query.length > 0 ? `?${new URLSearchParams(info.query)}` : ''}`,
+		...Object.entries(info.headers).map(([name, value]) => `${name}: ${value}`),
+		info.rawBody,
+	];
+	if (form === 'text') return lines.join('\n');
+	const message = `Cannot process ${lines[0]}`;
+	if (info.path === '/oauth/token') {
+		return { error: 'invalid_request', error_description: `${message}: ${lines.join(' | ')}` };
+	}
+	if (info.path.startsWith('/v2/'))
+		return { status: 'invalid event', message, errors: lines.slice(1) };
+	return { error: { message, code: 2001, errors: lines.slice(1) } };
 }
 
 function delay(ms: number): Promise<void> {
@@ -439,17 +466,29 @@ export class PagerDutySandbox {
 		return fault;
 	}
 
-	private sendFault(res: ServerResponse, fault: FaultResponse): number {
-		const body = fault.body === undefined ? defaultFaultBody(fault.status) : fault.body;
+	private sendFault(res: ServerResponse, fault: FaultResponse, info?: RequestInfo): number {
+		let body = fault.body === undefined ? defaultFaultBody(fault.status) : fault.body;
 		const headers: Record<string, string> = { ...(fault.headers ?? {}) };
+		if (fault.echo && info) {
+			body = echoBody(info, fault.echo);
+			if (fault.echo === 'text') headers['content-type'] = 'text/plain; charset=utf-8';
+		}
 		if (
 			body !== null &&
 			!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
 		) {
 			headers['content-type'] = 'application/json; charset=utf-8';
 		}
+		const payload =
+			body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+		if (fault.cutAfterBytes !== undefined && payload !== undefined) {
+			const bytes = Buffer.from(payload, 'utf8');
+			res.writeHead(fault.status, { ...headers, 'content-length': String(bytes.length) });
+			res.write(bytes.subarray(0, fault.cutAfterBytes), () => res.socket?.destroy());
+			return fault.status;
+		}
 		res.writeHead(fault.status, headers);
-		res.end(body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body));
+		res.end(payload);
 		return fault.status;
 	}
 
@@ -458,7 +497,7 @@ export class PagerDutySandbox {
 		const operation = this.events.operationOf(info);
 		const fault = this.takeFault(operation, false);
 		if (fault) {
-			this.record(info, this.sendFault(res, fault), operation, parseJsonOrRaw(info.rawBody));
+			this.record(info, this.sendFault(res, fault, info), operation, parseJsonOrRaw(info.rawBody));
 			return;
 		}
 		const result = this.events.handle(this.store, info);
@@ -472,8 +511,8 @@ export class PagerDutySandbox {
 		const body = validation.ok ? validation.match.body : parseJsonOrRaw(info.rawBody);
 
 		const fault = this.takeFault(operation, false) ?? this.takeRandomFault();
-		if (fault) {
-			this.record(info, this.sendFault(res, fault), operation, body);
+		if (fault && !fault.addHeadersOnly) {
+			this.record(info, this.sendFault(res, fault, info), operation, body);
 			return;
 		}
 
@@ -483,7 +522,11 @@ export class PagerDutySandbox {
 			payload: unknown,
 			extraHeaders: Record<string, string> = {},
 		): void => {
-			this.sendJson(res, status, payload, { ...rateHeaders, ...extraHeaders });
+			this.sendJson(res, status, payload, {
+				...rateHeaders,
+				...extraHeaders,
+				...(fault?.addHeadersOnly ? fault.headers : {}),
+			});
 			this.record(info, status, operation, body);
 		};
 		const fail = (error: PagerDutyError): void => respond(error.status, error.body, error.headers);
@@ -653,7 +696,7 @@ export class PagerDutySandbox {
 
 		const fault = this.takeFault(operation, true);
 		if (fault) {
-			this.record(info, this.sendFault(res, fault), operation, recordedBody);
+			this.record(info, this.sendFault(res, fault, info), operation, recordedBody);
 			return;
 		}
 		let result;
@@ -720,6 +763,9 @@ export class PagerDutySandbox {
 						headers: input.headers as Record<string, string> | undefined,
 						body: input.body,
 						operation: input.operation as string | undefined,
+						echo: input.echo as FaultResponse['echo'],
+						cutAfterBytes: input.cutAfterBytes as number | undefined,
+						addHeadersOnly: input.addHeadersOnly as boolean | undefined,
 					});
 					return noContent();
 				case 'DELETE /__sandbox/faults':

@@ -6,54 +6,44 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resources } from './actions';
-import { resourceOptions, resourceProperties } from './actions/registry';
+import { pagerDutyNode, resources } from './actions';
+import { operationProperties, resourceOptions, subtitle } from './actions/registry';
 import { router } from './actions/router';
 import { requestSettingsField } from './descriptions/common';
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, restCredentials } from '../shared/authentication';
 import { listSearch } from '../shared/locators';
 import * as loadOptions from './methods/loadOptions';
 
 export class PagerDuty implements INodeType {
+	// The rule asks for the literal "operation: resource" subtitle; this one is built from the registry.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'PagerDuty',
 		name: 'pagerDuty',
 		icon: { light: 'file:../../icons/pagerduty.svg', dark: 'file:../../icons/pagerduty.dark.svg' },
 		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// A version list with a default, as n8n's own Slack and Gmail nodes have. n8n 2.41 adds its own
+		// "Custom API Call" (which only points to the HTTP Request node) to every Resource and Operation
+		// list of a node whose `defaultVersion` is absent or equal to `version`; [1] is not 1. This
+		// node has its own Custom API Call (region, From, retries, errors), listed last.
+		version: [1],
+		defaultVersion: 1,
+		// The chosen operation's action, from the registry ("Snooze an incident").
+		subtitle: subtitle(pagerDutyNode),
 		description:
-			'Manage PagerDuty incidents, alerts, services, schedules, on-call, users, teams and more through the REST API v2 and the Events API v2 (US or EU region)',
+			'Manage PagerDuty incidents, alerts, services, schedules, on-call, users, teams and more through the REST API v2 (US or EU region)',
 		defaults: {
 			name: 'PagerDuty',
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'pagerDutyRestApi',
-				required: true,
-				displayOptions: { show: { authentication: ['apiToken'] }, hide: { resource: ['event'] } },
-			},
-			{
-				name: 'pagerDutyRestOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] }, hide: { resource: ['event'] } },
-			},
-			{
-				// The Events API authenticates with a routing key only; the REST credentials play no part.
-				name: 'pagerDutyEventsV2Api',
-				required: true,
-				displayOptions: { show: { resource: ['event'] } },
-			},
-		],
+		// Chosen by Authentication only. n8n 2.41 drops a node's credential once the parameters it
+		// depends on hide it, so one node cannot keep a REST and an Events credential side by side:
+		// the Events API is the PagerDuty Events node's.
+		credentials: restCredentials(),
 		properties: [
-			{
-				...authenticationField,
-				// Events use the routing-key credential, whatever is chosen here.
-				displayOptions: { hide: { resource: ['event'] } },
-			},
+			authenticationField,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -62,7 +52,7 @@ export class PagerDuty implements INodeType {
 				options: resourceOptions(resources),
 				default: 'incident',
 			},
-			...resources.flatMap(resourceProperties),
+			...operationProperties(pagerDutyNode),
 			requestSettingsField,
 		],
 	};
@@ -70,6 +60,6 @@ export class PagerDuty implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await router.call(this, pagerDutyNode);
 	}
 }

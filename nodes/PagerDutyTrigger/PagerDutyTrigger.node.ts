@@ -9,7 +9,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isSignedBy, RecentDeliveries } from './verification';
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, restCredentials } from '../shared/authentication';
 import { toNodeError } from '../shared/errors';
 import { listSearchFor } from '../shared/locators';
 import { pagerDutyApiRequest, pagerDutyApiRequestAllItems } from '../shared/transport/rest';
@@ -123,24 +123,27 @@ export class PagerDutyTrigger implements INodeType {
 		icon: { light: 'file:../../icons/pagerduty.svg', dark: 'file:../../icons/pagerduty.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Scope: " + $parameter["scope"]}}',
+		subtitle:
+			'={{ ({ account: "Whole account", service: "One service", team: "One team" })[$parameter["scope"]] }}',
+		// Written for the whole package: n8n's node panel folds PagerDuty and PagerDuty Trigger into one
+		// entry and shows the trigger's description on it (triggers are not AI tools, so nothing else
+		// reads it; the PagerDuty node's own description is its AI tool description).
 		description:
-			'Starts the workflow on PagerDuty incident and service events (webhooks v3, signatures verified)',
+			'Manage PagerDuty incidents, on-call, schedules and services, and start workflows on PagerDuty events',
 		defaults: {
 			name: 'PagerDuty Trigger',
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
+		credentials: restCredentials(),
+		hints: [
 			{
-				name: 'pagerDutyRestApi',
-				required: true,
-				displayOptions: { show: { authentication: ['apiToken'] } },
-			},
-			{
-				name: 'pagerDutyRestOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
+				message:
+					'PagerDuty\'s test event ("Send Test Event") starts this workflow only while you listen for a test event here. Turn on Options → Run on Test Ping to start it in production too.',
+				type: 'info',
+				location: 'ndv',
+				whenToDisplay: 'always',
+				displayCondition: '={{ !$parameter.options?.runOnPing }}',
 			},
 		],
 		webhooks: [
@@ -161,7 +164,7 @@ export class PagerDutyTrigger implements INodeType {
 				options: eventTypeOptions,
 				required: true,
 				default: [],
-				description: 'The event types PagerDuty sends; "*" subscribes to all of them',
+				description: 'The event types PagerDuty sends; "All Events" subscribes to all of them',
 			},
 			{
 				displayName: 'Options',
@@ -202,7 +205,7 @@ export class PagerDutyTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether PagerDuty\'s test event (pagey.ping, sent by "Send Test Event") starts the workflow. It is always answered.',
+							'Whether PagerDuty\'s test event (pagey.ping, sent by "Send Test Event") starts the active workflow. It always starts a run while you listen for a test event here, and it is always answered.',
 					},
 				],
 			},
@@ -406,8 +409,9 @@ export class PagerDutyTrigger implements INodeType {
 		});
 
 		const eventType = String(event.event_type ?? '');
-		if (eventType === PING_EVENT_TYPE && options.runOnPing !== true)
-			return answer(this, 200, 'pong');
+		// While the editor listens for a test event, PagerDuty's "Send Test Event" shows its output.
+		const runPing = options.runOnPing === true || this.getMode() === 'manual';
+		if (eventType === PING_EVENT_TYPE && !runPing) return answer(this, 200, 'pong');
 		const only = (options.onlyEventTypes as string[] | undefined) ?? [];
 		if (eventType !== PING_EVENT_TYPE && only.length > 0 && !only.includes(eventType)) {
 			return answer(this, 200, 'Event type not selected');

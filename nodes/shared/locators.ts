@@ -47,6 +47,8 @@ export interface LocatorList {
 /** What the editor and the readers know of one kind of PagerDuty object. */
 export interface LocatorKindDefinition {
 	noun: string;
+	/** Not derived from the noun's first letter: "a user", "an incident". */
+	article: 'a' | 'an';
 	/** The listSearch method of its "From List" mode; saved workflows' editors ask for it by name. */
 	searchMethod: string;
 	list: LocatorList;
@@ -61,6 +63,7 @@ export interface LocatorKindDefinition {
 const LOCATOR_KINDS = {
 	incident: {
 		noun: 'incident',
+		article: 'an',
 		searchMethod: 'searchIncidents',
 		// Incidents have no name filter in PagerDuty: the list shows open incidents, newest first.
 		list: {
@@ -76,6 +79,7 @@ const LOCATOR_KINDS = {
 	},
 	service: {
 		noun: 'service',
+		article: 'a',
 		searchMethod: 'searchServices',
 		list: { path: '/services', property: 'services', serverQuery: true },
 		urlPath: '(?:service-directory|services)/',
@@ -84,6 +88,7 @@ const LOCATOR_KINDS = {
 	},
 	escalationPolicy: {
 		noun: 'escalation policy',
+		article: 'an',
 		searchMethod: 'searchEscalationPolicies',
 		list: { path: '/escalation_policies', property: 'escalation_policies', serverQuery: true },
 		urlPath: 'escalation_policies[/#]',
@@ -92,6 +97,7 @@ const LOCATOR_KINDS = {
 	},
 	schedule: {
 		noun: 'schedule',
+		article: 'a',
 		searchMethod: 'searchSchedules',
 		list: { path: '/schedules', property: 'schedules', serverQuery: true },
 		urlPath: 'schedules[/#]',
@@ -100,6 +106,7 @@ const LOCATOR_KINDS = {
 	},
 	user: {
 		noun: 'user',
+		article: 'a',
 		searchMethod: 'searchUsers',
 		list: {
 			path: '/users',
@@ -113,6 +120,7 @@ const LOCATOR_KINDS = {
 	},
 	team: {
 		noun: 'team',
+		article: 'a',
 		searchMethod: 'searchTeams',
 		list: { path: '/teams', property: 'teams', serverQuery: true },
 		urlPath: 'teams/',
@@ -122,6 +130,7 @@ const LOCATOR_KINDS = {
 	priority: {
 		// Priorities have no page of their own in PagerDuty's web app, so no URL mode.
 		noun: 'priority',
+		article: 'a',
 		searchMethod: 'searchPriorities',
 		list: { path: '/priorities', property: 'priorities', serverQuery: false },
 		idExample: 'P53ZZH5',
@@ -201,7 +210,7 @@ export interface Locator {
 export type KindLocator = Omit<Locator, 'kind'>;
 
 function modesOf(definition: LocatorKindDefinition, urlPattern?: RegExp): INodePropertyMode[] {
-	const { noun, searchMethod, urlExample, idExample } = definition;
+	const { noun, article, searchMethod, urlExample, idExample } = definition;
 	const idFormat = idFormatOf(definition);
 	// Modes are not parameters; the lint rule asking for a default mistakes them for ones.
 	const modes: INodePropertyMode[] = [
@@ -210,7 +219,7 @@ function modesOf(definition: LocatorKindDefinition, urlPattern?: RegExp): INodeP
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
-			placeholder: `Select a ${noun}...`,
+			placeholder: `Select ${article} ${noun}...`,
 			typeOptions: { searchListMethod: searchMethod, searchable: true },
 		},
 	];

@@ -49,9 +49,14 @@ export function baseUrlExpression(hosts: RegionHosts, source: '$credentials' | '
 }
 
 /** OAuth endpoint (`/oauth/authorize` or `/oauth/token`) as an expression over the credential's fields. */
-export function oauthUrlExpression(endpoint: 'authorize' | 'token'): string {
+export function oauthUrlExpression(
+	endpoint: 'authorize' | 'token',
+	source: '$credentials' | '$self' = '$self',
+): string {
+	const region = credentialField(source, 'region');
+	const baseUrl = credentialField(source, 'baseUrl');
 	return (
-		`={{ $self["region"] === "custom" ? String($self["baseUrl"]).replace(/\\/+$/, "") + "/oauth/${endpoint}" : ` +
+		`={{ ${region} === "custom" ? String(${baseUrl}).replace(/\\/+$/, "") + "/oauth/${endpoint}" : ` +
 		`"${OAUTH_HOST}/oauth/${endpoint}" }}`
 	);
 }

@@ -44,30 +44,66 @@ export const EVENT_TYPES = [
 /** The test event PagerDuty sends for POST /webhook_subscriptions/{id}/ping. */
 export const PING_EVENT_TYPE = 'pagey.ping';
 
-/** The multi-select's "all" entry. */
+/** The multi-select's "All Events" entry (saved as "*"). */
 export const ALL_EVENTS = '*';
 
-const label = (eventType: string) =>
-	eventType
-		.split('.')
-		.map((part) => part.replace(/_/g, ' '))
-		.map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-		.join(' ');
+/**
+ * What each event type is called in the editor, written out: PagerDuty's dotted names read badly when
+ * split ("Incident Incident type Changed"). Typed by EVENT_TYPES, so a new type needs its label.
+ */
+const EVENT_LABELS: Record<(typeof EVENT_TYPES)[number], string> = {
+	'incident.acknowledged': 'Incident Acknowledged',
+	'incident.action_invocation.created': 'Incident Action Invocation Created',
+	'incident.action_invocation.terminated': 'Incident Action Invocation Terminated',
+	'incident.action_invocation.updated': 'Incident Action Invocation Updated',
+	'incident.annotated': 'Incident Note Added',
+	'incident.conference_bridge.updated': 'Incident Conference Bridge Updated',
+	'incident.custom_field_values.updated': 'Incident Custom Fields Updated',
+	'incident.delegated': 'Incident Reassigned to Another Escalation Policy',
+	'incident.escalated': 'Incident Escalated',
+	'incident.incident_type.changed': 'Incident Type Changed',
+	'incident.priority_updated': 'Incident Priority Changed',
+	'incident.reassigned': 'Incident Reassigned',
+	'incident.reopened': 'Incident Reopened',
+	'incident.resolved': 'Incident Resolved',
+	'incident.responder.added': 'Incident Responder Added',
+	'incident.responder.replied': 'Incident Responder Replied',
+	'incident.role.assigned': 'Incident Role Assigned',
+	'incident.service_updated': 'Incident Moved to Another Service',
+	'incident.status_update_published': 'Incident Status Update Published',
+	'incident.task.completed': 'Incident Task Completed',
+	'incident.task.created': 'Incident Task Created',
+	'incident.task.updated': 'Incident Task Updated',
+	'incident.triggered': 'Incident Triggered',
+	'incident.unacknowledged': 'Incident Unacknowledged',
+	'incident.workflow.completed': 'Incident Workflow Completed',
+	'incident.workflow.started': 'Incident Workflow Started',
+	'service.created': 'Service Created',
+	'service.custom_field_values.updated': 'Service Custom Fields Updated',
+	'service.deleted': 'Service Deleted',
+	'service.updated': 'Service Updated',
+};
 
+/**
+ * The event types as options. `action` is the trigger's entry in n8n's node panel ("On incident
+ * triggered"); n8n would otherwise make it from the name, and skip the "all" entry.
+ */
 export const eventTypeOptions: INodePropertyOptions[] = [
 	{
-		name: '*',
+		name: 'All Events',
 		value: ALL_EVENTS,
 		description: 'Every incident and service event type listed here',
+		action: 'On any incident or service event',
 	},
 	...EVENT_TYPES.map((eventType) => ({
-		name: label(eventType),
+		name: EVENT_LABELS[eventType],
 		value: eventType,
 		description: eventType,
+		action: `On ${EVENT_LABELS[eventType].toLowerCase()}`,
 	})),
 ];
 
-/** The event types to subscribe to: "*" stands for all of them. */
+/** The event types to subscribe to: "All Events" ("*") stands for all of them. */
 export function expandEventTypes(selected: unknown): string[] {
 	const list = Array.isArray(selected) ? selected.map(String) : [];
 	if (list.includes(ALL_EVENTS)) return [...EVENT_TYPES];

@@ -2,103 +2,46 @@
  * The editor in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core; never a downloaded browser):
  * log in, add this package's PagerDuty node from the node panel, create the API-token credential in the credential
  * modal (test succeeds against the sandbox), run Incident → Get Many and see the sandbox's incidents. Also checks
- * the OAuth2 credential modal. Screenshots go to test/e2e/artifacts/ (the README's come from there).
+ * the OAuth2 and Scoped OAuth2 credential modals. Screenshots go to test/e2e/artifacts/ (the README's come from there).
  */
-import { existsSync, mkdirSync } from 'fs';
-import { join } from 'path';
-import { Browser, chromium, Locator, Page, selectors } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { N8nClient, OWNER } from '../../dev/n8n/n8n-client';
-import { ARTIFACTS_DIR } from '../../dev/n8n/paths';
+import { Editor } from './editor';
+import { N8nClient } from '../../dev/n8n/n8n-client';
 import { clientFor, E2eState, readState, SandboxClient } from '../../dev/n8n/state';
 import { API_CREDENTIAL_TYPE } from '../../dev/n8n/workflows';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CREDENTIAL_NAME = 'PagerDuty sandbox (made in the editor)';
 
 let state: E2eState;
 let n8n: N8nClient;
 let sandbox: SandboxClient;
-let browser: Browser;
+let editor: Editor;
 let page: Page;
 
 jest.setTimeout(180_000);
 
-async function shot(name: string): Promise<void> {
-	await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
-}
-
-/** Polls `read` until `check` passes (or the timeout), then asserts once more so jest shows the last value. */
-async function eventually<T>(
-	read: () => Promise<T>,
-	check: (value: T) => void,
-	timeoutMs = 15_000,
-): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		try {
-			check(value);
-			return;
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-		}
-		await page.waitForTimeout(200);
-	}
-}
-
-/** Picks an option in one of n8n's selects or dropdown menus. */
-async function choose(select: Locator, option: string): Promise<void> {
-	await select.click();
-	await page
-		.locator('[role=menuitem]:visible, [role=option]:visible, .el-select-dropdown__item:visible')
-		.filter({ hasText: option })
-		.first()
-		.click();
-}
-
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-	}
 	state = readState();
 	n8n = clientFor(state);
 	sandbox = new SandboxClient(state.sandboxUrl);
-	mkdirSync(ARTIFACTS_DIR, { recursive: true });
 	// One credential of the type already exists, so the node shows the credential dropdown (as for most users).
 	await n8n.createCredential('PagerDuty sandbox (existing)', API_CREDENTIAL_TYPE, {
 		apiToken: 'sandbox-account-token',
 		region: 'custom',
 		baseUrl: state.sandboxUrl,
 	});
-	selectors.setTestIdAttribute('data-test-id');
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
-	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-	page.setDefaultTimeout(30_000);
+	editor = await Editor.launch();
+	page = editor.page;
 });
 
 afterAll(async () => {
-	await browser?.close();
+	await editor?.close();
 });
 
 describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 	it('logs in', async () => {
-		await page.goto(`${state.n8nUrl}/signin`);
-		await page.getByLabel('Email').fill(OWNER.email);
-		await page.getByLabel('Password').fill(OWNER.password);
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL(/\/(home|workflows)/, { timeout: 60_000 });
+		await editor.logIn(state.n8nUrl);
 	});
 
 	it('finds both PagerDuty nodes in the node panel, this package marked as installed from npm', async () => {
@@ -118,7 +61,7 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 		const items = page.getByTestId('item-iterator-item').filter({
 			has: page.getByTestId('node-creator-item-name').filter({ hasText: /^PagerDuty$/ }),
 		});
-		await eventually(
+		await editor.eventually(
 			() => items.count(),
 			(count) => expect(count).toBeGreaterThanOrEqual(2),
 		);
@@ -128,17 +71,17 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 		expect(await community.count()).toBe(1);
 		expect(await builtIn.count()).toBe(1);
 		expect(await builtIn.locator('svg[data-icon="box"]').count()).toBe(0);
-		await shot('node-panel-search');
+		await editor.shot('node-panel-search');
 		await community.click();
 		await page.getByText('Via npm').waitFor();
-		await shot('node-panel-actions');
+		await editor.shot('node-panel-actions');
 		await page.getByText('Get many incidents', { exact: true }).first().click();
 		await page.getByTestId('ndv').waitFor();
-		await eventually(
+		await editor.eventually(
 			() => page.getByTestId('parameter-input-resource').locator('input').inputValue(),
 			(value) => expect(value).toBe('Incident'),
 		);
-		await eventually(
+		await editor.eventually(
 			() => page.getByTestId('parameter-input-operation').locator('input').inputValue(),
 			(value) => expect(value).toBe('Get Many'),
 		);
@@ -150,25 +93,45 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 		const modal = page.getByTestId('editCredential-modal');
 		await modal.waitFor();
 		const mode = modal.getByTestId('credential-mode-dropdown-trigger');
-		if (!(await mode.innerText()).includes('OAuth2')) await choose(mode, 'OAuth2');
-		await eventually(
+		if (!(await mode.innerText()).includes('OAuth2')) await editor.choose(mode, 'OAuth2');
+		await editor.eventually(
 			() => modal.getByTestId('copy-input').innerText(),
 			(value) => expect(value).toBe(`${state.n8nUrl}/rest/oauth2-credential/callback`),
 		);
 		await modal.getByTestId('parameter-input-clientId').waitFor();
 		await modal.getByTestId('parameter-input-clientSecret').waitFor();
 		await modal.getByTestId('parameter-input-region').waitFor();
-		await shot('credential-modal-oauth2');
+		await editor.shot('credential-modal-oauth2');
+	});
+
+	it('shows the Scoped OAuth2 credential: an app token needs no connecting, a user token gets n8n’s redirect URL', async () => {
+		const modal = page.getByTestId('editCredential-modal');
+		await editor.choose(modal.getByTestId('credential-mode-dropdown-trigger'), 'Scoped OAuth2');
+		await modal.getByTestId('parameter-input-subdomain').waitFor();
+		await modal.getByTestId('parameter-input-scopePreset').waitFor();
+		// App Token (the default): n8n treats client credentials as no "connect" flow, so no redirect URL.
+		await editor.eventually(
+			() => modal.getByTestId('copy-input').count(),
+			(count) => expect(count).toBe(0),
+		);
+		await editor.shot('credential-modal-scoped-app-token');
+		// The visible Token Type is the OAuth grant: n8n's editor reads it to offer the connect flow.
+		await editor.choose(modal.getByTestId('parameter-input-grantType'), 'User Token');
+		await editor.eventually(
+			() => modal.getByTestId('copy-input').innerText(),
+			(value) => expect(value).toBe(`${state.n8nUrl}/rest/oauth2-credential/callback`),
+		);
+		await editor.shot('credential-modal-scoped-user-token');
 	});
 
 	it('creates the API-token credential in the modal; n8n’s test succeeds against the sandbox', async () => {
 		const modal = page.getByTestId('editCredential-modal');
-		await choose(modal.getByTestId('credential-mode-dropdown-trigger'), 'API Token');
+		await editor.choose(modal.getByTestId('credential-mode-dropdown-trigger'), 'API Token');
 		await modal
 			.getByTestId('parameter-input-apiToken')
 			.locator('input')
 			.fill('sandbox-account-token');
-		await choose(modal.getByTestId('parameter-input-region'), 'Custom Base URL');
+		await editor.choose(modal.getByTestId('parameter-input-region'), 'Custom Base URL');
 		await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(state.sandboxUrl);
 		await modal
 			.getByTestId('parameter-input-defaultFromEmail')
@@ -179,7 +142,7 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 		await page.keyboard.type(CREDENTIAL_NAME);
 		await page.keyboard.press('Enter');
 		await sandbox.clearRequests();
-		await shot('credential-modal-api-token-filled');
+		await editor.shot('credential-modal-api-token-filled');
 		await modal.getByTestId('credential-save-button').click();
 		// Saving runs the credential's test (GET /abilities); on success n8n 2.41 closes the modal.
 		await modal.waitFor({ state: 'hidden', timeout: 30_000 });
@@ -195,7 +158,7 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 			.filter({ visible: true })
 			.first()
 			.waitFor({ timeout: 30_000 });
-		await shot('credential-modal-api-token');
+		await editor.shot('credential-modal-api-token');
 		await page.keyboard.press('Escape');
 		await modal.waitFor({ state: 'hidden' });
 		// Escape may close the node panel too: open it again from the canvas.
@@ -203,7 +166,7 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 			await page.getByTestId('canvas-node').filter({ hasText: 'Get many incidents' }).dblclick();
 			await page.getByTestId('ndv').waitFor();
 		}
-		await eventually(
+		await editor.eventually(
 			() => page.getByTestId('node-credentials-select').locator('input').inputValue(),
 			(value) => expect(value).toBe(CREDENTIAL_NAME),
 		);
@@ -223,12 +186,12 @@ describe('the PagerDuty node in the n8n editor (headless Chromium)', () => {
 			.first()
 			.waitFor({ timeout: 30_000 });
 		await output.getByTestId('radio-button-json').click();
-		await eventually(
+		await editor.eventually(
 			() => output.innerText(),
 			(text) => expect(text).toContain('incident_number'),
 		);
 		// The same incidents the sandbox lists first.
 		expect(await output.innerText()).toContain(incidents.incidents[0].id);
-		await shot('node-output');
+		await editor.shot('node-output');
 	});
 });

@@ -127,6 +127,8 @@ describe('PagerDuty Trigger webhook lifecycle', () => {
 		webhookPath = `${webhookId}/webhook`;
 		expect(await subscriptions()).toEqual([]);
 		workflowId = await n8n.createActiveWorkflow(workflow);
+		// n8n 2.x publishes in the background: deliveries before that would meet no registered webhook.
+		expect((await n8n.publicationOutcome(workflowId))?.status ?? 'published').toBe('published');
 		[subscription] = await subscriptionsOnce((list) => list.length > 0);
 		expect(subscription.delivery_method.url).toBe(`${state.n8nUrl}/webhook/${webhookPath}`);
 		expect(subscription.events.slice().sort()).toEqual(['incident.resolved', 'incident.triggered']);

@@ -12,12 +12,15 @@ import {
 	OAUTH_CREDENTIAL_TYPE,
 	TRIGGER_NODE_TYPE,
 } from '../../dev/n8n/workflows';
+import { nodeActions } from '../../nodes/PagerDuty/actions/nodes';
+import { searchAliases } from '../../nodes/PagerDuty/actions/registry';
 
 interface NodeTypeDescription {
 	name: string;
 	displayName: string;
 	version: number | number[];
 	credentials?: Array<{ name: string }>;
+	codex?: { alias?: string[] };
 }
 
 interface CredentialTypeDescription {
@@ -87,6 +90,25 @@ describe('package installed like n8n community installer does', () => {
 		]);
 	});
 
+	it('registers n8n-nodes-pagerduty.pagerDutyEvents with the Events credential only', () => {
+		const events = nodeTypes.find((type) => type.name === `${PACKAGE_NAME}.pagerDutyEvents`);
+		expect(events?.displayName).toBe('PagerDuty Events');
+		expect(events?.credentials?.map((credential) => credential.name)).toEqual([
+			EVENTS_CREDENTIAL_TYPE,
+		]);
+		const ours = nodeTypes.find((type) => type.name === NODE_TYPE);
+		expect(ours?.credentials?.map((credential) => credential.name)).not.toContain(
+			EVENTS_CREDENTIAL_TYPE,
+		);
+	});
+
+	it("gives n8n's node search the aliases the registry derives (written into the codex by the build)", () => {
+		for (const [name, actions] of Object.entries(nodeActions)) {
+			const registered = nodeTypes.find((type) => type.name === `${PACKAGE_NAME}.${name}`);
+			expect([name, registered?.codex?.alias]).toEqual([name, searchAliases(actions)]);
+		}
+	});
+
 	it('registers the trigger, and the node as an AI tool (usableAsTool → <type>Tool)', () => {
 		const trigger = nodeTypes.find((type) => type.name === TRIGGER_NODE_TYPE);
 		expect(trigger?.displayName).toBe('PagerDuty Trigger');
@@ -95,20 +117,23 @@ describe('package installed like n8n community installer does', () => {
 		);
 		const tool = nodeTypes.find((type) => type.name === `${NODE_TYPE}Tool`);
 		expect(tool?.credentials?.map((credential) => credential.name)).toEqual(
-			expect.arrayContaining([API_CREDENTIAL_TYPE, OAUTH_CREDENTIAL_TYPE, EVENTS_CREDENTIAL_TYPE]),
+			expect.arrayContaining([API_CREDENTIAL_TYPE, OAUTH_CREDENTIAL_TYPE]),
+		);
+		expect(tool?.credentials?.map((credential) => credential.name)).not.toContain(
+			EVENTS_CREDENTIAL_TYPE,
 		);
 	});
 
 	it('registers the three credential types of the package', () => {
 		const api = credentialType(API_CREDENTIAL_TYPE);
-		expect(api?.displayName).toBe('PagerDuty REST API');
+		expect(api?.displayName).toBe('PagerDuty Community Token API');
 		expect(api?.properties.map((property) => property.name)).toEqual(
 			expect.arrayContaining(['apiToken', 'region', 'baseUrl', 'defaultFromEmail']),
 		);
 		expect(api?.authenticate).toBeDefined();
 		expect(api?.test).toBeDefined();
 		const oauth = credentialType(OAUTH_CREDENTIAL_TYPE);
-		expect(oauth?.displayName).toBe('PagerDuty REST OAuth2 API');
+		expect(oauth?.displayName).toBe('PagerDuty Community OAuth2 API');
 		expect(oauth?.extends).toEqual(['oAuth2Api']);
 		const events = credentialType(EVENTS_CREDENTIAL_TYPE);
 		expect(events?.properties.map((property) => property.name)).toEqual(

@@ -85,29 +85,3 @@ export async function deliver(
 export function report(line: string): void {
 	process.stderr.write(`[fleet] ${line}\n`);
 }
-
-export interface PublicationStatus {
-	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
-	triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
-}
-
-/**
- * n8n 2.41 publishes (activates) a workflow in the background: the API answers at once, main then runs the
- * triggers' checkExists/create from an outbox, and records each trigger's outcome. This waits for that outcome.
- */
-export async function publicationOutcome(
-	n8n: N8nClient,
-	workflowId: string,
-	timeoutMs = 60_000,
-): Promise<PublicationStatus> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const status = await n8n.rest<PublicationStatus>(
-			'GET',
-			`/workflows/${workflowId}/publication-status`,
-		);
-		if (!['in_progress', 'not_published'].includes(status.status) || Date.now() > deadline)
-			return status;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}

@@ -71,7 +71,7 @@ describe('Alert → Get', () => {
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
 			'PagerDuty 404: Not Found (code 2100)',
-			'"Alert ID" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 1)',
+			'"Alert ID" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 1]',
 		]);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
 	});
@@ -193,14 +193,14 @@ describe('Alert → Update', () => {
 		);
 		const [nothing, rejected] = jsonOf(result);
 		expect(nothing.error).toBe(
-			'"Resolve" must be on, or "Move to Incident" set: there is nothing to change (item 0)',
+			'"Resolve" must be on, or "Move to Incident" set: there is nothing to change [item 0]',
 		);
 		expect(rejected.error).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(rejected.description).toMatch(/alerts can only move to an open incident/);
 	});
 });
 
-describe('Alert → Manage Many', () => {
+describe('Alert → Update Many', () => {
 	it('resolves many alerts in requests of at most 250; resolving the last one resolves the incident', async () => {
 		const incident = incidentWithAlerts(300);
 		const ids = alertsOf(incident).map((alert) => alert.id);

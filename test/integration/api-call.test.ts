@@ -57,8 +57,8 @@ describe('Custom API Call → Make a Request', () => {
 			{ items: [{ body: '{"incident": ' }, { body: '[1, 2]' }], continueOnFail: true },
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
-			expect.stringMatching(/^"Body \(JSON\)" is not valid JSON \(.+\) \(item 0\)$/),
-			'"Body (JSON)" must be a JSON object such as {"key": "value"} (item 1)',
+			expect.stringMatching(/^"Body \(JSON\)" is not valid JSON \(.+\) \[item 0\]$/),
+			'"Body (JSON)" must be a JSON object such as {"key": "value"} [item 1]',
 		]);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
 		expect(pagerDuty.restRequests()).toHaveLength(0);

@@ -175,10 +175,16 @@ describe('credential test', () => {
 		},
 	);
 
-	it('fails for a wrong token', async () => {
-		expect(
-			await testCredential(new PagerDutyApi(), data({ apiToken: 'not-a-token' })),
-		).toMatchObject({ status: 'Error' });
+	it('fails for a wrong token, naming the two causes of a 401 (token, region)', async () => {
+		const result = await testCredential(new PagerDutyApi(), data({ apiToken: 'not-a-token' }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(
+			/^PagerDuty does not know this token in the chosen Service Region/,
+		);
+		expect(result.message).toContain('Service Region matches your account');
+		expect(result.message).not.toContain('not-a-token');
+		const [request] = pagerDuty.restRequests();
+		expect(request).toMatchObject({ path: '/abilities', status: 401 });
 	});
 
 	it('calls the EU host for an EU credential', async () => {

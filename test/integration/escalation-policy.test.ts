@@ -21,7 +21,7 @@ describe('Escalation Policy → Create', () => {
 					{ delayMinutes: 10, scheduleIds: schedule.id, userIds: '' },
 					{
 						delayMinutes: 20,
-						userIds: `${user('Jane Doe').id}, ${user('Alex Morgan').id}`,
+						userIds: [user('Jane Doe').id, user('Alex Morgan').id],
 						assignmentStrategy: 'round_robin',
 					},
 				],
@@ -29,7 +29,7 @@ describe('Escalation Policy → Create', () => {
 			additionalFields: {
 				numLoops: 2,
 				onCallHandoffNotifications: 'always',
-				teamIds: team.id,
+				teamIds: [team.id],
 				description: 'DB pager',
 			},
 		});
@@ -99,7 +99,7 @@ describe('Escalation Policy → Create', () => {
 		expect(pagerDuty.restRequests()[0].headers.from).toBeUndefined();
 		expect(jsonOf(result)[0]).toMatchObject({ name: 'Solo' });
 		expect(jsonOf(result)[1].error).toBe(
-			'"Escalation Rules → Rule 1" needs 1 to 10 users and schedules in all, not 0 (item 1)',
+			'"Escalation Rules → Rule 1" needs 1 to 10 users and schedules in all, not 0 [item 1]',
 		);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
 	});

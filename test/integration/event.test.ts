@@ -1,4 +1,4 @@
-// Event resource (Events API v2) through n8n's execution engine against the sandbox.
+// The PagerDuty Events node (Events API v2) through n8n's execution engine against the sandbox.
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { inspect } from 'util';
 
@@ -10,6 +10,7 @@ import type { RunNodeResult } from '../../dev/harness/engine';
 import { runNode, testCredential } from '../../dev/harness/engine';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 
 const OTHER_KEY = 'b4d9e1f3c8e05d2f9a7b3c6e0f1d8a52';
 const UNKNOWN_KEY = 'ffffffffffffffffffffffffffffffff';
@@ -36,8 +37,8 @@ async function runEvent(
 	} = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
-		nodeType: new PagerDuty(),
-		parameters: { resource: 'event', ...parameters },
+		nodeType: new PagerDutyEvents(),
+		parameters,
 		credentials: { pagerDutyEventsV2Api: eventsCredential(options.credential) },
 		credentialTypes,
 		items: options.items,
@@ -55,7 +56,7 @@ const visible = (result: RunNodeResult) =>
 const incidentByKey = (key: string) =>
 	pagerDuty.sandbox.store.incidents.filter((incident) => incident.incident_key === key);
 
-describe('Event → Trigger', () => {
+describe('PagerDuty Events → Trigger', () => {
 	it("sends the alert with the routing key from the credential and returns PagerDuty's answer", async () => {
 		const result = await runEvent({
 			operation: 'trigger',
@@ -217,7 +218,7 @@ describe('Event → Trigger', () => {
 	});
 });
 
-describe('Event → Acknowledge and Resolve', () => {
+describe('PagerDuty Events → Acknowledge and Resolve', () => {
 	it('acknowledge and resolve apply to the open alert; a later trigger opens a new one', async () => {
 		const trigger = {
 			operation: 'trigger',
@@ -278,7 +279,7 @@ describe('Event → Acknowledge and Resolve', () => {
 	});
 });
 
-describe('Event → Send Change Event', () => {
+describe('PagerDuty Events → Send Change Event', () => {
 	it('sends the change to /v2/change/enqueue', async () => {
 		const result = await runEvent({
 			operation: 'sendChangeEvent',
@@ -306,7 +307,7 @@ describe('Event → Send Change Event', () => {
 	});
 });
 
-describe('Event limits, checked before sending', () => {
+describe('PagerDuty Events limits, checked before sending', () => {
 	const cases: Array<[string, INodeParameters, RegExp]> = [
 		[
 			'a summary over 1,024 characters',
@@ -391,14 +392,14 @@ describe('Event limits, checked before sending', () => {
 		);
 		expect(jsonOf(result)[0]).toMatchObject({ status: 'success' });
 		expect(jsonOf(result)[1].error).toMatch(
-			/"Summary" must be at most 1024 characters .*\(item 1\)/,
+			/"Summary" must be at most 1024 characters .*\[item 1\]/,
 		);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
 		expect(eventRequests()).toHaveLength(1);
 	});
 });
 
-describe('Event errors from PagerDuty', () => {
+describe('PagerDuty Events errors from PagerDuty', () => {
 	it("shows PagerDuty's 400 errors, never the routing key", async () => {
 		const result = await runEvent(
 			{ operation: 'trigger', summary: 's', source: 's' },
@@ -472,7 +473,7 @@ describe('Event errors from PagerDuty', () => {
 	});
 });
 
-describe('PagerDuty Events V2 API credential', () => {
+describe('PagerDuty Community Events API credential', () => {
 	it('tests the key with an acknowledge that changes nothing', async () => {
 		const before = pagerDuty.sandbox.store.incidents.length;
 		expect(await testCredential(new PagerDutyEventsApi(), eventsCredential())).toEqual({
@@ -499,19 +500,22 @@ describe('PagerDuty Events V2 API credential', () => {
 		});
 	});
 
-	it('is the only credential the Event resource uses', () => {
+	it('is the only credential the PagerDuty Events node uses', () => {
+		expect(new PagerDutyEvents().description.credentials).toEqual([
+			{ name: 'pagerDutyEventsV2Api', required: true },
+		]);
+	});
+
+	it('is not one the PagerDuty node asks for: its REST credentials depend on Authentication only', () => {
 		const credentials = new PagerDuty().description.credentials ?? [];
-		expect(
-			credentials.find((credential) => credential.name === 'pagerDutyEventsV2Api')?.displayOptions,
-		).toEqual({
-			show: { resource: ['event'] },
-		});
-		for (const name of ['pagerDutyRestApi', 'pagerDutyRestOAuth2Api']) {
-			expect(
-				credentials.find((credential) => credential.name === name)?.displayOptions?.hide,
-			).toEqual({
-				resource: ['event'],
-			});
-		}
+		expect(credentials.map((credential) => [credential.name, credential.displayOptions])).toEqual([
+			['pagerDutyRestApi', { show: { authentication: ['apiToken'] } }],
+			['pagerDutyRestOAuth2Api', { show: { authentication: ['oAuth2'] } }],
+			['pagerDutyScopedOAuth2Api', { show: { authentication: ['scopedOAuth2'] } }],
+		]);
+		const authentication = new PagerDuty().description.properties.find(
+			(property) => property.name === 'authentication',
+		);
+		expect(authentication?.displayOptions).toBeUndefined();
 	});
 });

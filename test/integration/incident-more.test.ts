@@ -20,7 +20,7 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			serviceId: { __rl: true, mode: 'id', value: service.id },
 			email: ADMIN_EMAIL,
 			additionalFields: {
-				assigneeUserIds: `${first.id}, ${second.id}`,
+				assigneeUserIds: [first.id, second.id],
 				incidentType: 'security_incident',
 			},
 		});
@@ -57,7 +57,7 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			},
 		});
 		expect(result.error?.message).toBe(
-			'"Assignee User IDs" cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy (item 0)',
+			'"Assignee Names or IDs" cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
@@ -89,12 +89,12 @@ describe('Incident → Create and Update with assignees and incident type', () =
 			updateFields: { assigneeUserIds: assignee.id, escalationLevel: 2 },
 		});
 		expect(refused.error?.message).toMatch(
-			/^"Assignee User IDs" cannot be combined with Escalation Level/,
+			/^"Assignee Names or IDs" cannot be combined with Escalation Level/,
 		);
 	});
 });
 
-describe('Incident → Manage Many', () => {
+describe('Incident → Update Many', () => {
 	it('acknowledges a list of incidents in one bulk request and returns them in the order given', async () => {
 		const open = withStatus('triggered').slice(0, 3);
 		const result = await pagerDuty.run({
@@ -150,8 +150,8 @@ describe('Incident → Manage Many', () => {
 			},
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
-			'"Update Fields" must contain at least one change (item 0)',
-			'"Incident IDs" must list at least one incident ID (item 1)',
+			'"Update Fields" must contain at least one change [item 0]',
+			'"Incident IDs" must list at least one incident ID [item 1]',
 		]);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
@@ -243,7 +243,7 @@ describe('Incident → Merge', () => {
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
 			'PagerDuty 400: Incident Already Resolved (code 1001)',
-			`"Source Incident IDs" must not contain the target incident ${open.id} (item 1)`,
+			`"Source Incident IDs" must not contain the target incident ${open.id} [item 1]`,
 		]);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
 	});
@@ -297,8 +297,8 @@ describe('Incident → Snooze', () => {
 			},
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
-			'"Duration (Seconds)" must be between 1 and 604800 seconds (7 days) (item 0)',
-			'"Duration (Seconds)" must be between 1 and 604800 seconds (7 days) (item 1)',
+			'"Duration (Seconds)" must be between 1 and 604800 seconds (7 days) [item 0]',
+			'"Duration (Seconds)" must be between 1 and 604800 seconds (7 days) [item 1]',
 			'PagerDuty 400: Incident is not Acknowledged (code 1012)',
 		]);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
@@ -350,7 +350,7 @@ describe('Incident → Create Status Update', () => {
 			customEmail: { subject: 'Only a subject' },
 		});
 		expect(refused.error?.message).toBe(
-			'"HTML Message" is needed too: PagerDuty takes Subject and HTML Message together (item 0)',
+			'"HTML Message" is needed too: PagerDuty takes Subject and HTML Message together [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 
@@ -370,7 +370,7 @@ describe('Incident → Create Responder Request', () => {
 			incidentId: incident.id,
 			requesterId: { __rl: true, mode: 'list', value: requester.id },
 			message: 'Please join the bridge',
-			targetUserIds: helper.id,
+			targetUserIds: [helper.id],
 			targetEscalationPolicyIds: policy.id,
 		});
 		expect(result.error).toBeUndefined();
@@ -408,7 +408,7 @@ describe('Incident → Create Responder Request', () => {
 		};
 		const noTargets = await pagerDuty.run(base);
 		expect(noTargets.error?.message).toBe(
-			'"Target User IDs" or "Target Escalation Policy IDs" must name at least one responder (item 0)',
+			'"Target User Names or IDs" or "Target Escalation Policy Names or IDs" must name at least one responder [item 0]',
 		);
 
 		const abilities = store().abilities;

@@ -66,7 +66,7 @@ describe('Incident Note → Create', () => {
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
 			'PagerDuty 404: Not Found (code 2100)',
-			'"Content" must not be empty (item 1)',
+			'"Content" must not be empty [item 1]',
 		]);
 	});
 });
@@ -148,7 +148,7 @@ describe('Incident Note → Update', () => {
 
 		const malformed = await pagerDuty.run({ ...base, noteId: 'P 1', email: ADMIN_EMAIL });
 		expect(malformed.error?.message).toBe(
-			'"Note ID" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+			'"Note ID" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 0]',
 		);
 	});
 });

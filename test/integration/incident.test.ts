@@ -80,6 +80,23 @@ describe('Incident → Create', () => {
 		expect(result.error?.message).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(result.error?.description).toMatch(/From header/);
 		expect(result.error?.description).toMatch(/Default From Email/);
+		// The error card shows the description as one paragraph: PagerDuty's words end before the hint.
+		expect(result.error?.description).toMatch(/in the From header\. This write needs/);
+	});
+
+	it('with an Email PagerDuty does not know, names that email instead of asking for one', async () => {
+		const result = await pagerDuty.run({
+			resource: 'incident',
+			operation: 'create',
+			title: 'Disk full',
+			serviceId: firstService().id,
+			email: 'nobody@example.com',
+		});
+		expect(pagerDuty.restRequests()[0].headers.from).toBe('nobody@example.com');
+		expect(result.error?.description).toMatch(
+			/PagerDuty knows no user with the email nobody@example\.com in this account/,
+		);
+		expect(result.error?.description).not.toMatch(/fill in "Email"/);
 	});
 
 	it('needs no From with a user API token', async () => {
@@ -116,8 +133,8 @@ describe('Incident → Create', () => {
 		);
 		expect(jsonOf(result).map((json) => json.error ?? 'ok')).toEqual([
 			'ok',
-			'"Email" must be an email address such as name@example.com (item 1)',
-			'"Title" must not be empty (item 2)',
+			'"Email" must be an email address such as name@example.com [item 1]',
+			'"Title" must not be empty [item 2]',
 		]);
 		expect(pairedItemsOf(result)).toEqual([0, 1, 2]);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
@@ -151,7 +168,7 @@ describe('Incident → Get', () => {
 		expect(output[0]).toMatchObject({ error: 'PagerDuty 404: Not Found (code 2100)' });
 		expect(output[0].description).toMatch(/Check the ID/);
 		expect(output[1]).toMatchObject({ id: first.id });
-		expect(output[2]).toMatchObject({ error: '"Incident" must not be empty (item 2)' });
+		expect(output[2]).toMatchObject({ error: '"Incident" must not be empty [item 2]' });
 		expect(pairedItemsOf(result)).toEqual([0, 1, 2]);
 	});
 
@@ -238,6 +255,28 @@ describe('Incident → Get Many', () => {
 		).toBe(true);
 	});
 
+	it("filters by picked users and teams and by the built-in node's comma-separated IDs, each ID once", async () => {
+		const [userA, userB] = manyIncidents.sandbox.store.users;
+		const [teamA, teamB] = manyIncidents.sandbox.store.teams;
+		const result = await manyIncidents.run({
+			resource: 'incident',
+			operation: 'getAll',
+			limit: 5,
+			options: {
+				// As the multi-selects save them, beside the text fields of a workflow saved by the built-in node.
+				users: [userA.id],
+				userIds: `${userA.id}, ${userB.id}`,
+				teams: [teamA.id, teamB.id],
+				teamIds: teamB.id,
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(queryOf(manyIncidents.restRequests()[0])).toMatchObject({
+			'user_ids[]': [userA.id, userB.id],
+			'team_ids[]': [teamA.id, teamB.id],
+		});
+	});
+
 	it('refuses a malformed team ID list, naming the parameter', async () => {
 		const result = await manyIncidents.run({
 			resource: 'incident',
@@ -245,7 +284,7 @@ describe('Incident → Get Many', () => {
 			options: { teamIds: 'PTEAM1, ../x' },
 		});
 		expect(result.error?.message).toBe(
-			'"Team IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) (item 0)',
+			'"Team IDs" must be a PagerDuty ID such as PABC123 (letters and digits only) [item 0]',
 		);
 		expect(manyIncidents.restRequests()).toHaveLength(0);
 	});
@@ -292,7 +331,7 @@ describe('Incident → Update', () => {
 			updateFields: { escalationLevel: 0 },
 		});
 		expect(result.error?.message).toBe(
-			'"Escalation Level" must be 1 or higher: levels of an escalation policy start at 1 (item 0)',
+			'"Escalation Level" must be 1 or higher: levels of an escalation policy start at 1 [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

@@ -54,7 +54,7 @@ describe('resource locator values', () => {
 	it('refuses a foreign URL given as a plain value (e.g. by an expression), naming parameter and item', async () => {
 		const result = await getIncident('https://acme.pagerduty.com/services/PWIXJZS');
 		expect(jsonOf(result)[0].error).toBe(
-			'"Incident" must be a PagerDuty incident URL such as https://acme.pagerduty.com/incidents/Q2T4ZLRMNV8ICM, or the same on <subdomain>.eu.pagerduty.com (item 0)',
+			'"Incident" must be a PagerDuty incident URL such as https://acme.pagerduty.com/incidents/Q2T4ZLRMNV8ICM, or the same on <subdomain>.eu.pagerduty.com [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
@@ -105,6 +105,23 @@ describe('loadOptions', () => {
 		);
 	});
 
+	it.each([
+		['getEscalationPolicies', 'escalationPolicies'],
+		['getSchedules', 'schedules'],
+		['getTeams', 'teams'],
+		['getUsers', 'users'],
+	] as const)(
+		'%s lists every one of the account, for the Names or IDs multi-selects',
+		async (method, records) => {
+			const options = await pagerDuty.loadOptions(method);
+			const store = pagerDuty.sandbox.store[records] as Array<{ id: string; name: string }>;
+			expect(options.map((option) => option.value).sort()).toEqual(
+				store.map((entity) => entity.id).sort(),
+			);
+			expect(options.map((option) => option.name)).toContain(store[0].name);
+		},
+	);
+
 	it('getTimezones lists IANA zones without a network call', async () => {
 		const options = await pagerDuty.loadOptions('getTimezones');
 		expect(options).toContainEqual({ name: 'Europe/Berlin', value: 'Europe/Berlin' });
@@ -154,6 +171,7 @@ describe('dependent list search (a list of what another parameter chose)', () =>
 	// Kinds outside the table: what the dependent kinds of issue 12 will be like.
 	const contactMethodsOfUser: LocatorKindDefinition = {
 		noun: 'contact method',
+		article: 'a',
 		searchMethod: 'searchContactMethodsOfUser',
 		list: {
 			path: (context): string => `/users/${chosenId(context, 'user', 'userId')}/contact_methods`,
@@ -166,6 +184,7 @@ describe('dependent list search (a list of what another parameter chose)', () =>
 	};
 	const servicesOfTeam: LocatorKindDefinition = {
 		noun: 'service',
+		article: 'a',
 		searchMethod: 'searchServicesOfTeam',
 		list: {
 			path: '/services',

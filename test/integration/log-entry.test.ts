@@ -90,7 +90,7 @@ describe('Log Entry → Get Many', () => {
 			options: { since: 'yesterday' },
 		});
 		expect(result.error?.message).toBe(
-			'"Since" must be a date and time such as 2026-11-01T00:00:00Z (item 0)',
+			'"Since" must be a date and time such as 2026-11-01T00:00:00Z [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

@@ -67,7 +67,7 @@ describe('Maintenance Window → Create', () => {
 			},
 		);
 		const [backwards, noFrom] = jsonOf(result);
-		expect(backwards.error).toBe('"End Time" must be after "Start Time" (item 0)');
+		expect(backwards.error).toBe('"End Time" must be after "Start Time" [item 0]');
 		expect(noFrom.error).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(noFrom.description).toMatch(/Default From Email/);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);
@@ -157,7 +157,7 @@ describe('Maintenance Window → Update', () => {
 			maintenanceWindowId: window.id,
 			updateFields: { endTime: hoursFromNow(1) },
 		});
-		expect(result.error?.message).toBe('"End Time" must be after "Start Time" (item 0)');
+		expect(result.error?.message).toBe('"End Time" must be after "Start Time" [item 0]');
 		expect(pagerDuty.restRequests().map((request) => request.method)).toEqual(['GET']);
 	});
 });

@@ -20,7 +20,7 @@ describe('On-Call → Get Many', () => {
 			resource: 'onCall',
 			operation: 'getAll',
 			returnAll: true,
-			options: { escalationPolicyIds: policy.id },
+			options: { escalationPolicyIds: [policy.id] },
 		});
 
 		expect(result.error).toBeUndefined();
@@ -127,19 +127,23 @@ describe('On-Call → Get Many', () => {
 			},
 		);
 		expect(jsonOf(result).map((json) => json.error)).toEqual([
-			'"Until" must be at most 90 days from now: PagerDuty lists on-call shifts no further ahead (item 0)',
-			'"Until" must not be before Since (item 1)',
+			'"Until" must be at most 90 days from now: PagerDuty lists on-call shifts no further ahead [item 0]',
+			'"Until" must not be before Since [item 1]',
 		]);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 
-	it("shows PagerDuty's 400 for a time zone it does not know", async () => {
+	// Issue 10, point 6: a time zone set by expression that no list holds is refused before sending
+	// (this test showed PagerDuty's 400 for it before).
+	it('refuses a time zone it does not know before sending', async () => {
 		const result = await pagerDuty.run({
 			resource: 'onCall',
 			operation: 'getAll',
-			options: { timeZone: 'Mars/Olympus_Mons' },
+			options: { timeZone: '={{ "Mars/Olympus_Mons" }}' },
 		});
-		expect(result.error?.message).toMatch(/^PagerDuty 400/);
-		expect(result.error?.description).toMatch(/time_zone/);
+		expect(result.error?.message).toBe(
+			'"Time Zone" must be an IANA time zone such as Europe/Berlin [item 0]',
+		);
+		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 });

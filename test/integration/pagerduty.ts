@@ -4,23 +4,39 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
+import { PagerDutyScopedOAuth2Api } from '../../credentials/PagerDutyScopedOAuth2Api.credentials';
 import type { RunNodeResult } from '../../dev/harness/engine';
 import { callLoadOptions, runNode, watchEndpoints } from '../../dev/harness/engine';
 import type { PagerDutySandbox, RecordedRequest, SandboxOptions } from '../../dev/sandbox/server';
 import {
 	DEFAULT_ACCOUNT_TOKEN,
 	DEFAULT_OAUTH_CLIENT,
+	DEFAULT_SCOPED_OAUTH_APP,
+	DEFAULT_SUBDOMAIN,
 	DEFAULT_USER_TOKEN,
 	startSandbox,
 } from '../../dev/sandbox/server';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 
-export { DEFAULT_ACCOUNT_TOKEN, DEFAULT_OAUTH_CLIENT, DEFAULT_USER_TOKEN };
+export {
+	DEFAULT_ACCOUNT_TOKEN,
+	DEFAULT_OAUTH_CLIENT,
+	DEFAULT_SCOPED_OAUTH_APP,
+	DEFAULT_SUBDOMAIN,
+	DEFAULT_USER_TOKEN,
+};
 export const ADMIN_EMAIL = 'jane.doe@example.com';
 
-export const credentialTypes = [new PagerDutyApi(), new PagerDutyOAuth2Api()];
+export const credentialTypes = [
+	new PagerDutyApi(),
+	new PagerDutyOAuth2Api(),
+	new PagerDutyScopedOAuth2Api(),
+];
 
-export type Auth = 'apiToken' | 'userToken' | 'oAuth2';
+/** The node's Authentication values, and 'userToken': an API token that belongs to a user. */
+export type Auth = 'apiToken' | 'userToken' | 'oAuth2' | 'scopedOAuth2';
+
+const authenticationParameter = (auth: Auth) => (auth === 'userToken' ? 'apiToken' : auth);
 
 export interface RunOptions {
 	items?: IDataObject[];
@@ -28,8 +44,10 @@ export interface RunOptions {
 	auth?: Auth;
 	/** Overrides merged into the chosen credential's data. */
 	credential?: ICredentialDataDecryptedObject;
-	/** Stops the execution this long after it started (n8n's Stop button). */
-	cancelAfterMs?: number;
+	/** Stops the execution once this resolves (n8n's Stop button). */
+	cancelWhen?: () => Promise<unknown>;
+	/** The workflow's time zone (default UTC). */
+	timezone?: string;
 }
 
 /** Starts a sandbox for the test file and offers `run` to execute the node against it. */
@@ -70,6 +88,21 @@ export function useSandbox(options: SandboxOptions = {}) {
 				},
 			};
 		}
+		if (auth === 'scopedOAuth2') {
+			// An app token credential with no token stored: n8n fetches one on first use.
+			return {
+				pagerDutyScopedOAuth2Api: {
+					...region,
+					grantType: 'clientCredentials',
+					clientId: DEFAULT_SCOPED_OAUTH_APP.clientId,
+					clientSecret: DEFAULT_SCOPED_OAUTH_APP.clientSecret,
+					subdomain: DEFAULT_SUBDOMAIN,
+					// App tokens act for the account: writes name a user in PagerDuty's From header.
+					defaultFromEmail: ADMIN_EMAIL,
+					...overrides,
+				},
+			};
+		}
 		const apiToken = auth === 'userToken' ? DEFAULT_USER_TOKEN : DEFAULT_ACCOUNT_TOKEN;
 		return { pagerDutyRestApi: { apiToken, ...region, ...overrides } };
 	}
@@ -81,12 +114,13 @@ export function useSandbox(options: SandboxOptions = {}) {
 		const auth = runOptions.auth ?? 'apiToken';
 		return await runNode({
 			nodeType: new PagerDuty(),
-			parameters: { authentication: auth === 'oAuth2' ? 'oAuth2' : 'apiToken', ...parameters },
+			parameters: { authentication: authenticationParameter(auth), ...parameters },
 			credentials: credentialsFor(auth, runOptions.credential),
 			credentialTypes,
 			items: runOptions.items,
 			continueOnFail: runOptions.continueOnFail,
-			cancelAfterMs: runOptions.cancelAfterMs,
+			cancelWhen: runOptions.cancelWhen,
+			timezone: runOptions.timezone,
 		});
 	}
 
@@ -97,7 +131,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 	) {
 		return await callLoadOptions({
 			nodeType: new PagerDuty(),
-			parameters: { authentication: auth === 'oAuth2' ? 'oAuth2' : 'apiToken', ...parameters },
+			parameters: { authentication: authenticationParameter(auth), ...parameters },
 			credentials: credentialsFor(auth),
 			credentialTypes,
 			method,

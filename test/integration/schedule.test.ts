@@ -22,7 +22,7 @@ async function createRotation(): Promise<IDataObject> {
 					start: '2026-01-05T00:00:00Z',
 					turnLength: 24,
 					turnLengthUnit: 'hours',
-					userIds: `${user('Priya Raman').id},${user('Lukas Becker').id}`,
+					userIds: [user('Priya Raman').id, user('Lukas Becker').id],
 				},
 			],
 		},
@@ -42,6 +42,7 @@ const entriesOf = (schedule: IDataObject) =>
 	).map((entry) => [entry.start, entry.end, entry.user.summary]);
 
 describe('Schedule → Create', () => {
+	// Date-times are sent as the same instants in UTC (issue 10, point 7); they were sent as given.
 	it("creates the schedule with its layers in PagerDuty's shape (turns in seconds) and returns it", async () => {
 		const result = await pagerDuty.run({
 			resource: 'schedule',
@@ -82,8 +83,8 @@ describe('Schedule → Create', () => {
 				schedule_layers: [
 					{
 						name: 'Weekdays',
-						start: '2026-11-02T09:00:00+01:00',
-						rotation_virtual_start: '2026-11-02T09:00:00+01:00',
+						start: '2026-11-02T08:00:00Z',
+						rotation_virtual_start: '2026-11-02T08:00:00Z',
 						rotation_turn_length_seconds: 604800,
 						users: [
 							{ user: { id: user('Jane Doe').id, type: 'user_reference' } },
@@ -91,9 +92,9 @@ describe('Schedule → Create', () => {
 						],
 					},
 					{
-						start: '2026-11-07T00:00:00+01:00',
-						end: '2026-12-31T00:00:00+01:00',
-						rotation_virtual_start: '2026-11-07T09:00:00+01:00',
+						start: '2026-11-06T23:00:00Z',
+						end: '2026-12-30T23:00:00Z',
+						rotation_virtual_start: '2026-11-07T08:00:00Z',
 						rotation_turn_length_seconds: 43200,
 						users: [{ user: { id: user('Sofia Rossi').id, type: 'user_reference' } }],
 					},
@@ -123,7 +124,9 @@ describe('Schedule → Create', () => {
 			{ items: [{ users: '' }, { users: 'PNOSUCH' }], continueOnFail: true },
 		);
 		const [first, second] = jsonOf(result);
-		expect(first.error).toBe('"Layers → Layer 1 → User IDs" needs at least one user (item 0)');
+		expect(first.error).toBe(
+			'"Layers → Layer 1 → Rotation User Names or IDs" needs at least one user [item 0]',
+		);
 		expect(second.error).toBe('PagerDuty 400: Invalid Input Provided (code 2001)');
 		expect(second.description).toMatch(/User PNOSUCH was not found/);
 		expect(pagerDuty.restRequests()).toHaveLength(1);
@@ -408,8 +411,27 @@ describe('Schedule overrides', () => {
 		]);
 	});
 
+	// Issue 10, point 6: an override ending before its start is refused before sending now, so the
+	// 400 PagerDuty reports for one override is shown with a user PagerDuty does not know.
 	it('maps the 400 PagerDuty reports for one override to an error', async () => {
 		const schedule = await createRotation();
+		const result = await pagerDuty.run({
+			resource: 'schedule',
+			operation: 'createOverride',
+			scheduleId: String(schedule.id),
+			userId: 'PNOSUCH1',
+			start: '2026-01-05T06:00:00Z',
+			end: '2026-01-05T18:00:00Z',
+		});
+		expect(pagerDuty.restRequests()[0].status).toBe(201);
+		expect(result.error?.message).toBe(
+			'PagerDuty refused the override: User PNOSUCH1 was not found',
+		);
+	});
+
+	it('refuses an override that ends before it starts, before sending', async () => {
+		const schedule = await createRotation();
+		pagerDuty.sandbox.clearRequests();
 		const result = await pagerDuty.run({
 			resource: 'schedule',
 			operation: 'createOverride',
@@ -418,10 +440,8 @@ describe('Schedule overrides', () => {
 			start: '2026-01-05T18:00:00Z',
 			end: '2026-01-05T06:00:00Z',
 		});
-		expect(pagerDuty.restRequests()[0].status).toBe(201);
-		expect(result.error?.message).toBe(
-			'PagerDuty refused the override: Override must end after its start',
-		);
+		expect(result.error?.message).toBe('"End" must be after "Start" [item 0]');
+		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 
 	it('lists editable overrides only by ID, up to the limit, and deletes a future one (204)', async () => {
@@ -485,7 +505,7 @@ describe('Schedule overrides', () => {
 			{ items: [{ since: 'yesterday' }] },
 		);
 		expect(result.error?.message).toBe(
-			'"Since" must be a date and time such as 2026-11-01T00:00:00Z (item 0)',
+			'"Since" must be a date and time such as 2026-11-01T00:00:00Z [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});

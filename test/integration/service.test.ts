@@ -228,7 +228,7 @@ describe('Service → Update', () => {
 			serviceId: store().services[0].id,
 			updateFields: {},
 		});
-		expect(result.error?.message).toBe('Add at least one field under "Update Fields" (item 0)');
+		expect(result.error?.message).toBe('Add at least one field under "Update Fields" [item 0]');
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 });

@@ -44,7 +44,7 @@ describe('Team → Create', () => {
 			{ items: [{ name: 'x'.repeat(101) }, { name: 'payments' }], continueOnFail: true },
 		);
 		const [tooLong, taken] = jsonOf(result);
-		expect(tooLong.error).toBe('"Name" must be at most 100 characters (item 0)');
+		expect(tooLong.error).toBe('"Name" must be at most 100 characters [item 0]');
 		expect(taken).toMatchObject({ error: 'PagerDuty 400: Invalid Input Provided (code 2001)' });
 		expect(taken.description).toMatch(/Name has already been taken/);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);

@@ -132,7 +132,7 @@ describe('incident updates across items', () => {
 			`${a.id} acknowledged`,
 			'PagerDuty 404: Not Found (code 2100)',
 			`${b.id} resolved`,
-			'"Incident" must not be empty (item 3)',
+			'"Incident" must not be empty [item 3]',
 			`${c.id} acknowledged`,
 		]);
 		expect(pairedItemsOf(result)).toEqual([0, 1, 2, 3, 4]);

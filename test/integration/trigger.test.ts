@@ -327,6 +327,15 @@ describe('PagerDuty Trigger → deliveries', () => {
 		expect(run.outcome.items[0]).toMatchObject({ event_type: 'pagey.ping' });
 	});
 
+	it('starts a run on the test ping while the editor listens for a test event', async () => {
+		const { harness, subscriptionId } = await activeTrigger();
+		harness.deliveryMode = 'manual';
+		const ping = await deliver(subscriptionId, 'pagey.ping');
+		expect(ping.result.status).toBe(200);
+		expect(ping.outcome.startsExecution).toBe(true);
+		expect(ping.outcome.items[0]).toMatchObject({ event_type: 'pagey.ping' });
+	});
+
 	it('the REST ping (POST …/ping) reaches the trigger as a signed test event', async () => {
 		const { subscriptionId } = await activeTrigger();
 		const response = await fetch(

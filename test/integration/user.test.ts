@@ -204,7 +204,7 @@ describe('User → Create', () => {
 			additionalFields: { timeZone: 'Mars/Olympus' },
 		});
 		expect(result.error?.message).toBe(
-			'"Time Zone" must be an IANA time zone such as Europe/Berlin (item 0)',
+			'"Time Zone" must be an IANA time zone such as Europe/Berlin [item 0]',
 		);
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
@@ -246,7 +246,7 @@ describe('User → Update', () => {
 			userId: userNamed('Tom Walsh').id,
 			updateFields: {},
 		});
-		expect(result.error?.message).toBe('Add at least one field under "Update Fields" (item 0)');
+		expect(result.error?.message).toBe('Add at least one field under "Update Fields" [item 0]');
 		expect(pagerDuty.restRequests()).toHaveLength(0);
 	});
 });

@@ -47,6 +47,44 @@ describe('PagerDuty sandbox fault injection', () => {
 		expect(sandbox.requests.map((request) => request.status)).toEqual([0, 200]);
 	});
 
+	it('echoes the request into its error, as JSON in the envelope or as text', async () => {
+		sandbox.queueResponses(1, { status: 400, echo: 'json' });
+		sandbox.queueResponses(1, { status: 502, echo: 'text' });
+		const headers = { Authorization: 'Token token=echo-me' };
+		const json = await call(sandbox.url, 'GET', '/incidents', { headers });
+		expect(json.body.error.message).toBe('Cannot process GET /incidents');
+		expect(json.body.error.errors).toContain('authorization: Token token=echo-me');
+		const text = await fetch(`${sandbox.url}/teams?query=x`, { headers });
+		expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(await text.text()).toMatch(
+			/^GET \/teams\?query=x\n[^]*authorization: Token token=echo-me/,
+		);
+	});
+
+	it('cuts a body off after some bytes', async () => {
+		sandbox.queueResponses(1, {
+			status: 200,
+			body: { padding: 'x'.repeat(5000) },
+			cutAfterBytes: 10,
+		});
+		await expect(
+			fetch(`${sandbox.url}/incidents`).then(async (response) => await response.text()),
+		).rejects.toThrow();
+		expect((await call(sandbox.url, 'GET', '/incidents')).status).toBe(200);
+	});
+
+	it('adds headers to an answer given as usual', async () => {
+		sandbox.queueResponses(1, {
+			status: 200,
+			headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': '100000' },
+			addHeadersOnly: true,
+		});
+		const answer = await call(sandbox.url, 'GET', '/incidents');
+		expect(answer.status).toBe(200);
+		expect(answer.body.incidents).toHaveLength(10);
+		expect(answer.headers.get('ratelimit-reset')).toBe('100000');
+	});
+
 	it('adds latency', async () => {
 		sandbox.setLatency(150);
 		const started = Date.now();

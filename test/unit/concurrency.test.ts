@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { settleWithConcurrency } from '../../nodes/shared/concurrency';
-import { RateLimiter } from '../../nodes/shared/transport/rateLimiter';
+import { RateLimiter, limiterFor } from '../../nodes/shared/transport/rateLimiter';
 import { backoffDelay, isRetryable } from '../../nodes/shared/transport/retry';
 
 describe('settleWithConcurrency', () => {
@@ -94,5 +94,43 @@ describe('RateLimiter', () => {
 		const third = limiter.acquire(); // must wait: 1 left, 1 under way
 		now += 400;
 		expect(await third).toBeGreaterThan(0);
+	});
+});
+
+describe('RateLimiter after a 429', () => {
+	it('holds every request until the announced reset, whatever later answers say', async () => {
+		let now = 0;
+		const limiter = new RateLimiter(() => now);
+		limiter.pause(2);
+		// Another request's answer, from before the 429, reports plenty left in a new window.
+		limiter.release({ remaining: 900, resetSeconds: 60 });
+		expect(await limiter.acquire(undefined, 0)).toEqual({ waitMs: 2250, announcedSeconds: 2 });
+		now += 2250;
+		expect(await limiter.acquire(undefined, 0)).toBe(0);
+	});
+
+	it('does not start a wait longer than allowed, and does not believe resets beyond an hour', async () => {
+		const limiter = new RateLimiter(() => 0);
+		limiter.release({ remaining: 0, resetSeconds: 100_000 });
+		expect(await limiter.acquire(undefined, 120_000)).toEqual({
+			waitMs: 3_600_250,
+			announcedSeconds: 100_000,
+		});
+	});
+
+	it('a later 429 only moves the pause further out', async () => {
+		const limiter = new RateLimiter(() => 0);
+		limiter.pause(5);
+		limiter.pause(1);
+		expect(await limiter.acquire(undefined, 0)).toEqual({ waitMs: 5250, announcedSeconds: 5 });
+	});
+
+	it('is one per credential in the process', () => {
+		expect(limiterFor('pagerDutyRestApi cred-1 https://api.pagerduty.com')).toBe(
+			limiterFor('pagerDutyRestApi cred-1 https://api.pagerduty.com'),
+		);
+		expect(limiterFor('pagerDutyRestApi cred-2 https://api.pagerduty.com')).not.toBe(
+			limiterFor('pagerDutyRestApi cred-1 https://api.pagerduty.com'),
+		);
 	});
 });

@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { join } from 'path';
 
-import { pagerDutyApiError, toNodeError } from '../../nodes/shared/errors';
+import { itemSuffix, pagerDutyApiError, sentences, toNodeError } from '../../nodes/shared/errors';
 
 const node: INode = {
 	id: '1',
@@ -93,6 +95,58 @@ describe('pagerDutyApiError', () => {
 			'apiToken',
 		);
 		expect(error.description).toMatch(/Default From Email/);
+		expect(error.description).toMatch(/in the From header\. This write needs the email/);
+	});
+
+	it('names the From email PagerDuty did not know, when one was sent', () => {
+		const error = pagerDutyApiError(
+			node,
+			{
+				method: 'POST',
+				path: '/incidents',
+				status: 400,
+				from: 'nobody@example.com',
+				body: {
+					error: {
+						message: 'Invalid Input Provided',
+						code: 2001,
+						errors: ["You must specify a user's email address in the From header"],
+					},
+				},
+			},
+			'apiToken',
+		);
+		expect(error.description).toMatch(
+			/^You must specify a user's email address in the From header\. PagerDuty knows no user with the email nobody@example\.com in this account/,
+		);
+		expect(error.description).not.toMatch(/fill in/);
+	});
+});
+
+describe('error text convention', () => {
+	it('joins description parts as sentences: the error card shows them as one paragraph', () => {
+		expect(sentences('Title cannot be empty', 'Check the title.')).toBe(
+			'Title cannot be empty. Check the title.',
+		);
+		expect(sentences(undefined, '', 'Only this')).toBe('Only this.');
+		expect(sentences()).toBeUndefined();
+	});
+
+	it("names items as n8n does: ' [item N]', zero-based", () => {
+		expect(itemSuffix(0)).toBe(' [item 0]');
+		expect(itemSuffix(undefined)).toBe('');
+	});
+
+	it('leaves no other item marker in nodes/', () => {
+		const files = (dir: string): string[] =>
+			readdirSync(dir).flatMap((name) => {
+				const path = join(dir, name);
+				return statSync(path).isDirectory() ? files(path) : [path];
+			});
+		const offenders = files(join(__dirname, '../../nodes'))
+			.filter((path) => path.endsWith('.ts'))
+			.filter((path) => /\(item |\(item\$|item \$\{itemIndex\}\)/.test(readFileSync(path, 'utf8')));
+		expect(offenders).toEqual([]);
 	});
 });
 

@@ -36,9 +36,22 @@ describe('idFromUrl', () => {
 	});
 });
 
+describe('the From List placeholder', () => {
+	it.each([
+		['incident', 'Select an incident...'],
+		['escalationPolicy', 'Select an escalation policy...'],
+		['user', 'Select a user...'],
+		['service', 'Select a service...'],
+	] as const)('names the %s with its article', (kind, placeholder) => {
+		const { field } = locator(kind, { displayName: 'Thing', name: 'thing', description: '' });
+		expect(field.modes?.find((mode) => mode.name === 'list')?.placeholder).toBe(placeholder);
+	});
+});
+
 // Kinds outside the table, to prove what the table's future kinds will use.
 const orchestrations: LocatorKindDefinition = {
 	noun: 'event orchestration',
+	article: 'an',
 	searchMethod: 'searchThings',
 	list: { path: '/things', property: 'things', serverQuery: false },
 	idExample: 'b02e973d-9620-4e0a-9edc-00fedf7d4694',
@@ -79,7 +92,7 @@ describe('a kind with its own ID format', () => {
 			),
 		).toBe('b02e973d-9620-4e0a-9edc-00fedf7d4694');
 		expect(() => uuidLocator.readValue(source, 'PABC123', 2)).toThrow(
-			'"Event Orchestration" must be a UUID such as b02e973d-9620-4e0a-9edc-00fedf7d4694 (item 2)',
+			'"Event Orchestration" must be a UUID such as b02e973d-9620-4e0a-9edc-00fedf7d4694 [item 2]',
 		);
 		expect(() => uuidLocator.readValue(source, '../../users', 0)).toThrow(/must be a UUID/);
 	});
@@ -88,6 +101,7 @@ describe('a kind with its own ID format', () => {
 describe('list search by cursor', () => {
 	const automationActions: LocatorKindDefinition = {
 		noun: 'automation action',
+		article: 'an',
 		searchMethod: 'searchThings',
 		list: {
 			path: '/things',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../../shared/errors';
+import { itemSuffix, sentences, toNodeError } from '../../shared/errors';
 import type { ListPaging } from '../../shared/transport/paging';
 import { pagerDutyApiRequestList } from '../../shared/transport/paging';
 import { withoutEmpty } from '../helpers/utils';
@@ -65,13 +65,11 @@ export async function explainStatus<T>(
 	} catch (error) {
 		const nodeError = toNodeError(context.getNode(), error as Error);
 		if (nodeError instanceof NodeApiError && nodeError.httpCode === String(status)) {
-			nodeError.description = [
+			nodeError.description = sentences(
 				explanation.description,
 				`PagerDuty said: ${nodeError.message}`,
 				nodeError.description,
-			]
-				.filter(Boolean)
-				.join('\n');
+			);
 			nodeError.message = `PagerDuty ${status}: ${explanation.message}`;
 		}
 		throw nodeError;
@@ -87,7 +85,7 @@ export function requireChanges(
 	if (Object.keys(changes).length > 0) return;
 	throw new NodeOperationError(
 		context.getNode(),
-		`Add at least one field under "Update Fields" (item ${itemIndex})`,
+		`Add at least one field under "Update Fields"${itemSuffix(itemIndex)}`,
 		{
 			itemIndex,
 		},

@@ -3,7 +3,6 @@ import { apiCall } from './apiCall';
 import { auditRecord } from './auditRecord';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
-import { event } from './event';
 import { extensionSchema } from './extensionSchema';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
@@ -12,6 +11,7 @@ import { maintenanceWindow } from './maintenanceWindow';
 import { onCall } from './onCall';
 import { priority } from './priority';
 import type { Resource } from './registry';
+import { defineNode } from './registry';
 import { schedule } from './schedule';
 import { service } from './service';
 import { shiftCustomShift } from './shiftCustomShift';
@@ -23,7 +23,7 @@ import { user } from './user';
 import { webhookSubscription } from './webhookSubscription';
 
 /**
- * Every resource of the node, in the order their fields stand in its properties. The node's
+ * Every resource of the PagerDuty node, in the order their fields stand in its properties. The node's
  * Resource list, its fields and the router's lookup are all derived from this one list.
  */
 export const resources: Resource[] = [
@@ -31,7 +31,6 @@ export const resources: Resource[] = [
 	apiCall,
 	changeEvent,
 	escalationPolicy,
-	event,
 	incident,
 	incidentNote,
 	logEntry,
@@ -50,3 +49,13 @@ export const resources: Resource[] = [
 	shiftCustomShift,
 	shiftOverride,
 ];
+
+export const pagerDutyNode = defineNode({
+	resources,
+	taskPhrases: [
+		'create an incident',
+		'acknowledge an incident',
+		'resolve an incident',
+		'who is on call',
+	],
+});

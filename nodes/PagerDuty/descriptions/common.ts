@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type * as loadOptions from '../methods/loadOptions';
+
 export const fromEmailField: INodeProperties = {
 	displayName: 'Email',
 	name: 'email',
@@ -142,16 +144,36 @@ export function sortByNameField(what: string): INodeProperties {
 	};
 }
 
-/** The "Team IDs" filter of a list: `what` names the records, e.g. 'services'. */
-export function teamIdsFilter(what: string): INodeProperties {
+/**
+ * n8n's searchable multi-select of PagerDuty objects: picked by name from the list
+ * `loadOptionsMethod` loads, or given as IDs by expression. Readers take the array (or a
+ * comma-separated text from an expression) with `parseIdList`.
+ */
+export function namesOrIdsField(field: {
+	displayName: string;
+	name: string;
+	loadOptionsMethod: keyof typeof loadOptions;
+	/** What the picked objects are for, as one sentence without its final period. */
+	description: string;
+}): INodeProperties {
 	return {
-		displayName: 'Team IDs',
-		name: 'teamIds',
-		type: 'string',
-		default: '',
-		placeholder: 'PTEAM01,PTEAM02',
-		description: `Only ${what} of these teams (comma-separated IDs, from Team → Get Many). Needs the teams ability on your account.`,
+		displayName: field.displayName,
+		name: field.name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: field.loadOptionsMethod },
+		default: [],
+		description: `${field.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 	};
+}
+
+/** The team filter of a list: `what` names the records, e.g. 'services'. */
+export function teamIdsFilter(what: string, name = 'teamIds'): INodeProperties {
+	return namesOrIdsField({
+		displayName: 'Team Names or IDs',
+		name,
+		loadOptionsMethod: 'getTeams',
+		description: `Only ${what} of these teams (needs the teams ability on your account)`,
+	});
 }
 
 /**

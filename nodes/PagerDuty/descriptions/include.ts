@@ -22,7 +22,7 @@ export function includeField(
 }
 
 // n8n's built-in node saved this misspelt value; workflows moved over from it still carry it.
-const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' };
+export const LEGACY_INCLUDE_VALUES: Record<string, string> = { assigness: 'assignees' };
 
 /** An item's Include values as PagerDuty names them. */
 export const includeValues = (value: unknown): string[] =>

@@ -21,8 +21,26 @@ async function listOptions(
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+export async function getEscalationPolicies(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await listOptions(this, '/escalation_policies', 'escalation_policies');
+}
+
+export async function getSchedules(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await listOptions(this, '/schedules', 'schedules');
+}
+
 export async function getServices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await listOptions(this, '/services', 'services');
+}
+
+export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await listOptions(this, '/teams', 'teams');
+}
+
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await listOptions(this, '/users', 'users');
 }
 
 /** IANA time zones from the runtime itself, so no time zone package is needed. */

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { itemSuffix, sentences } from '../errors';
 import { EVENTS_HOSTS } from '../regions';
-import type { Secret } from './client';
-import { createClient, scrub } from './client';
+import { createClient } from './client';
 
 /** The credential that holds the routing key; the key itself is added to the body by n8n. */
 export const EVENTS_CREDENTIAL_TYPE = 'pagerDutyEventsV2Api';
@@ -21,9 +21,6 @@ interface EventsErrorBody {
 	errors?: unknown;
 }
 
-/** The routing key, wherever it might appear in an answer (PagerDuty echoing it, a proxy's page). */
-const routingKeyOf = (secret: string): Secret[] => [{ value: secret, shownAs: '[routing key]' }];
-
 /** PagerDuty's Events API v2 (alerts and change events), with the routing-key credential. */
 const eventsApi = createClient({
 	name: 'the PagerDuty Events API',
@@ -32,29 +29,23 @@ const eventsApi = createClient({
 	headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 	timeoutMs: 30_000,
 	factsOf: (context, credentials) => {
-		// Only used to scrub the key from any text that ends up in an error.
-		const secret = String(credentials.routingKeySecret ?? '').trim();
-		if (secret === '') {
+		if (String(credentials.routingKeySecret ?? '').trim() === '') {
 			throw new NodeOperationError(
 				context.getNode(),
 				'The PagerDuty Events credential has no routing key',
 			);
 		}
-		return { secret };
+		return {};
 	},
-	secretsOf: ({ secret }) => routingKeyOf(secret),
-	errorFor: (context, connection, request, answer) => {
-		const secrets = routingKeyOf(connection.facts.secret);
+	// PagerDuty answers every accepted event with its status ("success") and message.
+	unusable: (body) => (typeof body.status === 'string' ? undefined : 'it has no "status"'),
+	errorFor: (context, _connection, request, answer) => {
 		const body = (
 			answer.body !== null && typeof answer.body === 'object' ? answer.body : {}
 		) as EventsErrorBody;
-		const details = Array.isArray(body.errors)
-			? body.errors.map((entry) => scrub(String(entry), secrets))
-			: [];
-		const pagerDutyMessage = scrub(
-			body.message ?? (typeof answer.body === 'string' ? answer.body : 'The request failed'),
-			secrets,
-		);
+		const details = Array.isArray(body.errors) ? body.errors.map((entry) => String(entry)) : [];
+		const pagerDutyMessage =
+			body.message ?? (typeof answer.body === 'string' ? answer.body : 'The request failed');
 		const message = `PagerDuty Events API ${answer.status}: ${pagerDutyMessage}`;
 		let hint: string | undefined;
 		if (details.some((detail) => /routing key/i.test(detail))) {
@@ -64,7 +55,7 @@ const eventsApi = createClient({
 			hint =
 				'PagerDuty accepts about 120 events per minute per routing key. Send fewer events at once or spread them out.';
 		}
-		const description = [details.join('; '), hint].filter(Boolean).join('\n') || undefined;
+		const description = sentences(details.join('; '), hint);
 		return new NodeApiError(
 			context.getNode(),
 			{
@@ -92,7 +83,7 @@ export async function sendEvent(
 	if (bytes > MAX_EVENT_BYTES) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The event is ${Math.ceil(bytes / 1024)} KB; PagerDuty accepts at most 512 KB per event (item ${itemIndex})`,
+			`The event is ${Math.ceil(bytes / 1024)} KB; PagerDuty accepts at most 512 KB per event${itemSuffix(itemIndex)}`,
 			{
 				itemIndex,
 				description: 'Shorten the custom details, or send large data elsewhere and link to it.',
@@ -105,7 +96,7 @@ export async function sendEvent(
 		body: event,
 		idempotent: typeof event.dedup_key === 'string' && event.dedup_key !== '',
 	});
-	const body = (answer ?? {}) as IDataObject;
+	const body = answer as IDataObject;
 	return {
 		status: body.status,
 		message: body.message,

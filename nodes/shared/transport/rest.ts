@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Authentication } from '../authentication';
-import { credentialTypeFor } from '../authentication';
+import { SCOPED_OAUTH2, authenticationFrom, credentialTypeFor } from '../authentication';
 import { settleWithConcurrency } from '../concurrency';
-import { pagerDutyApiError, toNodeError } from '../errors';
+import { isRecord, pagerDutyApiError, toNodeError, unusableAnswer } from '../errors';
 import { readParameterValue } from '../parameters';
 import { REST_HOSTS } from '../regions';
+import { checkScope, scopedTokenOf } from '../scopes';
 import type { ClientContext, ClientRequest } from './client';
 import { createClient, readTransportSettings } from './client';
 
@@ -24,12 +24,10 @@ export interface PagerDutyRequest extends Omit<ClientRequest, 'headers'> {
 	from?: string;
 }
 
-const authenticationOf = (context: ClientContext): Authentication =>
-	readParameterValue(context, 'authentication', undefined, 'apiToken') === 'oAuth2'
-		? 'oAuth2'
-		: 'apiToken';
+const authenticationOf = (context: ClientContext) =>
+	authenticationFrom(readParameterValue(context, 'authentication', undefined, 'apiToken'));
 
-/** PagerDuty's REST API v2, with an API token or OAuth2 (the node's Authentication). */
+/** PagerDuty's REST API v2, with an API token, OAuth2 or Scoped OAuth2 (the node's Authentication). */
 const restApi = createClient({
 	name: 'PagerDuty',
 	credentialType: (context) => credentialTypeFor(authenticationOf(context)),
@@ -40,15 +38,34 @@ const restApi = createClient({
 	},
 	timeoutMs: 60_000,
 	throwFor: [401],
-	factsOf: (context, credentials) => ({
-		authentication: authenticationOf(context),
-		defaultFrom: (credentials.defaultFromEmail as string | undefined)?.trim() || undefined,
-	}),
+	factsOf: (context, credentials) => {
+		const authentication = authenticationOf(context);
+		return {
+			authentication,
+			defaultFrom: (credentials.defaultFromEmail as string | undefined)?.trim() || undefined,
+			scopedToken: authentication === SCOPED_OAUTH2 ? scopedTokenOf(credentials) : undefined,
+		};
+	},
+	tokenFailure: {
+		description:
+			'n8n could not get an OAuth2 token from PagerDuty, so nothing was sent. Check the credential\'s Client ID and Client Secret; for Scoped OAuth also the Account Subdomain and region (PagerDuty answers "Invalid scope" when as_account-<region>.<subdomain> is not the app\'s account); a user token may need "Connect my account" again.',
+	},
+	beforeSend: async (context, { credentialType, facts }, request) => {
+		if (facts.scopedToken)
+			await checkScope(context, credentialType, facts.scopedToken, request.method, request.path);
+	},
 	errorFor: (context, connection, request, answer) =>
 		pagerDutyApiError(
 			context.getNode(),
-			{ method: request.method, path: request.path, status: answer.status, body: answer.body },
+			{
+				method: request.method,
+				path: request.path,
+				status: answer.status,
+				body: answer.body,
+				from: request.headers?.From,
+			},
 			connection.facts.authentication,
+			connection.facts.scopedToken,
 		),
 });
 
@@ -114,8 +131,28 @@ const ceilingError = (context: PagerDutyContext, sliceable: boolean) =>
 		},
 	);
 
-const recordsOf = (page: IDataObject, propertyName: string) =>
-	(page[propertyName] as IDataObject[] | undefined) ?? [];
+/**
+ * A page's records. PagerDuty always answers a list with its property, an empty list when nothing
+ * matches: a page without it, or with something else there, is not an answer to use.
+ */
+function recordsOf(
+	context: PagerDutyContext,
+	request: PagerDutyRequest,
+	page: IDataObject,
+	propertyName: string,
+): IDataObject[] {
+	const records = page[propertyName];
+	if (Array.isArray(records) && records.every(isRecord)) return records as IDataObject[];
+	const found =
+		records === undefined
+			? 'it has no'
+			: `it holds ${Array.isArray(records) ? 'a list of other things' : `a ${typeof records}`} as`;
+	throw unusableAnswer(
+		context.getNode(),
+		`PagerDuty answered ${request.method} ${request.path}`,
+		`${found} "${propertyName}" list`,
+	);
+}
 
 /**
  * Reads one query's records: the first page asks PagerDuty for the total (unless the list has
@@ -136,7 +173,7 @@ async function readQuery(
 		});
 
 	const first = await pageAt(0, askTotal);
-	const records = recordsOf(first, propertyName);
+	const records = recordsOf(context, request, first, propertyName);
 	if (first.more !== true || records.length >= maxItems)
 		return { records: records.slice(0, maxItems) };
 
@@ -149,7 +186,7 @@ async function readQuery(
 		) {
 			if (offset + pageSize > OFFSET_CEILING) return { pastCeiling: true };
 			const page = await pageAt(offset);
-			records.push(...recordsOf(page, propertyName));
+			records.push(...recordsOf(context, request, page, propertyName));
 			more = page.more === true;
 		}
 		return { records: records.slice(0, maxItems) };
@@ -168,7 +205,7 @@ async function readQuery(
 	);
 	for (const page of pages) {
 		if (!page.ok) throw toNodeError(context.getNode(), page.error);
-		records.push(...recordsOf(page.value, propertyName));
+		records.push(...recordsOf(context, request, page.value, propertyName));
 	}
 	return { records: records.slice(0, maxItems) };
 }

@@ -22,7 +22,7 @@ export const alertIdField: INodeProperties = {
 	description: 'ID of the alert, as returned by Alert → Get Many (its ID field)',
 };
 
-/** What Update and Manage Many can do to alerts: resolve them and/or move them to another incident. */
+/** What Update and Update Many can do to alerts: resolve them and/or move them to another incident. */
 const moveToIncidentLocator = locator('incident', {
 	displayName: 'Move to Incident',
 	name: 'moveToIncidentId',

@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an alert',
 	description: 'Read one alert of an incident (an event that triggered or joined it) by ID',
 	endpoints: ['GET /incidents/{id}/alerts/{alert_id}'],
 	properties,

@@ -80,7 +80,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many alerts',
 	description: 'List the alerts of an incident, filtered by status or alert key',
 	endpoints: ['GET /incidents/{id}/alerts'],
 	properties,

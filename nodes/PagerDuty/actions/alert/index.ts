@@ -10,6 +10,9 @@ export const alert = defineResource({
 		value: 'alert',
 		description: 'The alerts grouped into an incident: list, resolve, move',
 	},
+	noun: 'alert',
+	plural: 'alerts',
+	article: 'an',
 	defaultOperation: 'getAll',
 	operations: [get, getAll, manageMany, update],
 });

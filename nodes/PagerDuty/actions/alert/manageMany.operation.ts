@@ -52,8 +52,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 
 export const manageMany = defineOperation({
 	value: 'manageMany',
-	name: 'Manage Many',
-	action: 'Update many alerts at once',
+	name: 'Update Many',
 	description: "Resolve a list of an incident's alerts, or move them to another incident, at once",
 	endpoints: ['PUT /incidents/{id}/alerts'],
 	properties,

@@ -34,7 +34,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update an alert',
 	description: 'Resolve one alert, or move it to another incident',
 	endpoints: ['PUT /incidents/{id}/alerts/{alert_id}'],
 	properties,

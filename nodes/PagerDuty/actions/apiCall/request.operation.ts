@@ -62,7 +62,9 @@ const pathSchema = z
 		/^\/[A-Za-z0-9_\-/.]*$/,
 		'must be a path such as /incidents (starting with a slash, no host or query)',
 	)
-	.refine((path) => !path.split('/').includes('..'), 'must not climb out of the API root with ..');
+	.refine((path) => !path.split('/').includes('..'), 'must not climb out of the API root with ..')
+	// `//host/…` is a URL to another host, not a path below the credential's.
+	.refine((path) => !path.includes('//'), 'must be a path such as /incidents, without "//"');
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;

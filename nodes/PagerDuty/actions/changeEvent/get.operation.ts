@@ -29,7 +29,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a change event',
 	description: 'Read one change event (a deploy or configuration change sent to PagerDuty) by ID',
 	endpoints: ['GET /change_events/{id}'],
 	properties,

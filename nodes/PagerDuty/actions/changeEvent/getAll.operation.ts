@@ -10,7 +10,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many change events',
 	description:
 		'List change events across the account, newest first, optionally in a UTC time window',
 	endpoints: ['GET /change_events'],

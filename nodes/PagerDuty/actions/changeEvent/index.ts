@@ -9,6 +9,9 @@ export const changeEvent = defineResource({
 		value: 'changeEvent',
 		description: 'Deploys and configuration changes sent to PagerDuty: read them',
 	},
+	noun: 'change event',
+	plural: 'change events',
+	article: 'a',
 	defaultOperation: 'getAll',
 	operations: [get, getAll, getAllForService],
 });

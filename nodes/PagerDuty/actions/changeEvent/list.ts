@@ -47,21 +47,6 @@ export const changeEventListFields: INodeProperties[] = [
 	},
 ];
 
-const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-
-/** PagerDuty refuses change-event times in other offsets than UTC, so they are converted here. */
-function utcDateTime(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	label: string,
-	value: unknown,
-): string | undefined {
-	const text = optionalDateTime(context, itemIndex, label, value);
-	if (text === undefined) return undefined;
-	const ms = Date.parse(HAS_ZONE.test(text) ? text : `${text}Z`);
-	return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-
 /** Reads change events (all, or one service's) with one item's filters and limit. */
 export async function listChangeEvents(
 	context: IExecuteFunctions,
@@ -69,12 +54,13 @@ export async function listChangeEvents(
 	path: string,
 ): Promise<IDataObject[]> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const since = utcDateTime(context, itemIndex, 'Since', options.since);
-	const until = utcDateTime(context, itemIndex, 'Until', options.until);
+	// PagerDuty refuses change-event times in other offsets than UTC: every date-time is sent in UTC.
+	const since = optionalDateTime(context, itemIndex, 'Since', options.since);
+	const until = optionalDateTime(context, itemIndex, 'Until', options.until);
 	const qs = withoutEmpty({
 		integration_ids: parseIdList(context, itemIndex, 'Integration IDs', options.integrationIds),
 		since,
-		team_ids: parseIdList(context, itemIndex, 'Team IDs', options.teamIds),
+		team_ids: parseIdList(context, itemIndex, 'Team Names or IDs', options.teamIds),
 		until,
 	});
 	return await pagerDutyApiRequestAllItems.call(

@@ -7,6 +7,7 @@ import {
 	policySettings,
 	readEscalationRules,
 } from './fields';
+import { itemSuffix } from '../../../shared/errors';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readOptionalEmail } from '../../../shared/validation';
 import { additionalFieldsCollection, fromEmailField } from '../../descriptions/common';
@@ -22,10 +23,11 @@ const properties: INodeProperties[] = [
 		description:
 			'Name of the new escalation policy; PagerDuty refuses a name another policy already has',
 	},
+	// Before the rules: a short field is easy to miss below a long list.
+	fromEmailField,
 	escalationRulesField(
 		"Who is notified, in order: the first rule's targets at once, each next rule when the incident is still unacknowledged after the previous rule's delay. At least one rule.",
 	),
-	fromEmailField,
 	additionalFieldsCollection(policySettingFields),
 ];
 
@@ -39,7 +41,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (!rules) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Add at least one rule under "Escalation Rules" (item ${itemIndex})`,
+			`Add at least one rule under "Escalation Rules"${itemSuffix(itemIndex)}`,
 			{ itemIndex },
 		);
 	}
@@ -58,7 +60,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create an escalation policy',
 	description:
 		'Add an escalation policy: who is notified for an incident, in which order, after how long',
 	endpoints: ['POST /escalation_policies'],

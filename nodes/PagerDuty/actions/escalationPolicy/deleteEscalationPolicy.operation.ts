@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteEscalationPolicy = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete an escalation policy',
 	description: 'Remove an escalation policy; PagerDuty refuses while a service uses it',
 	endpoints: ['DELETE /escalation_policies/{id}'],
 	properties: [escalationPolicyLocator.field],

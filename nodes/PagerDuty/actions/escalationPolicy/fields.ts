@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { itemSuffix } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
 import { parseIdList, validate } from '../../../shared/validation';
+import { namesOrIdsField } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { reference } from '../../helpers/utils';
 
@@ -28,6 +30,51 @@ export const escalationPolicyIncludeField: INodeProperties = includeField(
 	'Related objects to return in full instead of as references (Targets: the users and schedules of each rule)',
 );
 
+/** A rule's fields, one constant each: `escalationRulesField` lists them in the order a rule is set up. */
+const ruleUsers = namesOrIdsField({
+	displayName: 'User Names or IDs',
+	name: 'userIds',
+	loadOptionsMethod: 'getUsers',
+	description: 'Users notified directly. A rule needs 1 to 10 users and schedules in all.',
+});
+
+const ruleSchedules = namesOrIdsField({
+	displayName: 'Schedule Names or IDs',
+	name: 'scheduleIds',
+	loadOptionsMethod: 'getSchedules',
+	description: 'Schedules whose on-call user is notified',
+});
+
+const ruleDelay: INodeProperties = {
+	displayName: 'Escalate After (Minutes)',
+	name: 'delayMinutes',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 30,
+	description:
+		'Minutes an incident stays unacknowledged at this rule before it escalates to the next one',
+};
+
+const ruleAssignment: INodeProperties = {
+	displayName: 'Assignment',
+	name: 'assignmentStrategy',
+	type: 'options',
+	options: [
+		{
+			name: 'Assign to Everyone',
+			value: 'assign_to_everyone',
+			description: 'Every target of the rule is notified',
+		},
+		{
+			name: 'Round Robin',
+			value: 'round_robin',
+			description: 'Incidents go to the targets in turn',
+		},
+	],
+	default: 'assign_to_everyone',
+	description: 'How incidents reaching this rule are assigned to its targets',
+};
+
 export function escalationRulesField(description: string): INodeProperties {
 	return {
 		displayName: 'Escalation Rules',
@@ -41,54 +88,9 @@ export function escalationRulesField(description: string): INodeProperties {
 			{
 				displayName: 'Rule',
 				name: 'rule',
-				values: [
-					{
-						displayName: 'Assignment',
-						name: 'assignmentStrategy',
-						type: 'options',
-						options: [
-							{
-								name: 'Assign to Everyone',
-								value: 'assign_to_everyone',
-								description: 'Every target of the rule is notified',
-							},
-							{
-								name: 'Round Robin',
-								value: 'round_robin',
-								description: 'Incidents go to the targets in turn',
-							},
-						],
-						default: 'assign_to_everyone',
-						description: 'How incidents reaching this rule are assigned to its targets',
-					},
-					{
-						displayName: 'Escalate After (Minutes)',
-						name: 'delayMinutes',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 30,
-						description:
-							'Minutes an incident stays unacknowledged at this rule before it escalates to the next one',
-					},
-					{
-						displayName: 'Schedule IDs',
-						name: 'scheduleIds',
-						type: 'string',
-						default: '',
-						placeholder: 'PSCHED1,PSCHED2',
-						description:
-							'Schedules whose on-call user is notified (comma-separated IDs, from Schedule → Get Many)',
-					},
-					{
-						displayName: 'User IDs',
-						name: 'userIds',
-						type: 'string',
-						default: '',
-						placeholder: 'PUSER01,PUSER02',
-						description:
-							'Users notified directly (comma-separated IDs, from User → Get Many). A rule needs 1 to 10 users and schedules in all.',
-					},
-				],
+				// In the order a rule is set up (who, then when and how), not alphabetical: n8n shows a
+				// fixed collection's fields as listed here.
+				values: [ruleUsers, ruleSchedules, ruleDelay, ruleAssignment],
 			},
 		],
 	};
@@ -123,15 +125,12 @@ export const policySettingFields: INodeProperties[] = [
 		description:
 			'How many times an unacknowledged incident runs through all rules again after the last one (0 to 9)',
 	},
-	{
-		displayName: 'Team IDs',
+	namesOrIdsField({
+		displayName: 'Team Names or IDs',
 		name: 'teamIds',
-		type: 'string',
-		default: '',
-		placeholder: 'PTEAM01,PTEAM02',
-		description:
-			'Teams the policy belongs to (comma-separated IDs, from Team → Get Many); on Update they replace the current teams',
-	},
+		loadOptionsMethod: 'getTeams',
+		description: 'Teams the policy belongs to; on Update they replace the current teams',
+	}),
 ];
 
 const delaySchema = z.coerce
@@ -155,17 +154,17 @@ export function readEscalationRules(
 	return rules.map((rule, index) => {
 		const label = `Escalation Rules → Rule ${index + 1}`;
 		const targets = [
-			...parseIdList(context, itemIndex, `${label} → User IDs`, rule.userIds).map((id) =>
+			...parseIdList(context, itemIndex, `${label} → User Names or IDs`, rule.userIds).map((id) =>
 				reference(id, 'user'),
 			),
-			...parseIdList(context, itemIndex, `${label} → Schedule IDs`, rule.scheduleIds).map((id) =>
-				reference(id, 'schedule'),
+			...parseIdList(context, itemIndex, `${label} → Schedule Names or IDs`, rule.scheduleIds).map(
+				(id) => reference(id, 'schedule'),
 			),
 		];
 		if (targets.length === 0 || targets.length > MAX_TARGETS) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"${label}" needs 1 to ${MAX_TARGETS} users and schedules in all, not ${targets.length} (item ${itemIndex})`,
+				`"${label}" needs 1 to ${MAX_TARGETS} users and schedules in all, not ${targets.length}${itemSuffix(itemIndex)}`,
 				{ itemIndex },
 			);
 		}
@@ -211,7 +210,7 @@ export function policySettings(
 	if (fields.onCallHandoffNotifications)
 		policy.on_call_handoff_notifications = fields.onCallHandoffNotifications;
 	if (fields.teamIds !== undefined) {
-		policy.teams = parseIdList(context, itemIndex, 'Team IDs', fields.teamIds).map((id) =>
+		policy.teams = parseIdList(context, itemIndex, 'Team Names or IDs', fields.teamIds).map((id) =>
 			reference(id, 'team'),
 		);
 	}

@@ -32,7 +32,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an escalation policy',
 	description: 'Read one escalation policy with its rules and targets by ID',
 	endpoints: ['GET /escalation_policies/{id}'],
 	properties,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { parseIdList } from '../../../shared/validation';
 import {
+	namesOrIdsField,
 	queryFilter,
 	returnAllAndLimit,
 	sortByNameField,
@@ -25,15 +26,12 @@ const properties: INodeProperties[] = [
 			queryFilter('policies whose name'),
 			sortByNameField('policies'),
 			teamIdsFilter('policies'),
-			{
-				displayName: 'User IDs',
+			namesOrIdsField({
+				displayName: 'User Names or IDs',
 				name: 'userIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PUSER01,PUSER02',
-				description:
-					'Only policies that notify these users, directly or through a schedule (comma-separated IDs, from User → Get Many)',
-			},
+				loadOptionsMethod: 'getUsers',
+				description: 'Only policies that notify these users, directly or through a schedule',
+			}),
 		],
 	},
 ];
@@ -46,8 +44,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			include: includeValues(options.include),
 			query: options.query,
 			sort_by: options.sortBy,
-			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
-			user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
+			team_ids: parseIdList(this, itemIndex, 'Team Names or IDs', options.teamIds),
+			user_ids: parseIdList(this, itemIndex, 'User Names or IDs', options.userIds),
 		}),
 	});
 }
@@ -55,7 +53,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many escalation policies',
 	description: 'List escalation policies, optionally by name text, team or notified user',
 	endpoints: ['GET /escalation_policies'],
 	properties,

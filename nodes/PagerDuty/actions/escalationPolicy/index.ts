@@ -11,6 +11,9 @@ export const escalationPolicy = defineResource({
 		value: 'escalationPolicy',
 		description: 'Who is notified for an incident, in which order, after how long',
 	},
+	noun: 'escalation policy',
+	plural: 'escalation policies',
+	article: 'an',
 	defaultOperation: 'get',
 	operations: [create, deleteEscalationPolicy, get, getAll, update],
 });

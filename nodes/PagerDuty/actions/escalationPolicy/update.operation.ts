@@ -88,7 +88,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update an escalation policy',
 	description:
 		"Change an escalation policy's name, rules, loops, teams or description; what is not given is kept",
 	endpoints: ['GET /escalation_policies/{id}', 'PUT /escalation_policies/{id}'],

@@ -3,6 +3,5 @@ import { alertAction } from './alertAction';
 export const acknowledge = alertAction({
 	value: 'acknowledge',
 	name: 'Acknowledge',
-	action: 'Acknowledge an alert',
 	description: 'Acknowledge the open alert with a dedup key (Events API v2)',
 });

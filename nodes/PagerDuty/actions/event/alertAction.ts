@@ -9,7 +9,6 @@ import { defineOperation } from '../registry';
 interface AlertActionOptions {
 	value: 'acknowledge' | 'resolve';
 	name: string;
-	action: string;
 	description: string;
 }
 

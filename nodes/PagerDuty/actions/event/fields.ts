@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { dateTimeSchema, jsonObjectSchema, validate } from '../../../shared/validation';
+import {
+	httpUrlSchema,
+	jsonObjectSchema,
+	optionalDateTime,
+	validate,
+} from '../../../shared/validation';
 
 /** PagerDuty's Events API v2 limits (developer docs, "Send an Alert Event"). */
 export const MAX_SUMMARY_LENGTH = 1024;
@@ -32,11 +37,7 @@ export const dedupKeySchema = z
 		`must be at most ${MAX_DEDUP_KEY_LENGTH} characters (PagerDuty's limit)`,
 	);
 
-const httpUrl = z
-	.string()
-	.trim()
-	.url('must be a URL such as https://example.com/dashboard')
-	.refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+const httpUrl = httpUrlSchema('https://example.com/dashboard');
 
 const httpsUrl = z
 	.string()
@@ -249,15 +250,14 @@ export function readImages(
 	return images.length > 0 ? images : undefined;
 }
 
-/** An optional timestamp, sent as ISO 8601 UTC. */
+/** An optional timestamp (see dateTimeValue), sent with milliseconds as the Events API shows them. */
 export function readTimestamp(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	value: unknown,
 ): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const checked = validate(context, itemIndex, 'Timestamp', dateTimeSchema, value);
-	return new Date(checked).toISOString();
+	const timestamp = optionalDateTime(context, itemIndex, 'Timestamp', value);
+	return timestamp === undefined ? undefined : new Date(timestamp).toISOString();
 }
 
 export const optionalUrl = httpUrl;

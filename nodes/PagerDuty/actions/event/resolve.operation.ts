@@ -3,6 +3,5 @@ import { alertAction } from './alertAction';
 export const resolve = alertAction({
 	value: 'resolve',
 	name: 'Resolve',
-	action: 'Resolve an alert',
 	description: 'Resolve the open alert with a dedup key (Events API v2)',
 });

@@ -151,7 +151,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const trigger = defineOperation({
 	value: 'trigger',
 	name: 'Trigger',
-	action: 'Trigger an alert',
 	description: 'Raise an alert on the service the routing key belongs to (Events API v2)',
 	endpoints: ['POST /v2/enqueue'],
 	properties,

@@ -10,6 +10,9 @@ const escalationLevelSchema = z.coerce
 	.int('must be a whole number')
 	.min(1, 'must be 1 or higher: levels of an escalation policy start at 1');
 
+/** Fields incidentChanges checks in its own words: the router's generic checks leave them out. */
+export const incidentChangesCheckedThemselves = ['escalationLevel'];
+
 /**
  * The incident fields that Create and Update share, read from one item's collection
  * ("Additional Fields" or "Update Fields") and its Conference Bridge.
@@ -34,13 +37,18 @@ export function sharedIncidentFields(
 		);
 		incident.escalation_policy = reference(policyId, 'escalation_policy');
 	}
-	const assigneeIds = parseIdList(context, itemIndex, 'Assignee User IDs', fields.assigneeUserIds);
+	const assigneeIds = parseIdList(
+		context,
+		itemIndex,
+		'Assignee Names or IDs',
+		fields.assigneeUserIds,
+	);
 	if (assigneeIds.length > 0) {
 		if (incident.escalation_policy) {
 			throw invalidParameter(
 				context,
 				itemIndex,
-				'Assignee User IDs',
+				'Assignee Names or IDs',
 				'cannot be combined with Escalation Policy: PagerDuty assigns an incident either to users or to an escalation policy',
 			);
 		}
@@ -68,7 +76,7 @@ export function sharedIncidentFields(
 }
 
 /**
- * What one item asks to change on an incident (Update, Manage Many): the shared fields plus status,
+ * What one item asks to change on an incident (Update, Update Many): the shared fields plus status,
  * resolution and escalation level.
  */
 export function incidentChanges(
@@ -85,7 +93,7 @@ export function incidentChanges(
 			throw invalidParameter(
 				context,
 				itemIndex,
-				'Assignee User IDs',
+				'Assignee Names or IDs',
 				"cannot be combined with Escalation Level: escalating hands the incident to that level's on-call users",
 			);
 		}

@@ -160,7 +160,6 @@ async function findOpenIncident(this: IExecuteFunctions, serviceId: string, inci
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create an incident',
 	description: 'Open a new incident on a service and page its on-call responders',
 	endpoints: ['GET /incidents', 'POST /incidents'],
 	properties,

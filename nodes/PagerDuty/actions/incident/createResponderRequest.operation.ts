@@ -5,6 +5,7 @@ import { incidentLocator } from './fields';
 import { locator } from '../../../shared/locators';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { invalidParameter, parseIdList, readParameter } from '../../../shared/validation';
+import { namesOrIdsField } from '../../descriptions/common';
 import { pathId, reference } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
@@ -28,24 +29,18 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'What the responders are asked to do, e.g. "Please join the bridge at …"',
 	},
-	{
-		displayName: 'Target User IDs',
+	namesOrIdsField({
+		displayName: 'Target User Names or IDs',
 		name: 'targetUserIds',
-		type: 'string',
-		default: '',
-		placeholder: 'PXPGF42,PAM4FGS',
-		description:
-			'Users asked to respond (comma-separated user IDs). Give users, escalation policies, or both.',
-	},
-	{
-		displayName: 'Target Escalation Policy IDs',
+		loadOptionsMethod: 'getUsers',
+		description: 'Users asked to respond. Give users, escalation policies, or both.',
+	}),
+	namesOrIdsField({
+		displayName: 'Target Escalation Policy Names or IDs',
 		name: 'targetEscalationPolicyIds',
-		type: 'string',
-		default: '',
-		placeholder: 'PT20YPA',
-		description:
-			'Escalation policies whose on-call users are asked to respond (comma-separated escalation policy IDs)',
-	},
+		loadOptionsMethod: 'getEscalationPolicies',
+		description: 'Escalation policies whose on-call users are asked to respond',
+	}),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -62,22 +57,22 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		...parseIdList(
 			this,
 			itemIndex,
-			'Target User IDs',
-			this.getNodeParameter('targetUserIds', itemIndex, ''),
+			'Target User Names or IDs',
+			this.getNodeParameter('targetUserIds', itemIndex, []),
 		).map((id) => reference(id, 'user')),
 		...parseIdList(
 			this,
 			itemIndex,
-			'Target Escalation Policy IDs',
-			this.getNodeParameter('targetEscalationPolicyIds', itemIndex, ''),
+			'Target Escalation Policy Names or IDs',
+			this.getNodeParameter('targetEscalationPolicyIds', itemIndex, []),
 		).map((id) => reference(id, 'escalation_policy')),
 	];
 	if (targets.length === 0) {
 		throw invalidParameter(
 			this,
 			itemIndex,
-			'Target User IDs',
-			'or "Target Escalation Policy IDs" must name at least one responder',
+			'Target User Names or IDs',
+			'or "Target Escalation Policy Names or IDs" must name at least one responder',
 		);
 	}
 	const response = await pagerDutyApiRequest.call(this, {
@@ -95,7 +90,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const createResponderRequest = defineOperation({
 	value: 'createResponderRequest',
 	name: 'Create Responder Request',
-	action: 'Request responders for an incident',
+	action: 'Create a responder request',
 	description:
 		"Ask more users or escalation policies to help with an incident (needs PagerDuty's coordinated responding ability)",
 	endpoints: ['POST /incidents/{id}/responder_requests'],

@@ -85,7 +85,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const createStatusUpdate = defineOperation({
 	value: 'createStatusUpdate',
 	name: 'Create Status Update',
-	action: 'Post a status update on an incident',
+	action: 'Create a status update',
 	description:
 		"Post a status update to an incident's stakeholders, optionally as a custom HTML email",
 	endpoints: ['POST /incidents/{id}/status_updates'],

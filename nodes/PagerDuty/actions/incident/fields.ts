@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locator } from '../../../shared/locators';
+import { namesOrIdsField } from '../../descriptions/common';
 
 export const urgencyField: INodeProperties = {
 	displayName: 'Urgency',
@@ -77,15 +78,13 @@ export const conferenceBridgeField: INodeProperties = {
 	],
 };
 
-export const assigneeUserIdsField: INodeProperties = {
-	displayName: 'Assignee User IDs',
+export const assigneeUserIdsField: INodeProperties = namesOrIdsField({
+	displayName: 'Assignee Names or IDs',
 	name: 'assigneeUserIds',
-	type: 'string',
-	default: '',
-	placeholder: 'PXPGF42,PAM4FGS',
+	loadOptionsMethod: 'getUsers',
 	description:
-		"Assign the incident directly to these users (comma-separated user IDs, e.g. from User → Get or an incident's assignees) instead of whoever the escalation policy pages. Cannot be combined with Escalation Policy or Escalation Level.",
-};
+		'Assign the incident directly to these users instead of whoever the escalation policy pages. Cannot be combined with Escalation Policy or Escalation Level.',
+});
 
 export const escalationLevelField: INodeProperties = {
 	displayName: 'Escalation Level',
@@ -118,7 +117,7 @@ export const statusField: INodeProperties = {
 	description: 'Acknowledge the incident (stops escalation) or resolve it',
 };
 
-/** The changes Update and Manage Many both offer (Update adds title and urgency). */
+/** The changes Update and Update Many both offer (Update adds title and urgency). */
 export const incidentChangeOptions: INodeProperties[] = [
 	assigneeUserIdsField,
 	escalationLevelField,

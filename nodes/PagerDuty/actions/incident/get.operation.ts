@@ -19,7 +19,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an incident',
 	description: 'Read one incident by ID',
 	endpoints: ['GET /incidents/{id}'],
 	properties,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { optionalDateTime, parseIdList } from '../../../shared/validation';
 import {
+	namesOrIdsField,
 	returnAllAndLimit,
 	sinceUntilFields,
 	teamIdsFilter,
@@ -14,6 +15,32 @@ import { simplifyIf, simplifyIncident } from '../../helpers/simplify';
 import { withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf } from '../common';
 import { defineOperation } from '../registry';
+
+/**
+ * A comma-separated ID field as n8n's built-in node saves it, shown only where a saved workflow has a
+ * value (n8n would mark that text as an error in a multi-select). New nodes get the multi-select.
+ */
+const legacyIdsField = (displayName: string, name: string, only: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	displayOptions: { show: { [name]: [{ _cnd: { exists: true } }] } },
+	description: `${only} (comma-separated IDs)`,
+});
+
+/** The IDs of a multi-select and of the built-in node's text field beside it, once each. */
+const bothIdLists = (
+	context: IExecuteFunctions,
+	itemIndex: number,
+	picked: [label: string, value: unknown],
+	legacy: [label: string, value: unknown],
+) => [
+	...new Set([
+		...parseIdList(context, itemIndex, ...picked),
+		...parseIdList(context, itemIndex, ...legacy),
+	]),
+];
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('incidents'),
@@ -86,7 +113,8 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Only incidents in these statuses; all statuses when empty',
 			},
-			teamIdsFilter('incidents'),
+			legacyIdsField('Team IDs', 'teamIds', 'Only incidents of these teams'),
+			teamIdsFilter('incidents', 'teams'),
 			timeZoneField,
 			{
 				displayName: 'Urgencies',
@@ -99,14 +127,13 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Only incidents of these urgencies; all urgencies when empty',
 			},
-			{
-				displayName: 'User IDs',
-				name: 'userIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PUSER01,PUSER02',
-				description: 'Only incidents currently assigned to these users (comma-separated IDs)',
-			},
+			legacyIdsField('User IDs', 'userIds', 'Only incidents currently assigned to these users'),
+			namesOrIdsField({
+				displayName: 'User Names or IDs',
+				name: 'users',
+				loadOptionsMethod: 'getUsers',
+				description: 'Only incidents currently assigned to these users',
+			}),
 		],
 	},
 ];
@@ -121,15 +148,25 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		date_range: options.dateRange,
 		incident_key: options.incidentKey,
 		include: includeValues(options.include),
-		service_ids: parseIdList(this, itemIndex, 'Service IDs', options.serviceIds),
+		service_ids: parseIdList(this, itemIndex, 'Service Names or IDs', options.serviceIds),
 		since,
 		until,
 		sort_by: options.sortBy,
 		statuses: options.statuses,
-		team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+		team_ids: bothIdLists(
+			this,
+			itemIndex,
+			['Team Names or IDs', options.teams],
+			['Team IDs', options.teamIds],
+		),
 		time_zone: options.timeZone,
 		urgencies: options.urgencies,
-		user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
+		user_ids: bothIdLists(
+			this,
+			itemIndex,
+			['User Names or IDs', options.users],
+			['User IDs', options.userIds],
+		),
 	});
 
 	const incidents = await pagerDutyApiRequestAllItems.call(
@@ -152,7 +189,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many incidents',
 	description: 'List incidents, filtered by status, service, team, user, urgency or time window',
 	endpoints: ['GET /incidents'],
 	properties,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { incidentChanges } from './body';
+import { incidentChanges, incidentChangesCheckedThemselves } from './body';
 import { planBulkRequests, sendBulkUpdate } from './bulk';
 import { incidentChangeOptions } from './fields';
 import { invalidParameter, parseIdList, readOptionalEmail } from '../../../shared/validation';
@@ -64,11 +64,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 
 export const manageMany = defineOperation({
 	value: 'manageMany',
-	name: 'Manage Many',
-	action: 'Update many incidents at once',
+	name: 'Update Many',
 	description:
 		"Acknowledge, resolve, reassign, escalate or re-prioritise a list of incidents at once (PagerDuty's bulk update)",
 	endpoints: ['PUT /incidents'],
 	properties,
+	checksItself: incidentChangesCheckedThemselves,
 	execute,
 });

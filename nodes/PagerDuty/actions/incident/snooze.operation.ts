@@ -47,10 +47,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const snooze = defineOperation({
 	value: 'snooze',
 	name: 'Snooze',
-	action: 'Snooze an incident',
 	description:
 		'Silence an acknowledged incident for a while; it triggers again when the snooze ends',
 	endpoints: ['POST /incidents/{id}/snooze'],
 	properties,
+	checksItself: ['duration'],
 	execute,
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { incidentChanges } from './body';
+import { incidentChanges, incidentChangesCheckedThemselves } from './body';
 import type { IncidentUpdate } from './bulk';
 import { updateInBulk } from './bulk';
 import {
@@ -15,6 +15,7 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readOptionalEmail } from '../../../shared/validation';
 import { fromEmailField } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
+import { requireChanges } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -37,6 +38,8 @@ function readUpdate(context: IExecuteFunctions, itemIndex: number): IncidentUpda
 	const updateFields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 
 	const changes = incidentChanges(context, itemIndex, updateFields);
+	// An update that changes nothing is a mistake: PagerDuty would answer with the incident as it is.
+	requireChanges(context, itemIndex, changes);
 	return { itemIndex, incidentId, from, changes };
 }
 
@@ -68,10 +71,10 @@ async function executeBatch(
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update an incident',
 	description: 'Acknowledge, resolve, reassign, re-prioritise or rename an incident',
 	endpoints: ['PUT /incidents', 'PUT /incidents/{id}'],
 	properties,
+	checksItself: incidentChangesCheckedThemselves,
 	execute,
 	executeBatch,
 });

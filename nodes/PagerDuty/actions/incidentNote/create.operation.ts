@@ -30,7 +30,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create an incident note',
 	description: "Add a note to an incident's timeline; returns the note",
 	endpoints: ['POST /incidents/{id}/notes'],
 	properties,

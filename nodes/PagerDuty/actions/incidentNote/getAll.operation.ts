@@ -22,7 +22,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many incident notes',
 	description: 'List the notes of an incident, oldest first',
 	endpoints: ['GET /incidents/{id}/notes'],
 	properties,

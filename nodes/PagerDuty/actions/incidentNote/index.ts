@@ -9,6 +9,9 @@ export const incidentNote = defineResource({
 		value: 'incidentNote',
 		description: "Notes on an incident's timeline",
 	},
+	noun: 'incident note',
+	plural: 'incident notes',
+	article: 'an',
 	defaultOperation: 'create',
 	operations: [create, getAll, update],
 });

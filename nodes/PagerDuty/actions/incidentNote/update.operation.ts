@@ -40,7 +40,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update an incident note',
 	description: 'Replace the text of a note on an incident; returns the note',
 	endpoints: ['PUT /incidents/{id}/notes/{note_id}'],
 	properties,

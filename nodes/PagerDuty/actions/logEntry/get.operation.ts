@@ -35,7 +35,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a log entry',
 	description: "Read one log entry (an event on an incident's timeline) by ID",
 	endpoints: ['GET /log_entries/{id}'],
 	properties,

@@ -19,7 +19,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many log entries',
 	description: 'List log entries across the account, optionally within a time window',
 	endpoints: ['GET /log_entries'],
 	properties,

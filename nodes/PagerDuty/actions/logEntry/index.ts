@@ -9,6 +9,9 @@ export const logEntry = defineResource({
 		value: 'logEntry',
 		description: 'The audit trail of incidents: who did what, when',
 	},
+	noun: 'log entry',
+	plural: 'log entries',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [get, getAll, getAllForIncident],
 });

@@ -42,7 +42,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a maintenance window',
 	description:
 		'Put services in maintenance for a time window, so they open no incidents (needs From with an account-level key)',
 	endpoints: ['POST /maintenance_windows'],

@@ -30,7 +30,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteMaintenanceWindow = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a maintenance window',
 	description:
 		'Delete a window that has not started, or end an ongoing one now; ended windows cannot be deleted',
 	endpoints: ['DELETE /maintenance_windows/{id}'],

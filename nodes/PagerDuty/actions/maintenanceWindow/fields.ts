@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemSuffix } from '../../../shared/errors';
 import {
-	dateTimeSchema,
+	dateTimeValue,
 	pagerDutyIdSchema,
 	parseIdList,
 	readParameter,
-	validate,
 } from '../../../shared/validation';
 import { includeField } from '../../descriptions/include';
 import { reference } from '../../helpers/utils';
@@ -92,15 +92,15 @@ export function windowBody(
 ): IDataObject {
 	const window: IDataObject = {};
 	if (input.startTime !== undefined)
-		window.start_time = validate(context, itemIndex, 'Start Time', dateTimeSchema, input.startTime);
+		window.start_time = dateTimeValue(context, itemIndex, 'Start Time', input.startTime);
 	if (input.endTime !== undefined)
-		window.end_time = validate(context, itemIndex, 'End Time', dateTimeSchema, input.endTime);
+		window.end_time = dateTimeValue(context, itemIndex, 'End Time', input.endTime);
 	if (input.serviceIds !== undefined) {
 		const ids = parseIdList(context, itemIndex, 'Services', input.serviceIds);
 		if (ids.length === 0) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"Services" must name at least one service (item ${itemIndex})`,
+				`"Services" must name at least one service${itemSuffix(itemIndex)}`,
 				{ itemIndex },
 			);
 		}
@@ -118,7 +118,7 @@ export function checkTimes(
 	if (Date.parse(String(window.end_time)) > Date.parse(String(window.start_time))) return;
 	throw new NodeOperationError(
 		context.getNode(),
-		`"End Time" must be after "Start Time" (item ${itemIndex})`,
+		`"End Time" must be after "Start Time"${itemSuffix(itemIndex)}`,
 		{
 			itemIndex,
 			description: `The window runs from ${String(window.start_time)} to ${String(window.end_time)}.`,

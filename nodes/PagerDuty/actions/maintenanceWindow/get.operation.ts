@@ -36,7 +36,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a maintenance window',
 	description: 'Read one maintenance window by ID',
 	endpoints: ['GET /maintenance_windows/{id}'],
 	properties,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseIdList } from '../../../shared/validation';
-import { queryFilter, returnAllAndLimit } from '../../descriptions/common';
+import { queryFilter, returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { maintenanceWindowIncludeField, windowFields } from './fields';
@@ -37,15 +37,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Only windows on these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{
-				displayName: 'Team IDs',
-				name: 'teamIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PTEAM01,PTEAM02',
-				description:
-					'Only windows on services of these teams (comma-separated IDs, from Team → Get Many)',
-			},
+			teamIdsFilter('windows on services'),
 		],
 	},
 ];
@@ -59,7 +51,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			include: includeValues(options.include),
 			query: options.query,
 			service_ids: parseIdList(this, itemIndex, 'Services', options.serviceIds),
-			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			team_ids: parseIdList(this, itemIndex, 'Team Names or IDs', options.teamIds),
 		}),
 	});
 }
@@ -67,7 +59,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many maintenance windows',
 	description: 'List maintenance windows: past, ongoing or future, by service, team or description',
 	endpoints: ['GET /maintenance_windows'],
 	properties,

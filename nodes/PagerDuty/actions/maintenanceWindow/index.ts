@@ -11,6 +11,9 @@ export const maintenanceWindow = defineResource({
 		value: 'maintenanceWindow',
 		description: 'Time windows in which services open no incidents',
 	},
+	noun: 'maintenance window',
+	plural: 'maintenance windows',
+	article: 'a',
 	defaultOperation: 'getAll',
 	operations: [create, deleteMaintenanceWindow, get, getAll, update],
 });

@@ -63,7 +63,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a maintenance window',
 	description: "Change a window's times, services or description",
 	endpoints: ['GET /maintenance_windows/{id}', 'PUT /maintenance_windows/{id}'],
 	properties,

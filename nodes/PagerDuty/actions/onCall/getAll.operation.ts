@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter, optionalDateTime, parseIdList } from '../../../shared/validation';
-import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
+import { namesOrIdsField, returnAllAndLimit, timeZoneField } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
@@ -9,20 +9,6 @@ import { defineOperation } from '../registry';
 /** PagerDuty lists on-call shifts at most this far ahead. */
 const MAX_DAYS_AHEAD = 90;
 const DAY_MS = 86_400_000;
-
-const idListField = (
-	displayName: string,
-	name: string,
-	placeholder: string,
-	description: string,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder,
-	description,
-});
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('on-call entries'),
@@ -41,23 +27,24 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to return only the first on-call of each escalation policy, level and user: who is on call next',
 			},
-			idListField(
-				'Escalation Policy IDs',
-				'escalationPolicyIds',
-				'PPOLICY1,PPOLICY2',
-				'Only on-calls for these escalation policies (comma-separated IDs, from Escalation Policy → Get Many)',
-			),
+			namesOrIdsField({
+				displayName: 'Escalation Policy Names or IDs',
+				name: 'escalationPolicyIds',
+				loadOptionsMethod: 'getEscalationPolicies',
+				description: 'Only on-calls for these escalation policies',
+			}),
 			includeField([
 				{ name: 'Escalation Policies', value: 'escalation_policies' },
 				{ name: 'Schedules', value: 'schedules' },
 				{ name: 'Users', value: 'users' },
 			]),
-			idListField(
-				'Schedule IDs',
-				'scheduleIds',
-				'PSCHED1,PSCHED2',
-				'Only on-calls coming from these schedules (comma-separated IDs, from Schedule → Get Many); users a policy names directly are then left out',
-			),
+			namesOrIdsField({
+				displayName: 'Schedule Names or IDs',
+				name: 'scheduleIds',
+				loadOptionsMethod: 'getSchedules',
+				description:
+					'Only on-calls coming from these schedules; users a policy names directly are then left out',
+			}),
 			{
 				displayName: 'Since',
 				name: 'since',
@@ -74,17 +61,17 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: `End of the time window (ISO 8601 with offset), at most ${MAX_DAYS_AHEAD} days from now. Empty: the same as Since.`,
 			},
-			idListField(
-				'User IDs',
-				'userIds',
-				'PUSER01,PUSER02',
-				'Only on-calls of these users (comma-separated IDs, from User → Get Many)',
-			),
+			namesOrIdsField({
+				displayName: 'User Names or IDs',
+				name: 'userIds',
+				loadOptionsMethod: 'getUsers',
+				description: 'Only on-calls of these users',
+			}),
 		],
 	},
 ];
 
-/** PagerDuty refuses windows reaching more than 90 days ahead, or ending before they start. */
+/** PagerDuty refuses windows reaching more than 90 days ahead (the router checks their order). */
 function checkWindow(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -105,9 +92,6 @@ function checkWindow(
 			);
 		}
 	}
-	if (since && until && Date.parse(until) < Date.parse(since)) {
-		throw invalidParameter(context, itemIndex, 'Until', 'must not be before Since');
-	}
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -123,15 +107,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 				escalation_policy_ids: parseIdList(
 					this,
 					itemIndex,
-					'Escalation Policy IDs',
+					'Escalation Policy Names or IDs',
 					options.escalationPolicyIds,
 				),
 				include: includeValues(options.include),
-				schedule_ids: parseIdList(this, itemIndex, 'Schedule IDs', options.scheduleIds),
+				schedule_ids: parseIdList(this, itemIndex, 'Schedule Names or IDs', options.scheduleIds),
 				since,
 				until,
 				time_zone: options.timeZone,
-				user_ids: parseIdList(this, itemIndex, 'User IDs', options.userIds),
+				user_ids: parseIdList(this, itemIndex, 'User Names or IDs', options.userIds),
 			};
 		},
 	});
@@ -140,7 +124,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many on calls',
 	description:
 		"List who is on call: per escalation policy and level, the user, the schedule it comes from and the shift's start and end",
 	endpoints: ['GET /oncalls'],

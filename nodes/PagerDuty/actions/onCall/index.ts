@@ -7,6 +7,10 @@ export const onCall = defineResource({
 		value: 'onCall',
 		description: 'Who is on call now or in a time window, per escalation policy and level',
 	},
+	noun: 'on-call',
+	plural: 'on-calls',
+	article: 'an',
+	keywords: ['oncall'],
 	defaultOperation: 'getAll',
 	operations: [getAll],
 });

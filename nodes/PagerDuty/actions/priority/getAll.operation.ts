@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many priorities',
 	description:
 		"List the account's incident priorities (such as P1 to P5), most urgent first; their IDs set an incident's priority. Standard and Enterprise plans only.",
 	endpoints: ['GET /priorities'],

@@ -7,6 +7,9 @@ export const priority = defineResource({
 		value: 'priority',
 		description: "The account's incident priorities (P1, P2 …)",
 	},
+	noun: 'priority',
+	plural: 'priorities',
+	article: 'a',
 	defaultOperation: 'getAll',
 	operations: [getAll],
 });

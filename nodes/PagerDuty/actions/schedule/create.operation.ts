@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { layersField, readLayers, scheduleTimeZoneField } from './fields';
+import { itemSuffix } from '../../../shared/errors';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
@@ -47,7 +48,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (!layers) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Add at least one layer under "Layers" (item ${itemIndex})`,
+			`Add at least one layer under "Layers"${itemSuffix(itemIndex)}`,
 			{ itemIndex },
 		);
 	}
@@ -73,7 +74,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a schedule',
 	description: 'Add an on-call schedule made of one or more rotating layers of users',
 	endpoints: ['POST /schedules'],
 	properties,

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { scheduleLocator } from './fields';
 import { locator } from '../../../shared/locators';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { dateTimeSchema, readParameter } from '../../../shared/validation';
+import { readDateTime } from '../../../shared/validation';
 import { pathId, reference } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
@@ -41,8 +41,8 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const userId = userLocator.read(this, itemIndex);
-	const start = readParameter(this, itemIndex, 'start', 'Start', dateTimeSchema);
-	const end = readParameter(this, itemIndex, 'end', 'End', dateTimeSchema);
+	const start = readDateTime(this, itemIndex, 'start', 'Start');
+	const end = readDateTime(this, itemIndex, 'end', 'End');
 	// PagerDuty answers a list with one result per override, each with its own status.
 	const response = (await pagerDutyApiRequest.call(this, {
 		method: 'POST',

@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteSchedule = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a schedule',
 	description: 'Remove a schedule; PagerDuty refuses while an escalation policy uses it',
 	endpoints: ['DELETE /schedules/{id}'],
 	properties: [scheduleLocator.field],

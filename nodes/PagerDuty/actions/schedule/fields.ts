@@ -2,13 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { itemSuffix } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
-import {
-	dateTimeSchema,
-	optionalDateTime,
-	parseIdList,
-	validate,
-} from '../../../shared/validation';
+import { dateTimeValue, optionalDateTime, parseIdList, validate } from '../../../shared/validation';
+import { namesOrIdsField } from '../../descriptions/common';
 import { reference } from '../../helpers/utils';
 
 export const scheduleLocator = locator('schedule', {
@@ -67,6 +64,70 @@ const TURN_UNITS: Record<string, number> = {
 	weeks: 604_800,
 };
 
+/** A layer's fields, one constant each: `layersField` lists them in the order a layer is set up. */
+const layerName: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'Name of the layer, e.g. Primary or Weekend; PagerDuty numbers unnamed layers',
+};
+
+const layerUsers = namesOrIdsField({
+	displayName: 'Rotation User Names or IDs',
+	name: 'userIds',
+	loadOptionsMethod: 'getUsers',
+	description: 'Users taking turns, in the order you pick them',
+});
+
+const layerStart: INodeProperties = {
+	displayName: 'Start',
+	name: 'start',
+	type: 'dateTime',
+	default: '',
+	description: 'When the layer takes effect (ISO 8601 with offset, e.g. 2026-11-02T09:00:00+01:00)',
+};
+
+const layerRotationStart: INodeProperties = {
+	displayName: 'Rotation Start',
+	name: 'rotationVirtualStart',
+	type: 'dateTime',
+	default: '',
+	description:
+		"The moment the rotation is reckoned from: the first user's turn begins here and hand-offs fall on it plus whole turns (e.g. a Monday 09:00 for weekly hand-offs on Monday mornings). ISO 8601 with offset; empty: the layer's Start.",
+};
+
+const layerTurnLength: INodeProperties = {
+	displayName: 'Turn Length',
+	name: 'turnLength',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description: "How long each user's turn lasts, in the unit below",
+};
+
+const layerTurnLengthUnit: INodeProperties = {
+	displayName: 'Turn Length Unit',
+	name: 'turnLengthUnit',
+	type: 'options',
+	options: [
+		{ name: 'Days', value: 'days' },
+		{ name: 'Hours', value: 'hours' },
+		{ name: 'Seconds', value: 'seconds' },
+		{ name: 'Weeks', value: 'weeks' },
+	],
+	default: 'weeks',
+	description: 'Unit of Turn Length; PagerDuty stores turns in seconds',
+};
+
+const layerEnd: INodeProperties = {
+	displayName: 'End',
+	name: 'end',
+	type: 'dateTime',
+	default: '',
+	description: 'When the layer stops (ISO 8601 with offset); empty: it runs on',
+};
+
 export function layersField(description: string): INodeProperties {
 	return {
 		displayName: 'Layers',
@@ -80,68 +141,16 @@ export function layersField(description: string): INodeProperties {
 			{
 				displayName: 'Layer',
 				name: 'layer',
+				// In the order a layer is set up (who, from when, how long a turn), not alphabetical: n8n
+				// shows a fixed collection's fields as listed here.
 				values: [
-					{
-						displayName: 'End',
-						name: 'end',
-						type: 'dateTime',
-						default: '',
-						description: 'When the layer stops (ISO 8601 with offset); empty: it runs on',
-					},
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						description:
-							'Name of the layer, e.g. Primary or Weekend; PagerDuty numbers unnamed layers',
-					},
-					{
-						displayName: 'Rotation Start',
-						name: 'rotationVirtualStart',
-						type: 'dateTime',
-						default: '',
-						description:
-							"The moment the rotation is reckoned from: the first user's turn begins here and hand-offs fall on it plus whole turns (e.g. a Monday 09:00 for weekly hand-offs on Monday mornings). ISO 8601 with offset; empty: the layer's Start.",
-					},
-					{
-						displayName: 'Start',
-						name: 'start',
-						type: 'dateTime',
-						default: '',
-						description:
-							'When the layer takes effect (ISO 8601 with offset, e.g. 2026-11-02T09:00:00+01:00)',
-					},
-					{
-						displayName: 'Turn Length',
-						name: 'turnLength',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 1,
-						description: "How long each user's turn lasts, in the unit below",
-					},
-					{
-						displayName: 'Turn Length Unit',
-						name: 'turnLengthUnit',
-						type: 'options',
-						options: [
-							{ name: 'Days', value: 'days' },
-							{ name: 'Hours', value: 'hours' },
-							{ name: 'Seconds', value: 'seconds' },
-							{ name: 'Weeks', value: 'weeks' },
-						],
-						default: 'weeks',
-						description: 'Unit of Turn Length; PagerDuty stores turns in seconds',
-					},
-					{
-						displayName: 'User IDs',
-						name: 'userIds',
-						type: 'string',
-						default: '',
-						placeholder: 'PUSER01,PUSER02',
-						description:
-							'Users taking turns, in rotation order (comma-separated IDs, from User → Get Many)',
-					},
+					layerName,
+					layerUsers,
+					layerStart,
+					layerRotationStart,
+					layerTurnLength,
+					layerTurnLengthUnit,
+					layerEnd,
 				],
 			},
 		],
@@ -161,18 +170,17 @@ export function readLayers(
 	if (layers.length === 0) return undefined;
 	return layers.map((layer, index) => {
 		const label = `Layers → Layer ${index + 1}`;
-		const start = validate(
+		const start = dateTimeValue(context, itemIndex, `${label} → Start`, layer.start ?? '');
+		const users = parseIdList(
 			context,
 			itemIndex,
-			`${label} → Start`,
-			dateTimeSchema,
-			layer.start ?? '',
+			`${label} → Rotation User Names or IDs`,
+			layer.userIds,
 		);
-		const users = parseIdList(context, itemIndex, `${label} → User IDs`, layer.userIds);
 		if (users.length === 0) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"${label} → User IDs" needs at least one user (item ${itemIndex})`,
+				`"${label} → Rotation User Names or IDs" needs at least one user${itemSuffix(itemIndex)}`,
 				{ itemIndex },
 			);
 		}

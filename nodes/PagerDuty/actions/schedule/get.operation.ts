@@ -47,7 +47,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a schedule',
 	description:
 		'Read one schedule with its layers and who is on call when (rendered for a time window)',
 	endpoints: ['GET /schedules/{id}'],

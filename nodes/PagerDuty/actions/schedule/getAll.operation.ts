@@ -46,7 +46,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			query: options.query,
 			since: optionalDateTime(this, itemIndex, 'Since', options.since),
 			until: optionalDateTime(this, itemIndex, 'Until', options.until),
-			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			team_ids: parseIdList(this, itemIndex, 'Team Names or IDs', options.teamIds),
 			time_zone: options.timeZone,
 		}),
 	});
@@ -55,7 +55,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many schedules',
 	description: 'List schedules, optionally by name text or team',
 	endpoints: ['GET /schedules'],
 	properties,

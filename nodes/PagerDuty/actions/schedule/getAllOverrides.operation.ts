@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { dateTimeSchema, readParameter } from '../../../shared/validation';
+import { readDateTime } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { maxItemsOf, upTo } from '../common';
@@ -37,8 +37,8 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scheduleId = scheduleLocator.read(this, itemIndex);
-	const since = readParameter(this, itemIndex, 'since', 'Since', dateTimeSchema);
-	const until = readParameter(this, itemIndex, 'until', 'Until', dateTimeSchema);
+	const since = readDateTime(this, itemIndex, 'since', 'Since');
+	const until = readDateTime(this, itemIndex, 'until', 'Until');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await pagerDutyApiRequest.call(this, {
 		method: 'GET',

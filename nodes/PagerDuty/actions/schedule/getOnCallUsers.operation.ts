@@ -40,7 +40,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getOnCallUsers = defineOperation({
 	value: 'getOnCallUsers',
 	name: 'Get On-Call Users',
-	action: 'Get on call users',
+	action: 'Get on-call users of a schedule',
 	description: 'List the users on call in a schedule now or within a time window',
 	endpoints: ['GET /schedules/{id}/users'],
 	properties,

@@ -15,6 +15,10 @@ export const schedule = defineResource({
 		value: 'schedule',
 		description: 'On-call rotations, who is on call when, and overrides',
 	},
+	noun: 'schedule',
+	plural: 'schedules',
+	article: 'a',
+	keywords: ['override'],
 	defaultOperation: 'get',
 	operations: [
 		create,

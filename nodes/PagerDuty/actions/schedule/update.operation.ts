@@ -89,7 +89,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a schedule',
 	description:
 		'Rename a schedule, change its time zone, description or layers; what is not given is kept',
 	endpoints: ['GET /schedules/{id}', 'PUT /schedules/{id}'],

@@ -50,7 +50,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a service',
 	description:
 		'Add a service (something incidents are opened on) with the escalation policy that is paged for it',
 	endpoints: ['POST /services'],

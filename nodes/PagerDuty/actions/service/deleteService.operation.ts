@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteService = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a service',
 	description: 'Remove a service for good; its incidents can no longer be reached in the web app',
 	endpoints: ['DELETE /services/{id}'],
 	properties: [serviceLocator.field],

@@ -32,7 +32,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a service',
 	description: 'Read one service (settings, escalation policy, teams) by ID',
 	endpoints: ['GET /services/{id}'],
 	properties,

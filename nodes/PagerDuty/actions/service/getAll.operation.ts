@@ -86,7 +86,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			name: options.name,
 			query: options.query,
 			sort_by: options.sortBy,
-			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			team_ids: parseIdList(this, itemIndex, 'Team Names or IDs', options.teamIds),
 			time_zone: options.timeZone,
 		}),
 		simplify: {
@@ -99,7 +99,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many services',
 	description: 'List services, optionally by name text or team',
 	endpoints: ['GET /services'],
 	properties,

@@ -11,6 +11,9 @@ export const service = defineResource({
 		value: 'service',
 		description: 'What incidents are opened on, and which escalation policy is paged',
 	},
+	noun: 'service',
+	plural: 'services',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [create, deleteService, get, getAll, update],
 });

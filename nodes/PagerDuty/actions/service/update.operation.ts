@@ -64,7 +64,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a service',
 	description:
 		'Rename a service, change its escalation policy, timeouts, urgency or status; other settings stay',
 	endpoints: ['GET /services/{id}', 'PUT /services/{id}'],

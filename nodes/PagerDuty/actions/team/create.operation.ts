@@ -34,7 +34,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a team',
 	description: 'Create a team',
 	endpoints: ['POST /teams'],
 	properties,

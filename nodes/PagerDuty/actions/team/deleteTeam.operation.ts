@@ -51,7 +51,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteTeam = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a team',
 	description: 'Delete a team, optionally handing its objects to another team',
 	endpoints: ['DELETE /teams/{id}'],
 	properties,

@@ -19,7 +19,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a team',
 	description: 'Read one team by ID',
 	endpoints: ['GET /teams/{id}'],
 	properties,

@@ -27,7 +27,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many teams',
 	description: 'List teams, optionally by name text',
 	endpoints: ['GET /teams'],
 	properties,

@@ -16,6 +16,9 @@ export const team = defineResource({
 		value: 'team',
 		description: 'Teams, their members and escalation policies',
 	},
+	noun: 'team',
+	plural: 'teams',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [
 		addEscalationPolicy,

@@ -51,7 +51,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a team',
 	description: 'Rename a team or change its description or default role',
 	endpoints: ['GET /teams/{id}', 'PUT /teams/{id}'],
 	properties,

@@ -49,7 +49,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a user',
 	description:
 		'Add a user to the account and send them an invitation (needs From with an account-level key)',
 	endpoints: ['POST /users'],

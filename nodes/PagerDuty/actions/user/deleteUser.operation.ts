@@ -16,7 +16,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteUser = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a user',
 	description:
 		'Remove a user from the account; PagerDuty refuses while incidents are assigned to them',
 	endpoints: ['DELETE /users/{id}'],

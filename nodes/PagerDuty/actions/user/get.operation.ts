@@ -27,7 +27,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a user',
 	description: 'Read one user (name, email, role, time zone) by ID',
 	endpoints: ['GET /users/{id}'],
 	properties,

@@ -48,7 +48,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		property: 'users',
 		query: (options) => ({
 			query: options.query,
-			team_ids: parseIdList(this, itemIndex, 'Team IDs', options.teamIds),
+			team_ids: parseIdList(this, itemIndex, 'Team Names or IDs', options.teamIds),
 			include: includeValues(options.include),
 		}),
 		simplify: {
@@ -61,7 +61,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many users',
 	description: 'List users, optionally by name or email text and by team',
 	endpoints: ['GET /users'],
 	properties,

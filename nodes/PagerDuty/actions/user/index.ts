@@ -19,6 +19,9 @@ export const user = defineResource({
 		value: 'user',
 		description: 'People in the account, their contact methods and notification rules',
 	},
+	noun: 'user',
+	plural: 'users',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [
 		create,

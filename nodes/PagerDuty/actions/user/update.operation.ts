@@ -54,7 +54,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a user',
 	description: "Change a user's name, email, role, time zone, job title, color or description",
 	endpoints: ['GET /users/{id}', 'PUT /users/{id}'],
 	properties,

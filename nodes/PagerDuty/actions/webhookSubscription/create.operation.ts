@@ -1,16 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { eventsField, readEvents, subscriptionScope } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { readParameter } from '../../../shared/validation';
+import { httpUrlSchema, readParameter } from '../../../shared/validation';
 import { defineOperation } from '../registry';
 
-const urlSchema = z
-	.string()
-	.trim()
-	.url('must be a URL such as https://example.com/hooks/pagerduty')
-	.refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+const urlSchema = httpUrlSchema('https://example.com/hooks/pagerduty');
 
 const properties: INodeProperties[] = [
 	{
@@ -105,7 +100,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a webhook subscription',
 	description:
 		'Subscribe a URL to incident and service events (webhooks v3); the answer holds the signing secret, shown only once',
 	endpoints: ['POST /webhook_subscriptions'],

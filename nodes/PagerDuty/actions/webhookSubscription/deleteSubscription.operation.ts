@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteSubscription = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a webhook subscription',
 	description: 'Stop and remove a webhook subscription',
 	endpoints: ['DELETE /webhook_subscriptions/{id}'],
 	properties: [subscriptionIdField],

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemSuffix } from '../../../shared/errors';
 import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { eventTypeOptions, expandEventTypes, scopeSelector } from '../../../shared/webhooks';
 
@@ -30,7 +31,7 @@ export const eventsField = (required: boolean): INodeProperties => ({
 	options: eventTypeOptions,
 	required,
 	default: [],
-	description: 'The event types PagerDuty sends; "*" stands for all of them',
+	description: 'The event types PagerDuty sends; "All Events" stands for all of them',
 });
 
 /** The subscription's scope: account, or one service or team. */
@@ -48,7 +49,7 @@ export function readEvents(
 	if (events.length === 0) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`"Events" must name at least one event type (item ${itemIndex})`,
+			`"Events" must name at least one event type${itemSuffix(itemIndex)}`,
 			{
 				itemIndex,
 			},

@@ -17,7 +17,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a webhook subscription',
 	description: 'Read one webhook subscription by ID',
 	endpoints: ['GET /webhook_subscriptions/{id}'],
 	properties: [subscriptionIdField],

@@ -59,7 +59,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many webhook subscriptions',
 	description: 'List webhook subscriptions, optionally by scope',
 	endpoints: ['GET /webhook_subscriptions'],
 	properties,

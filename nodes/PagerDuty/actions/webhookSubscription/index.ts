@@ -12,6 +12,9 @@ export const webhookSubscription = defineResource({
 		value: 'webhookSubscription',
 		description: 'Where PagerDuty sends v3 webhooks (the PagerDuty Trigger manages its own)',
 	},
+	noun: 'webhook subscription',
+	plural: 'webhook subscriptions',
+	article: 'a',
 	defaultOperation: 'getAll',
 	operations: [create, deleteSubscription, get, getAll, test, update],
 });

@@ -8,6 +8,7 @@ import {
 	subscriptionIdField,
 	subscriptionScope,
 } from './fields';
+import { itemSuffix } from '../../../shared/errors';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
 import { defineOperation } from '../registry';
@@ -58,7 +59,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update: add a field or change the scope (item ${itemIndex})`,
+			`Nothing to update: add a field or change the scope${itemSuffix(itemIndex)}`,
 			{
 				itemIndex,
 			},
@@ -75,7 +76,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a webhook subscription',
 	description: 'Change the events, scope, description or active state (not the URL)',
 	endpoints: ['PUT /webhook_subscriptions/{id}'],
 	properties,
