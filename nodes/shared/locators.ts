@@ -138,6 +138,7 @@ const LOCATOR_KINDS = {
 	shiftSchedule: {
 		// Shift-based (v3) schedules list as references: their name is the summary.
 		noun: 'shift-based schedule',
+		article: 'a',
 		searchMethod: 'searchShiftSchedules',
 		list: {
 			path: '/v3/schedules',

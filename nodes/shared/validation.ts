@@ -308,16 +308,3 @@ export function parseIdList(
 		.filter((id) => id !== '')
 		.map((id) => validate(context, itemIndex, label, pagerDutyIdSchema, id));
 }
-
-/** An IANA time zone name such as Europe/Berlin, as the runtime knows them. */
-export const timeZoneSchema = z
-	.string()
-	.trim()
-	.refine((zone) => {
-		try {
-			new Intl.DateTimeFormat('en-US', { timeZone: zone });
-			return true;
-		} catch {
-			return false;
-		}
-	}, 'must be an IANA time zone such as Europe/Berlin');

@@ -119,7 +119,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many audit records',
 	description:
 		"List the account's audit trail, newest first: who created, changed or deleted users, teams, schedules, escalation policies and services, when and how. By default the last 24 hours; any Since–Until window (read in 31-day slices). Needs the Audit Trail plan feature and an admin, the account owner or an account-level key. Returns one item per record.",
 	endpoints: ['GET /audit/records'],

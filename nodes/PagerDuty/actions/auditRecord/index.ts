@@ -9,6 +9,10 @@ export const auditRecord = defineResource({
 		description:
 			'The audit trail of the account: who created, changed or deleted users, teams, schedules, escalation policies and services',
 	},
+	noun: 'audit record',
+	plural: 'audit records',
+	article: 'an',
+	keywords: ['audit trail'],
 	defaultOperation: 'getAll',
 	operations: [getAll, getAllForResource],
 });

@@ -36,7 +36,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an extension schema',
 	description:
 		"Read one extension vendor type by ID: its label, key, the incident events it sends and its guide. Needs the schema's ID (Extension Schema → Get Many). Returns the schema.",
 	endpoints: ['GET /extension_schemas/{id}'],

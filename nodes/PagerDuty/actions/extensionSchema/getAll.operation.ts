@@ -16,7 +16,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many extension schemas',
 	description:
 		'List the vendor types of legacy extensions (Generic Webhook, Slack, ServiceNow …): label, key, the incident events each sends, guide URL. Use the ID when creating an extension with a Custom API Call. Returns one item per schema.',
 	endpoints: ['GET /extension_schemas'],

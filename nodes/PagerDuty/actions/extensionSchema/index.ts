@@ -8,6 +8,9 @@ export const extensionSchema = defineResource({
 		value: 'extensionSchema',
 		description: 'The vendor types of legacy extensions, such as Generic Webhook or Slack',
 	},
+	noun: 'extension schema',
+	plural: 'extension schemas',
+	article: 'an',
 	defaultOperation: 'getAll',
 	operations: [get, getAll],
 });

@@ -25,7 +25,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a custom shift',
 	description:
 		"Put one user (or nobody) on call in a shift-based schedule for a one-off time range, outside its rotations. Needs the schedule (Shift-Based Schedule → Get Many) and the user's ID. Returns the shift with its ID.",
 	endpoints: ['POST /v3/schedules/{id}/custom_shifts'],

@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteCustomShift = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a custom shift',
 	description:
 		"Remove a custom shift from a shift-based schedule. Needs the schedule and the shift's ID (Custom Shift → Get Many). Returns the deleted ID.",
 	endpoints: ['DELETE /v3/schedules/{id}/custom_shifts/{custom_shift_id}'],

@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a custom shift',
 	description:
 		"Read one custom shift of a shift-based schedule: start, end and member. Needs the schedule and the shift's ID (Custom Shift → Get Many). Returns the shift.",
 	endpoints: ['GET /v3/schedules/{id}/custom_shifts/{custom_shift_id}'],

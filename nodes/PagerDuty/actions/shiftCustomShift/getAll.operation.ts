@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many custom shifts',
 	description:
 		'List the custom shifts of a shift-based schedule that overlap a time window, by start. Needs the schedule (Shift-Based Schedule → Get Many). Returns one item per shift.',
 	endpoints: ['GET /v3/schedules/{id}/custom_shifts'],

@@ -11,6 +11,9 @@ export const shiftCustomShift = defineResource({
 		value: 'shiftCustomShift',
 		description: 'One-off shifts in a shift-based schedule, outside its rotations',
 	},
+	noun: 'custom shift',
+	plural: 'custom shifts',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [create, deleteCustomShift, get, getAll, update],
 });

@@ -34,7 +34,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a custom shift',
 	description:
 		"Move a custom shift (Start and End together) or give it to another member; what is not given is kept. Needs the schedule and the shift's ID (Custom Shift → Get Many). Returns the shift.",
 	endpoints: ['PUT /v3/schedules/{id}/custom_shifts/{custom_shift_id}'],

@@ -77,7 +77,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a shift-based override',
 	description:
 		"Put someone on call in a shift-based schedule in place of a member of one rotation or custom shift, for a time range. Needs the schedule, the rotation (Shift-Based Schedule → Get Many Rotations) or custom shift (Custom Shift → Get Many), and both members' user IDs. Returns the override with its ID.",
 	endpoints: ['POST /v3/schedules/{id}/overrides'],

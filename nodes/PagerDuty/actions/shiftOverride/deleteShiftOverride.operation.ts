@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteShiftOverride = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a shift-based override',
 	description:
 		"Remove an override from a shift-based schedule. Needs the schedule and the override's ID (Shift-Based Override → Get Many). Returns the deleted ID.",
 	endpoints: ['DELETE /v3/schedules/{id}/overrides/{override_id}'],

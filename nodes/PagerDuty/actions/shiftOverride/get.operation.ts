@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a shift-based override',
 	description:
 		"Read one override of a shift-based schedule: when, what it overrides, and who replaces whom. Needs the schedule and the override's ID (Shift-Based Override → Get Many). Returns the override.",
 	endpoints: ['GET /v3/schedules/{id}/overrides/{override_id}'],

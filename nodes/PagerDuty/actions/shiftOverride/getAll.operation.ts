@@ -14,7 +14,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many shift-based overrides',
 	description:
 		'List the overrides of a shift-based schedule that overlap a time window, by start. Needs the schedule (Shift-Based Schedule → Get Many). Returns one item per override.',
 	endpoints: ['GET /v3/schedules/{id}/overrides'],

@@ -12,6 +12,9 @@ export const shiftOverride = defineResource({
 		description:
 			'Someone on call in a shift-based schedule in place of a member of a rotation or custom shift',
 	},
+	noun: 'shift-based override',
+	plural: 'shift-based overrides',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [create, deleteShiftOverride, get, getAll, update],
 });

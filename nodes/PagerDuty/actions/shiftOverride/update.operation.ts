@@ -29,7 +29,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a shift-based override',
 	description:
 		"Move an override (Start, End) or give it to another overriding member; the overridden member cannot change. Needs the schedule and the override's ID (Shift-Based Override → Get Many). Returns the override.",
 	endpoints: ['PUT /v3/schedules/{id}/overrides/{override_id}'],

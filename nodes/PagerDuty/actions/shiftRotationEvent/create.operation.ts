@@ -37,7 +37,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create an event in a schedule rotation',
 	description:
 		"Add a recurring on-call window to a rotation of a shift-based schedule: when (first window, recurrence, time zone), from when until when, and who (members in turn, or everyone together). Needs the schedule and one of its rotations (Shift-Based Schedule → Get Many Rotations or Create Rotation) and the members' user IDs. Returns the event.",
 	endpoints: ['POST /v3/schedules/{id}/rotations/{rotation_id}/events'],

@@ -16,7 +16,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteShiftRotationEvent = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete an event in a schedule rotation',
 	description:
 		"Remove an event from a rotation of a shift-based schedule. Needs the schedule, the rotation and the event's ID (Shift Rotation Event → Get Many). Returns the deleted ID.",
 	endpoints: ['DELETE /v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}'],

@@ -18,7 +18,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get an event in a schedule rotation',
 	description:
 		"Read one event of a rotation: its window, recurrence, effective dates and members. Needs the schedule, the rotation and the event's ID (Shift Rotation Event → Get Many). Returns the event.",
 	endpoints: ['GET /v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}'],

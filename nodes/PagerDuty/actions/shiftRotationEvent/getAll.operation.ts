@@ -23,7 +23,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many events in a schedule rotation',
 	description:
 		'List the events of a rotation of a shift-based schedule. Needs the schedule and the rotation (Shift-Based Schedule → Get Many Rotations). Returns one item per event.',
 	endpoints: ['GET /v3/schedules/{id}/rotations/{rotation_id}/events'],

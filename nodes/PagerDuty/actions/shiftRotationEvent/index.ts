@@ -12,6 +12,9 @@ export const shiftRotationEvent = defineResource({
 		description:
 			'The recurring on-call windows of a shift-based schedule rotation, and who takes them',
 	},
+	noun: 'shift rotation event',
+	plural: 'shift rotation events',
+	article: 'a',
 	defaultOperation: 'get',
 	operations: [create, deleteShiftRotationEvent, get, getAll, update],
 });

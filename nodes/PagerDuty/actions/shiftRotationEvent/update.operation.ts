@@ -31,7 +31,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update an event in a schedule rotation',
 	description:
 		"Change an event of a rotation: all of it while it lies in the future, only Effective Until once it is under way (e.g. to end it), nothing once it is over. Needs the schedule, the rotation and the event's ID (Shift Rotation Event → Get Many). Returns the event.",
 	endpoints: ['PUT /v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}'],

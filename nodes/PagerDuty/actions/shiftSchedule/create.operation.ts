@@ -74,7 +74,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const create = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a shift-based schedule',
 	description:
 		"Add an empty shift-based schedule (PagerDuty's current schedule kind); then add rotations (Create Rotation) with events, custom shifts or overrides to it. Returns the new schedule with its ID.",
 	endpoints: ['POST /v3/schedules'],

@@ -13,7 +13,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const deleteShiftSchedule = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a shift-based schedule',
 	description:
 		'Remove a shift-based schedule with its rotations, custom shifts and overrides. Needs the schedule (Shift-Based Schedule → Get Many). Returns the deleted ID.',
 	endpoints: ['DELETE /v3/schedules/{id}'],

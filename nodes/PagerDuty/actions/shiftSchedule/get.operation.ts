@@ -57,7 +57,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
-	action: 'Get a shift-based schedule',
 	description:
 		'Read a shift-based schedule: name, time zone, teams, users, escalation policies and its rotations with their events; with Include Final Schedule, who is on call when in a time window. Needs the schedule (Shift-Based Schedule → Get Many). Returns the schedule.',
 	endpoints: ['GET /v3/schedules/{id}'],

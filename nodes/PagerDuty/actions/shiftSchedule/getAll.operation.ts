@@ -33,7 +33,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const getAll = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many shift-based schedules',
 	description:
 		'List shift-based schedules, optionally by name text or team, as references: ID, summary (the name) and URLs. Layer-based schedules are listed by Schedule → Get Many. Returns one item per schedule.',
 	endpoints: ['GET /v3/schedules'],

@@ -16,6 +16,10 @@ export const shiftSchedule = defineResource({
 		description:
 			"PagerDuty's shift-based (v3) schedules and their rotations; layer-based schedules are the Schedule resource",
 	},
+	noun: 'shift-based schedule',
+	plural: 'shift-based schedules',
+	article: 'a',
+	keywords: ['rotation'],
 	defaultOperation: 'get',
 	operations: [
 		create,

@@ -59,7 +59,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
-	action: 'Update a shift-based schedule',
 	description:
 		'Rename a shift-based schedule or change its time zone or description; other fields are kept. Needs the schedule (Shift-Based Schedule → Get Many). Returns the schedule.',
 	endpoints: ['PUT /v3/schedules/{id}'],
