@@ -31,7 +31,8 @@ const fixedNow = () => Math.floor(Date.now() / 1000) * 1000 - 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const within = (since: number, until: number) =>
 	records().filter((record) => timeOf(record) >= since && timeOf(record) <= until);
-const itemMarker = (index: number) => new RegExp(`[([]item ${index}[)\\]]`);
+/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
+const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 
 describe('Audit Record → Get Many', () => {
 	it("reads PagerDuty's default window (the last 24 hours) when no window is given", async () => {

@@ -12,7 +12,8 @@ const weekend = () => named('Payments Weekend');
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-const itemMarker = (index: number) => new RegExp(`[([]item ${index}[)\\]]`);
+/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
+const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 const hourAhead = (hours: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + hours * HOUR_MS;
 const onSchedule = (scheduleId: string) => ({
 	resource: 'shiftCustomShift',
@@ -68,6 +69,31 @@ describe('Custom Shift → Create', () => {
 			filled.id,
 			unfilled.id,
 		]);
+	});
+
+	it("reads Start and End without an offset in the workflow's time zone, and sends them in UTC", async () => {
+		const schedule = named('Support Daily');
+		const start = hourAhead(24);
+		// Asia/Tokyo is UTC+9 all year.
+		const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
+		const result = await pagerDuty.run(
+			{
+				...onSchedule(schedule.id),
+				operation: 'create',
+				start: tokyo(start),
+				end: tokyo(start + 8 * HOUR_MS),
+				member: userId('Tom Walsh'),
+			},
+			{ timezone: 'Asia/Tokyo' },
+		);
+		expect(result.error).toBeUndefined();
+		const { custom_shifts: shifts } = pagerDuty.restRequests()[0].body as {
+			custom_shifts: Array<Record<string, unknown>>;
+		};
+		expect(shifts[0]).toMatchObject({
+			start_time: iso(start),
+			end_time: iso(start + 8 * HOUR_MS),
+		});
 	});
 
 	it('refuses an end before the start or a bad member before sending, and passes on a v3 400', async () => {
@@ -182,18 +208,45 @@ describe('Custom Shift → Get Many', () => {
 		expect(jsonOf(some).map((shift) => shift.id)).toEqual(['PCS0000', 'PCS0001', 'PCS0002']);
 	});
 
-	it('refuses a window that ends before it starts, before sending', async () => {
+	it('refuses a window that ends before it starts, or an empty one (PagerDuty would), before sending', async () => {
 		const result = await pagerDuty.run(
 			{
 				...onSchedule(weekend().id),
 				operation: 'getAll',
 				since: '2026-05-02T00:00:00Z',
-				until: '2026-05-01T00:00:00Z',
+				until: '={{ $json.until }}',
 			},
-			{ continueOnFail: true },
+			{
+				items: [{ until: '2026-05-01T00:00:00Z' }, { until: '2026-05-02T00:00:00Z' }],
+				continueOnFail: true,
+			},
 		);
-		expect(jsonOf(result)[0].error).toMatch(/^"Until" must be after "Since"/);
+		const [backwards, empty] = jsonOf(result);
+		expect(backwards.error).toMatch(/^"Until" must be after "Since"/);
+		expect(backwards.error).toMatch(itemMarker(0));
+		expect(empty.error).toMatch(/^"Until" must be after "Since"/);
+		expect(empty.error).toMatch(itemMarker(1));
 		expect(pagerDuty.restRequests()).toHaveLength(0);
+	});
+
+	it("reads Since and Until without an offset in the workflow's time zone, and sends them in UTC", async () => {
+		const schedule = named('Support Daily');
+		const start = hourAhead(1);
+		// Asia/Tokyo is UTC+9 all year.
+		const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
+		const result = await pagerDuty.run(
+			{
+				...onSchedule(schedule.id),
+				operation: 'getAll',
+				since: tokyo(start),
+				until: tokyo(start + DAY_MS),
+				returnAll: true,
+			},
+			{ timezone: 'Asia/Tokyo' },
+		);
+		expect(result.error).toBeUndefined();
+		const query = queryOf(pagerDuty.restRequests()[0]);
+		expect([query.since, query.until]).toEqual([iso(start), iso(start + DAY_MS)]);
 	});
 });
 

@@ -13,7 +13,8 @@ const weekend = () => named('Payments Weekend');
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-const itemMarker = (index: number) => new RegExp(`[([]item ${index}[)\\]]`);
+/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
+const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 const hourAhead = (hours: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + hours * HOUR_MS;
 const onSchedule = (scheduleId: string) => ({
 	resource: 'shiftOverride',

@@ -11,7 +11,8 @@ const named = (name: string) => v3Schedules(store()).find((schedule) => schedule
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-const itemMarker = (index: number) => new RegExp(`[([]item ${index}[)\\]]`);
+/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
+const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 /** A whole hour some days ahead, so events starting there lie in the future. */
 const daysAhead = (days: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + days * DAY_MS;
 
@@ -104,6 +105,33 @@ describe('Shift Rotation Event → Create', () => {
 		expect(event.assignment_strategy).not.toHaveProperty('shifts_per_member');
 		expect(jsonOf(result)[0]).toMatchObject({
 			assignment_strategy: { type: 'every_member_assignment_strategy' },
+		});
+	});
+
+	it("reads times without an offset in the workflow's time zone, and sends them in UTC", async () => {
+		const { scheduleId, rotation } = emptyRotation();
+		const start = daysAhead(2);
+		// Asia/Tokyo is UTC+9 all year; the event's own Time Zone is what its recurrence is reckoned in.
+		const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
+		const result = await pagerDuty.run(
+			{
+				...target(scheduleId, rotation.id),
+				operation: 'create',
+				...weekly(start),
+				startTime: tokyo(start),
+				endTime: tokyo(start + 8 * HOUR_MS),
+				effectiveSince: tokyo(start),
+				effectiveUntil: tokyo(start + 30 * DAY_MS),
+			},
+			{ timezone: 'Asia/Tokyo' },
+		);
+		expect(result.error).toBeUndefined();
+		const { event } = pagerDuty.restRequests()[0].body as { event: Record<string, unknown> };
+		expect(event).toMatchObject({
+			start_time: { date_time: iso(start), time_zone: 'Europe/Madrid' },
+			end_time: { date_time: iso(start + 8 * HOUR_MS), time_zone: 'Europe/Madrid' },
+			effective_since: iso(start),
+			effective_until: iso(start + 30 * DAY_MS),
 		});
 	});
 

@@ -15,7 +15,8 @@ const named = (name: string) => schedules().find((schedule) => schedule.name ===
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-const itemMarker = (index: number) => new RegExp(`[([]item ${index}[)\\]]`);
+/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
+const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 
 /** The Monday 09:00 UTC the seeded weekly rotation hands off on, this week. */
 function thisMonday(): number {

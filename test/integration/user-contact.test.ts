@@ -17,8 +17,8 @@ const rulesOf = (userId: string) =>
 		.filter((stored) => stored.userId === userId)
 		.map((stored) => stored.rule);
 
-// The item marker is n8n's own form after the error-text change ("[item 1]"), "(item 1)" before.
-const itemMarker = (index: number) => new RegExp(`[([]item ${index}[)\\]]`);
+/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
+const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 
 /** Adds a phone contact method to a user through the sandbox, as a test's starting point. */
 async function addPhone(userId: string, type = 'sms_contact_method') {
@@ -356,7 +356,10 @@ describe('User → Create Notification Rule', () => {
 			{ items: [{ delay: -1 }, { delay: 5 }], continueOnFail: true },
 		);
 		const [negative, lowUrgency] = jsonOf(result);
-		expect(negative.error).toMatch(/^"Start Delay \(Minutes\)" must be 0 or more/);
+		// The router checks the declared minimum before the operation runs.
+		expect(negative.error).toMatch(
+			/^"Start Delay \(Minutes\)" must be a whole number of at least 0 \(not -1\)/,
+		);
 		expect(lowUrgency.error).toMatch(/^PagerDuty 402/);
 		expect(lowUrgency.description).toMatch(/urgencies/);
 		expect(pairedItemsOf(result)).toEqual([0, 1]);

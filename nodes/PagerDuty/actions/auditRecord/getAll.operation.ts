@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { auditWindowFields, readAuditRecords } from './list';
+import { auditWindowChecksItself, auditWindowFields, readAuditRecords } from './list';
 import { invalidParameter, pagerDutyIdSchema, validate } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { defineOperation } from '../registry';
@@ -123,5 +123,6 @@ export const getAll = defineOperation({
 		"List the account's audit trail, newest first: who created, changed or deleted users, teams, schedules, escalation policies and services, when and how. By default the last 24 hours; any Since–Until window (read in 31-day slices). Needs the Audit Trail plan feature and an admin, the account owner or an account-level key. Returns one item per record.",
 	endpoints: ['GET /audit/records'],
 	properties,
+	checksItself: auditWindowChecksItself,
 	execute,
 });

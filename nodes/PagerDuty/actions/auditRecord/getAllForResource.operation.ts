@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { auditWindowFields, readAuditRecords } from './list';
+import { auditWindowChecksItself, auditWindowFields, readAuditRecords } from './list';
 import type { Locator } from '../../../shared/locators';
 import { locator } from '../../../shared/locators';
 import { invalidParameter } from '../../../shared/validation';
@@ -125,5 +125,6 @@ export const getAllForResource = defineOperation({
 		'GET /v3/schedules/{id}/audit/records',
 	],
 	properties,
+	checksItself: auditWindowChecksItself,
 	execute,
 });

@@ -29,6 +29,12 @@ export const auditWindowFields: INodeProperties[] = [
 ];
 
 /**
+ * What an audit record list checks itself: Since before Until, or before now when Until is empty
+ * (the router's check of Since–Until sees only two given values, and lets an empty window through).
+ */
+export const auditWindowChecksItself = ['until'];
+
+/**
  * The `since`/`until` of each request: one window PagerDuty takes as it is, or consecutive 31-day
  * slices of a longer one, newest first (records come newest first, so the slices' records follow
  * on from each other).

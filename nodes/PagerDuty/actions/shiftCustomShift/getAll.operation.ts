@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { customShiftTarget } from './fields';
 import { defineOperation } from '../registry';
-import { readShiftList, shiftListProperties } from '../shiftSchedule/fields';
+import { readShiftList, shiftListChecksItself, shiftListProperties } from '../shiftSchedule/fields';
 
 const properties: INodeProperties[] = shiftListProperties('custom shifts');
 
@@ -18,5 +18,6 @@ export const getAll = defineOperation({
 		'List the custom shifts of a shift-based schedule that overlap a time window, by start. Needs the schedule (Shift-Based Schedule → Get Many). Returns one item per shift.',
 	endpoints: ['GET /v3/schedules/{id}/custom_shifts'],
 	properties,
+	checksItself: shiftListChecksItself,
 	execute,
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { overrideTarget } from './fields';
 import { defineOperation } from '../registry';
-import { readShiftList, shiftListProperties } from '../shiftSchedule/fields';
+import { readShiftList, shiftListChecksItself, shiftListProperties } from '../shiftSchedule/fields';
 
 const properties: INodeProperties[] = shiftListProperties('overrides');
 
@@ -18,5 +18,6 @@ export const getAll = defineOperation({
 		'List the overrides of a shift-based schedule that overlap a time window, by start. Needs the schedule (Shift-Based Schedule → Get Many). Returns one item per override.',
 	endpoints: ['GET /v3/schedules/{id}/overrides'],
 	properties,
+	checksItself: shiftListChecksItself,
 	execute,
 });

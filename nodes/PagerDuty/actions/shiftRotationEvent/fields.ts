@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import {
-	dateTimeSchema,
+	dateTimeValue,
 	invalidParameter,
 	timeZoneSchema,
 	validate,
@@ -214,10 +214,20 @@ export function eventBody(
 		if (end !== undefined) event.end_time = { date_time: end, time_zone: timeZone };
 	}
 	if (isGiven(fields.effectiveSince))
-		event.effective_since = check('Effective Since', dateTimeSchema, fields.effectiveSince);
+		event.effective_since = dateTimeValue(
+			context,
+			itemIndex,
+			'Effective Since',
+			fields.effectiveSince,
+		);
 	else if (whole) event.effective_since = new Date().toISOString();
 	if (isGiven(fields.effectiveUntil))
-		event.effective_until = check('Effective Until', dateTimeSchema, fields.effectiveUntil);
+		event.effective_until = dateTimeValue(
+			context,
+			itemIndex,
+			'Effective Until',
+			fields.effectiveUntil,
+		);
 	if (whole || fields.recurrence !== undefined)
 		event.recurrence = check('Recurrence', recurrenceSchema, fields.recurrence ?? '');
 	if (

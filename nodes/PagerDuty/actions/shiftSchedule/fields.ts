@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { locator } from '../../../shared/locators';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import {
-	dateTimeSchema,
+	dateTimeValue,
 	invalidParameter,
 	pagerDutyIdSchema,
+	readDateTime,
 	readParameter,
 	timeZoneSchema,
 	validate,
@@ -79,6 +80,12 @@ export function shiftListProperties(plural: string): INodeProperties[] {
 	];
 }
 
+/**
+ * What a windowed list checks itself: PagerDuty's v3 lists refuse an empty window, which the
+ * router's check of Since–Until lets through (other lists may ask for one).
+ */
+export const shiftListChecksItself = ['until'];
+
 /** One item's windowed list: Since and Until (required), the Options, all or up to the Limit. */
 export async function readShiftList(
 	context: IExecuteFunctions,
@@ -86,8 +93,8 @@ export async function readShiftList(
 	path: string,
 	property: string,
 ): Promise<IDataObject[]> {
-	const since = readParameter(context, itemIndex, 'since', 'Since', dateTimeSchema);
-	const until = readParameter(context, itemIndex, 'until', 'Until', dateTimeSchema);
+	const since = readDateTime(context, itemIndex, 'since', 'Since');
+	const until = readDateTime(context, itemIndex, 'until', 'Until');
 	if (Date.parse(until) <= Date.parse(since))
 		throw invalidParameter(context, itemIndex, 'Until', 'must be after "Since"');
 	return await readList(context, itemIndex, {
@@ -106,9 +113,10 @@ export async function readShiftList(
 }
 
 /**
- * The start and end of a shift, override or event window from one item's fields: both on create
- * (`whole`), on update the ones given (PagerDuty checks one alone against the stored other).
- * When both are there, the end must come after the start.
+ * The start and end of a shift, override or event window from one item's fields, as PagerDuty
+ * takes them: both on create (`whole`), on update the ones given (PagerDuty checks one alone
+ * against the stored other). That the end comes after the start is the router's check of the
+ * declared Start–End (Start Time–End Time) fields.
  */
 export function readSpan(
 	context: IExecuteFunctions,
@@ -119,14 +127,10 @@ export function readSpan(
 ): { start?: string; end?: string } {
 	const read = ([name, label]: [string, string]) => {
 		const value = fields[name];
-		if (!whole && (value === undefined || value === null || value === '')) return undefined;
-		return validate(context, itemIndex, label, dateTimeSchema, value ?? '');
+		if (!whole && !isGiven(value)) return undefined;
+		return dateTimeValue(context, itemIndex, label, value ?? '');
 	};
-	const start = read(names.start);
-	const end = read(names.end);
-	if (start !== undefined && end !== undefined && Date.parse(end) <= Date.parse(start))
-		throw invalidParameter(context, itemIndex, names.end[1], `must be after "${names.start[1]}"`);
-	return { start, end };
+	return { start: read(names.start), end: read(names.end) };
 }
 
 /**
