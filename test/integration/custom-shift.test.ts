@@ -12,6 +12,8 @@ const weekend = () => named('Payments Weekend');
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+/** The wall clock in Asia/Tokyo (UTC+9 all year) without offset, as n8n's date picker stores it. */
+const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
 /** n8n's zero-based item marker at the end of an error text: " [item 0]". */
 const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 const hourAhead = (hours: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + hours * HOUR_MS;
@@ -74,8 +76,6 @@ describe('Custom Shift → Create', () => {
 	it("reads Start and End without an offset in the workflow's time zone, and sends them in UTC", async () => {
 		const schedule = named('Support Daily');
 		const start = hourAhead(24);
-		// Asia/Tokyo is UTC+9 all year.
-		const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
 		const result = await pagerDuty.run(
 			{
 				...onSchedule(schedule.id),
@@ -232,8 +232,6 @@ describe('Custom Shift → Get Many', () => {
 	it("reads Since and Until without an offset in the workflow's time zone, and sends them in UTC", async () => {
 		const schedule = named('Support Daily');
 		const start = hourAhead(1);
-		// Asia/Tokyo is UTC+9 all year.
-		const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
 		const result = await pagerDuty.run(
 			{
 				...onSchedule(schedule.id),

@@ -11,6 +11,8 @@ const named = (name: string) => v3Schedules(store()).find((schedule) => schedule
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+/** The wall clock in Asia/Tokyo (UTC+9 all year) without offset, as n8n's date picker stores it. */
+const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
 /** n8n's zero-based item marker at the end of an error text: " [item 0]". */
 const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 /** A whole hour some days ahead, so events starting there lie in the future. */
@@ -111,8 +113,7 @@ describe('Shift Rotation Event → Create', () => {
 	it("reads times without an offset in the workflow's time zone, and sends them in UTC", async () => {
 		const { scheduleId, rotation } = emptyRotation();
 		const start = daysAhead(2);
-		// Asia/Tokyo is UTC+9 all year; the event's own Time Zone is what its recurrence is reckoned in.
-		const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
+		// The event's own Time Zone is what its recurrence is reckoned in, not how its times are read.
 		const result = await pagerDuty.run(
 			{
 				...target(scheduleId, rotation.id),
