@@ -102,3 +102,11 @@ export function defaultFaultBody(status: number): unknown {
 	if (status >= 500) return envelope('Internal Server Error', 2000);
 	return envelope('Error', 2000);
 }
+
+/**
+ * 400 in the form of PagerDuty's /v3 APIs (shift-based schedules): `errors` maps each field to
+ * its messages, e.g. `{ "event.effective_since": ["…"] }`.
+ */
+export function v3InvalidInput(errors: Record<string, string[]>): PagerDutyError {
+	return new PagerDutyError(400, { error: { message: 'Invalid Request', code: 2001, errors } });
+}

@@ -4,12 +4,14 @@ import { ABILITY_HANDLERS } from './rest-abilities';
 import { ALERT_GROUPING_HANDLERS } from './rest-alert-grouping';
 import { ALERT_HANDLERS } from './rest-alerts';
 import { ANALYTICS_HANDLERS } from './rest-analytics';
+import { AUDIT_HANDLERS } from './rest-audit';
 import { AUTOMATION_ACTION_HANDLERS } from './rest-automation-actions';
 import { BUSINESS_SERVICE_HANDLERS, SERVICE_DEPENDENCY_HANDLERS } from './rest-business-services';
 import { CHANGE_EVENT_HANDLERS } from './rest-change-events';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { ESCALATION_POLICY_HANDLERS } from './rest-escalation-policies';
 import { EVENT_ORCHESTRATION_HANDLERS } from './rest-event-orchestrations';
+import { EXTENSION_SCHEMA_HANDLERS } from './rest-extension-schemas';
 import { INCIDENT_ACTION_HANDLERS } from './rest-incident-actions';
 import { INCIDENT_EXTRA_HANDLERS } from './rest-incident-extras';
 import { INCIDENT_TYPE_HANDLERS } from './rest-incident-types';
@@ -24,6 +26,7 @@ import { STATUS_PAGE_HANDLERS } from './rest-status-pages';
 import { TAG_HANDLERS } from './rest-tags';
 import { TEAM_HANDLERS } from './rest-teams';
 import { USER_HANDLERS } from './rest-users';
+import { V3_SCHEDULE_HANDLERS } from './rest-v3-schedules';
 import { WEBHOOK_SUBSCRIPTION_HANDLERS } from './rest-webhooks';
 export const REST_HANDLERS: Record<string, RestHandler> = {
 	...INCIDENT_HANDLERS,
@@ -51,6 +54,9 @@ export const REST_HANDLERS: Record<string, RestHandler> = {
 	...ALERT_GROUPING_HANDLERS,
 	...AUTOMATION_ACTION_HANDLERS,
 	...TAG_HANDLERS,
+	...AUDIT_HANDLERS,
+	...EXTENSION_SCHEMA_HANDLERS,
+	...V3_SCHEDULE_HANDLERS,
 
 	'GET /log_entries': (store, request) => {
 		const entries = filterLogEntries(store, request, store.logEntries);

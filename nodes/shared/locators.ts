@@ -242,6 +242,21 @@ const LOCATOR_KINDS = {
 		list: { path: '/tags', property: 'tags', serverQuery: true, name: (tag) => String(tag.label) },
 		idExample: 'P5IYCNZ',
 	},
+	shiftSchedule: {
+		// Shift-based (v3) schedules list as references: their name is the summary.
+		noun: 'shift-based schedule',
+		article: 'a',
+		searchMethod: 'searchShiftSchedules',
+		list: {
+			path: '/v3/schedules',
+			property: 'schedules',
+			serverQuery: true,
+			name: (schedule) => String(schedule.summary),
+		},
+		urlPath: 'schedules/',
+		urlExample: 'https://acme.pagerduty.com/schedules/PS1A2B3C',
+		idExample: 'PS1A2B3C',
+	},
 } satisfies Record<string, LocatorKindDefinition>;
 
 export type LocatorKind = keyof typeof LOCATOR_KINDS;

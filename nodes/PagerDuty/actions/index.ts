@@ -3,11 +3,13 @@ import { alert } from './alert';
 import { alertGroupingSetting } from './alertGroupingSetting';
 import { analytics } from './analytics';
 import { apiCall } from './apiCall';
+import { auditRecord } from './auditRecord';
 import { automationAction } from './automationAction';
 import { businessService } from './businessService';
 import { changeEvent } from './changeEvent';
 import { escalationPolicy } from './escalationPolicy';
 import { eventOrchestration } from './eventOrchestration';
+import { extensionSchema } from './extensionSchema';
 import { incident } from './incident';
 import { incidentNote } from './incidentNote';
 import { incidentType } from './incidentType';
@@ -22,6 +24,10 @@ import { schedule } from './schedule';
 import { service } from './service';
 import { serviceDependency } from './serviceDependency';
 import { serviceIntegration } from './serviceIntegration';
+import { shiftCustomShift } from './shiftCustomShift';
+import { shiftOverride } from './shiftOverride';
+import { shiftRotationEvent } from './shiftRotationEvent';
+import { shiftSchedule } from './shiftSchedule';
 import { statusPage } from './statusPage';
 import { statusPagePost } from './statusPagePost';
 import { tag } from './tag';
@@ -62,6 +68,12 @@ export const resources: Resource[] = [
 	alertGroupingSetting,
 	automationAction,
 	tag,
+	auditRecord,
+	extensionSchema,
+	shiftSchedule,
+	shiftRotationEvent,
+	shiftCustomShift,
+	shiftOverride,
 ];
 
 export const pagerDutyNode = defineNode({

@@ -98,3 +98,8 @@ export async function getStatusPageServices(
 export async function getAbilities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await abilityOptions(this);
 }
+export { getUserContactMethods, getUserNotificationRules } from './userLoadOptions';
+
+export { getExtensionSchemas } from './extensionSchemaLoadOptions';
+
+export { getShiftScheduleRotations } from './shiftScheduleLoadOptions';

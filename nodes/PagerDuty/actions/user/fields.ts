@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { locator } from '../../../shared/locators';
-import { emailSchema, timeZoneSchema, validate } from '../../../shared/validation';
+import {
+	emailSchema,
+	pagerDutyIdSchema,
+	readParameter,
+	timeZoneSchema,
+	validate,
+} from '../../../shared/validation';
 import { includeField } from '../../descriptions/include';
 
 export const userLocator = locator('user', {
@@ -162,3 +168,37 @@ export function userChanges(
 	if (fields.description !== undefined) user.description = fields.description;
 	return user;
 }
+
+/** A contact method of the user chosen in "User" (the list depends on it), or its ID by expression. */
+export const contactMethodIdField: INodeProperties = {
+	displayName: 'Contact Method Name or ID',
+	name: 'contactMethodId',
+	type: 'options',
+	typeOptions: {
+		loadOptionsMethod: 'getUserContactMethods',
+		loadOptionsDependsOn: ['userId.value'],
+	},
+	required: true,
+	default: '',
+	description:
+		'One of the user\'s contact methods (User → Get Many Contact Methods lists them). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** The contact method ID of one item, checked before it goes into a path. */
+export const readContactMethodId = (context: IExecuteFunctions, itemIndex: number) =>
+	readParameter(context, itemIndex, 'contactMethodId', 'Contact Method', pagerDutyIdSchema);
+
+/** A notification rule of the user chosen in "User" (the list depends on it), or its ID by expression. */
+export const notificationRuleIdField: INodeProperties = {
+	displayName: 'Notification Rule Name or ID',
+	name: 'notificationRuleId',
+	type: 'options',
+	typeOptions: {
+		loadOptionsMethod: 'getUserNotificationRules',
+		loadOptionsDependsOn: ['userId.value'],
+	},
+	required: true,
+	default: '',
+	description:
+		'One of the user\'s notification rules (User → Get Many Notification Rules lists them). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
