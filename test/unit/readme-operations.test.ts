@@ -140,3 +140,39 @@ describe("README's Operations section", () => {
 		]);
 	});
 });
+
+describe("README's PagerDuty MCP server tool table", () => {
+	const mcpSection = section('PagerDuty MCP server tools → this package');
+	const rows = tableRows(mcpSection, [
+		'MCP tool',
+		'R/W',
+		'PagerDuty node: resource → operation',
+		'note',
+	]);
+
+	it('names each tool once, read or write, as many as the section says', () => {
+		const tools = rows.map(([tool]) => tool);
+		expect(new Set(tools).size).toBe(tools.length);
+		const stated = /has (\d+) tools: (\d+) read tools, and (\d+) write tools/.exec(mcpSection);
+		expect(stated?.slice(1).map(Number)).toEqual([
+			rows.length,
+			rows.filter(([, readWrite]) => readWrite === 'R').length,
+			rows.filter(([, readWrite]) => readWrite === 'W').length,
+		]);
+	});
+
+	it('maps every tool to operations the PagerDuty node has, or says in its note why none does', () => {
+		const unknown = rows.flatMap(([tool, , mapped, note]) =>
+			mapped === 'none'
+				? note === ''
+					? [{ tool, pair: 'none, without a reason' }]
+					: []
+				: mapped
+						.split(';')
+						.map((pair) => pair.trim())
+						.filter((pair) => !operationsByPair.has(pair))
+						.map((pair) => ({ tool, pair })),
+		);
+		expect(unknown).toEqual([]);
+	});
+});
