@@ -3,40 +3,16 @@
  * PagerDuty, the signing secret is in the create response only (null afterwards), custom header
  * values are redacted when read, and PUT cannot change the delivery method.
  */
-import { randomBytes } from 'crypto';
-
-import { invalidInput, notFound } from './errors';
+import { invalidInput } from './errors';
 import { paginate, queryValue, RestHandler } from './rest-common';
 import { SandboxStore } from './store';
 import { deliverToSubscription } from './webhook-delivery';
-
-export type FilterType = 'account_reference' | 'service_reference' | 'team_reference';
-
-export interface WebhookSubscription {
-	id: string;
-	type: 'webhook_subscription';
-	active: boolean;
-	delivery_method: {
-		id: string;
-		type: 'http_delivery_method';
-		url: string;
-		custom_headers: Array<{ name: string; value: string }>;
-		temporarily_disabled: boolean;
-		secret: string | null;
-	};
-	description: string | null;
-	events: string[];
-	filter: { type: FilterType; id?: string };
-	oauth_client: null;
-}
-
-export interface StoredWebhookSubscription {
-	subscription: WebhookSubscription;
-	/** Signing secrets, oldest first; more than one while a secret is being rotated. */
-	secrets: string[];
-	/** Deliveries started by POST …/ping, so tests can wait for them. */
-	pings: Array<Promise<unknown>>;
-}
+import type { FilterType, WebhookSubscription } from './webhook-subscriptions';
+import {
+	findWebhookSubscription,
+	newWebhookSecret,
+	webhookSubscriptions,
+} from './webhook-subscriptions';
 
 interface SubscriptionInput {
 	type?: string;
@@ -54,20 +30,6 @@ interface SubscriptionInput {
 
 /** Event type names as PagerDuty spells them (incident.*, service.*, and the test ping). */
 const EVENT_TYPE = /^(incident|service)\.[a-z_]+(\.[a-z_]+)?$|^pagey\.ping$/;
-
-export const webhookSubscriptions = (store: SandboxStore) =>
-	store.collection<StoredWebhookSubscription>('webhookSubscriptions');
-
-export const newWebhookSecret = () => randomBytes(48).toString('base64');
-
-export function findWebhookSubscription(
-	store: SandboxStore,
-	id: string,
-): StoredWebhookSubscription {
-	const stored = webhookSubscriptions(store).find((candidate) => candidate.subscription.id === id);
-	if (!stored) throw notFound();
-	return stored;
-}
 
 /** What GET answers: no secret, custom header values redacted. */
 function render(subscription: WebhookSubscription): WebhookSubscription {

@@ -31,7 +31,6 @@ import {
 } from './oauth';
 import { PrincipalKind, RestResponse } from './rest-common';
 import { REST_HANDLERS } from './rest-handlers';
-import { findWebhookSubscription } from './rest-webhooks';
 import { createSeededStore, DEFAULT_ADMIN_EMAIL, DEFAULT_SUBDOMAIN, SeedOptions } from './seed';
 import { SandboxStore, User } from './store';
 import {
@@ -41,6 +40,7 @@ import {
 	DeliveryResult,
 	Forgery,
 } from './webhook-delivery';
+import { findWebhookSubscription } from './webhook-subscriptions';
 
 export interface ApiTokenConfig {
 	token: string;

@@ -7,8 +7,8 @@
 import { createHmac, randomUUID } from 'crypto';
 import { request as httpRequest } from 'http';
 
-import { findWebhookSubscription, StoredWebhookSubscription } from './rest-webhooks';
 import { SandboxStore } from './store';
+import { findWebhookSubscription, StoredWebhookSubscription } from './webhook-subscriptions';
 
 export type Forgery = 'wrongSecret' | 'noSignature' | 'tamperedBody' | 'malformedSignature';
 

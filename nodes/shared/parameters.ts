@@ -1,4 +1,7 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
+
+/** Node runs, option loading, and trigger lifecycle hooks (webhook subscriptions). */
+export type ClientContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 /**
  * What reading a parameter needs of a context, and no more: a node run (per item), a trigger's

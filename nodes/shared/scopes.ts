@@ -5,8 +5,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ClientContext } from './parameters';
 import scopeTable from './scopes.generated.json';
-import type { ClientContext } from './transport/client';
 
 /**
  * Scoped OAuth: the scope PagerDuty requires per REST endpoint (x-pd-requires-scope in its OpenAPI

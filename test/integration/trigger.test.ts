@@ -10,7 +10,6 @@ import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import type { DeliveryOutcome } from '../../dev/harness/webhook';
 import { WebhookHarness } from '../../dev/harness/webhook';
-import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
 import type { DeliveryOptions } from '../../dev/sandbox/webhook-delivery';
 import {
 	buildEvent,
@@ -19,6 +18,7 @@ import {
 	sign,
 	signatureHeader,
 } from '../../dev/sandbox/webhook-delivery';
+import { webhookSubscriptions } from '../../dev/sandbox/webhook-subscriptions';
 import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
 import {
 	DEDUP_MAX_KEYS,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { jsonOf, queryOf, useSandbox } from './pagerduty';
-import { webhookSubscriptions } from '../../dev/sandbox/rest-webhooks';
+import { webhookSubscriptions } from '../../dev/sandbox/webhook-subscriptions';
 import { EVENT_TYPES } from '../../nodes/shared/webhooks';
 
 const pagerDuty = useSandbox();

@@ -69,6 +69,31 @@ describe('the resource registry', () => {
 		},
 	);
 
+	it.each(nodes)(
+		'%s: every list and picker names a method the node has (loadOptions, listSearch)',
+		(_name, nodeType) => {
+			const methods = nodeType.methods ?? {};
+			const missing: string[] = [];
+			const visit = (property: INodeProperties | INodePropertyOptions): void => {
+				const field = property as INodeProperties;
+				const loadMethod = field.typeOptions?.loadOptionsMethod as string | undefined;
+				if (loadMethod && !methods.loadOptions?.[loadMethod]) missing.push(loadMethod);
+				for (const mode of field.modes ?? []) {
+					const search = mode.typeOptions?.searchListMethod;
+					if (search && !methods.listSearch?.[search]) missing.push(search);
+				}
+				for (const child of (field.options ?? []) as Array<
+					INodeProperties | { values?: INodeProperties[] }
+				>) {
+					if ('values' in child && child.values) child.values.forEach(visit);
+					else visit(child as INodeProperties);
+				}
+			};
+			nodeType.description.properties.forEach(visit);
+			expect(missing).toEqual([]);
+		},
+	);
+
 	it('gives the PagerDuty Events node its one resource without a Resource field', () => {
 		const eventsProperties = new PagerDutyEvents().description.properties;
 		expect(hasResourceField(nodeActions.pagerDutyEvents)).toBe(false);

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type * as loadOptions from '../methods/loadOptions';
-
 export const fromEmailField: INodeProperties = {
 	displayName: 'Email',
 	name: 'email',
@@ -164,7 +162,8 @@ export function sortByNameField(what: string): INodeProperties {
 export function namesOrIdsField(field: {
 	displayName: string;
 	name: string;
-	loadOptionsMethod: keyof typeof loadOptions;
+	/** A method of the node's `methods.loadOptions` (a registry test checks each exists). */
+	loadOptionsMethod: string;
 	/** What the picked objects are for, as one sentence without its final period. */
 	description: string;
 }): INodeProperties {

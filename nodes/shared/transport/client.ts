@@ -2,18 +2,15 @@ import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	INode,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { nameItemLater, sentences, unusableAnswer } from '../errors';
 import { httpRequestWithAuthentication, sleep } from '../hostCompat';
-import type { ParameterSource } from '../parameters';
+import type { ClientContext, ParameterSource } from '../parameters';
 import { readParameterValue } from '../parameters';
 import type { RegionHosts } from '../regions';
 import { baseUrlFor } from '../regions';
@@ -22,9 +19,6 @@ import { scrubDeep, secretsOfCredential } from '../secrets';
 import type { RateLimiter, TooLongWait } from './rateLimiter';
 import { limiterFor, readRateLimitHeaders } from './rateLimiter';
 import { MAX_ATTEMPTS, backoffDelay, isRetryable } from './retry';
-
-/** Node runs, option loading, and trigger lifecycle hooks (webhook subscriptions). */
-export type ClientContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export const DEFAULT_CONCURRENCY = 10;
 export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 120;

@@ -4,10 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { SCOPED_OAUTH2, authenticationFrom, credentialTypeFor } from '../authentication';
 import { settleWithConcurrency } from '../concurrency';
 import { isRecord, pagerDutyApiError, toNodeError, unusableAnswer } from '../errors';
+import type { ClientContext } from '../parameters';
 import { readParameterValue } from '../parameters';
 import { REST_HOSTS } from '../regions';
 import { checkScope, scopedTokenOf } from '../scopes';
-import type { ClientContext, ClientRequest } from './client';
+import type { ClientRequest } from './client';
 import { createClient, readTransportSettings } from './client';
 
 export type { TransportSettings } from './client';
