@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { alertIncidentLocator } from './fields';
 import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf } from '../common';
@@ -11,52 +11,45 @@ import { defineOperation } from '../registry';
 const properties: INodeProperties[] = [
 	alertIncidentLocator.field,
 	...returnAllAndLimit('alerts'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Alert Key',
-				name: 'alertKey',
-				type: 'string',
-				default: '',
-				description:
-					'Only alerts with this de-duplication key (the dedup_key of the Events API event)',
-			},
-			includeField([
-				{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
-				{ name: 'Incidents', value: 'incidents' },
-				{ name: 'Services', value: 'services' },
-			]),
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Created At, Newest First', value: 'created_at:desc' },
-					{ name: 'Created At, Oldest First', value: 'created_at:asc' },
-					{ name: 'Resolved At, Newest First', value: 'resolved_at:desc' },
-					{ name: 'Resolved At, Oldest First', value: 'resolved_at:asc' },
-				],
-				default: 'created_at:asc',
-				description: 'Order of the alerts',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Resolved', value: 'resolved' },
-					{ name: 'Triggered', value: 'triggered' },
-				],
-				default: [],
-				description: 'Only alerts in these statuses; all when empty',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Alert Key',
+			name: 'alertKey',
+			type: 'string',
+			default: '',
+			description:
+				'Only alerts with this de-duplication key (the dedup_key of the Events API event)',
+		},
+		includeField([
+			{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
+			{ name: 'Incidents', value: 'incidents' },
+			{ name: 'Services', value: 'services' },
+		]),
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: [
+				{ name: 'Created At, Newest First', value: 'created_at:desc' },
+				{ name: 'Created At, Oldest First', value: 'created_at:asc' },
+				{ name: 'Resolved At, Newest First', value: 'resolved_at:desc' },
+				{ name: 'Resolved At, Oldest First', value: 'resolved_at:asc' },
+			],
+			default: 'created_at:asc',
+			description: 'Order of the alerts',
+		},
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Resolved', value: 'resolved' },
+				{ name: 'Triggered', value: 'triggered' },
+			],
+			default: [],
+			description: 'Only alerts in these statuses; all when empty',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readDateTime } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { maxItemsOf, upTo } from '../common';
 import { overflowField, scheduleLocator, windowFields } from './fields';
@@ -15,24 +15,17 @@ const properties: INodeProperties[] = [
 		true,
 	),
 	...returnAllAndLimit('overrides'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Editable Only',
-				name: 'editable',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return only overrides that can still be deleted (not yet over); PagerDuty then returns just their IDs',
-			},
-			overflowField,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Editable Only',
+			name: 'editable',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return only overrides that can still be deleted (not yet over); PagerDuty then returns just their IDs',
+		},
+		overflowField,
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionalDateTime } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf, upTo } from '../common';
 import { scheduleLocator, windowFields } from './fields';
@@ -11,16 +11,11 @@ import { defineOperation } from '../registry';
 const properties: INodeProperties[] = [
 	scheduleLocator.field,
 	...returnAllAndLimit('users'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: windowFields(
+	optionsCollection(
+		windowFields(
 			'the on-call shifts: users on call at any time within it are returned; both empty: who is on call now',
 		),
-	},
+	),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { maxItemsOf } from '../common';
 import { teamLocator } from './fields';
@@ -10,23 +10,16 @@ import { defineOperation } from '../registry';
 const properties: INodeProperties[] = [
 	teamLocator.field,
 	...returnAllAndLimit('members'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Include User Details',
-				name: 'includeUsers',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to return each member's whole user (email, time zone, role …) instead of a reference",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include User Details',
+			name: 'includeUsers',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to return each member's whole user (email, time zone, role …) instead of a reference",
+		},
+	]),
 ];
 
 /** Each member is `{ user, role }`, role being observer, responder or manager. */

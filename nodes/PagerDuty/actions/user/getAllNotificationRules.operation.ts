@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { userLocator } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf, upTo } from '../common';
@@ -11,32 +11,25 @@ import { defineOperation } from '../registry';
 const properties: INodeProperties[] = [
 	userLocator.field,
 	...returnAllAndLimit('notification rules'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			includeField(
-				[{ name: 'Contact Methods', value: 'contact_methods' }],
-				"Whether each rule's contact method comes in full (label, address) instead of as a reference",
-			),
-			{
-				displayName: 'Urgency',
-				name: 'urgency',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'High', value: 'high' },
-					{ name: 'Low', value: 'low' },
-				],
-				default: 'all',
-				description:
-					'Only the rules for incidents of this urgency. All by default here; PagerDuty itself lists only high-urgency rules when not asked.',
-			},
-		],
-	},
+	optionsCollection([
+		includeField(
+			[{ name: 'Contact Methods', value: 'contact_methods' }],
+			"Whether each rule's contact method comes in full (label, address) instead of as a reference",
+		),
+		{
+			displayName: 'Urgency',
+			name: 'urgency',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'High', value: 'high' },
+				{ name: 'Low', value: 'low' },
+			],
+			default: 'all',
+			description:
+				'Only the rules for incidents of this urgency. All by default here; PagerDuty itself lists only high-urgency rules when not asked.',
+		},
+	]),
 ];
 
 /** PagerDuty returns a user's notification rules in one answer, without pages. */
