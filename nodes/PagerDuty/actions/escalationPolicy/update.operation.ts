@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { sortedByName } from '../../descriptions/common';
+import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { requireChanges } from '../common';
 import {
@@ -23,14 +23,9 @@ const nameField: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	escalationPolicyLocator.field,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([nameField, ...policySettingFields], (field) => field.displayName),
-	},
+	updateFieldsCollection(
+		sortedByName([nameField, ...policySettingFields], (field) => field.displayName),
+	),
 	escalationRulesField(
 		'New rules, replacing all current ones. Leave empty to keep the current rules.',
 	),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { requireChanges } from '../common';
 import {
@@ -14,19 +15,12 @@ import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	maintenanceWindowIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			windowFields.description,
-			windowFields.endTime,
-			windowFields.serviceIds,
-			windowFields.startTime,
-		],
-	},
+	updateFieldsCollection([
+		windowFields.description,
+		windowFields.endTime,
+		windowFields.serviceIds,
+		windowFields.startTime,
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

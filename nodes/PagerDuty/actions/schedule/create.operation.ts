@@ -6,6 +6,7 @@ import { layersField, readLayers, scheduleTimeZoneField } from './fields';
 import { itemSuffix } from '../../../shared/errors';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readParameter } from '../../../shared/validation';
+import { additionalFieldsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -21,22 +22,15 @@ const properties: INodeProperties[] = [
 	layersField(
 		'The rotations that make up the schedule, at least one. Where layers overlap, the later layer in this list wins.',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'What the schedule covers',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'What the schedule covers',
+		},
+	]),
 ];
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
+import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { requireChanges } from '../common';
 import { layersField, readLayers, scheduleLocator, scheduleTimeZoneField } from './fields';
@@ -10,30 +11,23 @@ import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	scheduleLocator.field,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'What the schedule covers',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'New name of the schedule',
-			},
-			scheduleTimeZoneField,
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'What the schedule covers',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'New name of the schedule',
+		},
+		scheduleTimeZoneField,
+	]),
 	layersField('New layers, replacing all current ones. Leave empty to keep the current layers.'),
 ];
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { requireChanges } from '../common';
 import { teamChanges, teamDetailFields, teamLocator } from './fields';
@@ -8,23 +9,16 @@ import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	teamLocator.field,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			...teamDetailFields,
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'New name (up to 100 characters, unique in the account)',
-			},
-		],
-	},
+	updateFieldsCollection([
+		...teamDetailFields,
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'New name (up to 100 characters, unique in the account)',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

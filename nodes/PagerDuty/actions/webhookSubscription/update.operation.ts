@@ -10,29 +10,23 @@ import {
 } from './fields';
 import { itemSuffix } from '../../../shared/errors';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	subscriptionIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Active',
-				name: 'active',
-				type: 'boolean',
-				default: true,
-				description: 'Whether PagerDuty sends events',
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ ...eventsField(false), name: 'events' },
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Active',
+			name: 'active',
+			type: 'boolean',
+			default: true,
+			description: 'Whether PagerDuty sends events',
+		},
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{ ...eventsField(false), name: 'events' },
+	]),
 	{
 		displayName: 'Change Scope',
 		name: 'changeScope',
