@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { itemSuffix, sentences, toNodeError } from '../../shared/errors';
 import type { ListPaging } from '../../shared/transport/paging';
 import { pagerDutyApiRequestList } from '../../shared/transport/paging';
+import { pagerDutyApiRequest } from '../../shared/transport/rest';
 import { withoutEmpty } from '../helpers/utils';
 
 /** The "Return All" / "Limit" of a list operation for one item: undefined means all. */
@@ -90,4 +91,39 @@ export function requireChanges(
 			itemIndex,
 		},
 	);
+}
+
+/**
+ * Writes one record as PagerDuty's REST API wants it, under its key (`{ override: {…} }`), and
+ * returns the record PagerDuty answers with under the same key.
+ */
+export async function sendRecord(
+	context: IExecuteFunctions,
+	method: 'POST' | 'PUT',
+	path: string,
+	key: string,
+	record: IDataObject,
+): Promise<IDataObject> {
+	const response = await pagerDutyApiRequest.call(context, {
+		method,
+		path,
+		body: { [key]: record },
+	});
+	return response[key] as IDataObject;
+}
+
+/**
+ * An update PagerDuty applies field by field: the item's "Update Fields" made into the record's
+ * changes by `changesOf`, refused when there are none, sent with PUT under `key`.
+ */
+export async function updateRecord(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	target: { path: string; key: string },
+	changesOf: (fields: IDataObject) => IDataObject,
+): Promise<IDataObject> {
+	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes = changesOf(fields);
+	requireChanges(context, itemIndex, changes);
+	return await sendRecord(context, 'PUT', target.path, target.key, changes);
 }

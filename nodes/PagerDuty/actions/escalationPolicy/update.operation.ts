@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { requireChanges, sendRecord } from '../common';
 import {
 	escalationPolicyLocator,
 	escalationRulesField,
@@ -72,12 +72,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	// PagerDuty's update replaces the whole policy: read it, so that what is not changed is kept.
 	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
 		.escalation_policy as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { escalation_policy: { ...asUpdateBody(current), ...changes } },
+	return await sendRecord(this, 'PUT', path, 'escalation_policy', {
+		...asUpdateBody(current),
+		...changes,
 	});
-	return response.escalation_policy as IDataObject;
 }
 
 export const update = defineOperation({

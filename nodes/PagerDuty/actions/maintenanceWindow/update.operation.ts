@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { requireChanges, sendRecord } from '../common';
 import {
 	checkTimes,
 	maintenanceWindowIdField,
@@ -46,12 +46,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		...changes,
 	};
 	checkTimes(this, itemIndex, window);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { maintenance_window: window },
-	});
-	return response.maintenance_window as IDataObject;
+	return await sendRecord(this, 'PUT', path, 'maintenance_window', window);
 }
 
 export const update = defineOperation({

@@ -5,7 +5,7 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
 import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { requireChanges, sendRecord } from '../common';
 import { layersField, readLayers, scheduleLocator, scheduleTimeZoneField } from './fields';
 import { defineOperation } from '../registry';
 
@@ -72,12 +72,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	// PagerDuty's update replaces the whole schedule: read it, so that what is not changed is kept.
 	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
 		.schedule as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { schedule: { ...asUpdateBody(current), ...changes } },
-	});
-	return response.schedule as IDataObject;
+	return await sendRecord(this, 'PUT', path, 'schedule', { ...asUpdateBody(current), ...changes });
 }
 
 export const update = defineOperation({

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId, reference } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { requireChanges, sendRecord } from '../common';
 import { serviceLocator, serviceSettingFields, serviceSettings } from './fields';
 import { locator } from '../../../shared/locators';
 import { updateFieldsCollection, sortedByName } from '../../descriptions/common';
@@ -53,12 +53,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			'escalation_policy',
 		);
 	}
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { service: { type: 'service', ...changes } },
-	});
-	return response.service as IDataObject;
+	return await sendRecord(this, 'PUT', path, 'service', { type: 'service', ...changes });
 }
 
 export const update = defineOperation({

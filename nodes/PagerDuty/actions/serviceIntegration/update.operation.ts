@@ -6,7 +6,7 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
 import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { requireChanges, sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const updateFields = sortedByName(
@@ -52,12 +52,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			z.string().trim().min(1, 'must not be empty'),
 			fields.name,
 		);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { integration: changes },
-	});
-	return response.integration as IDataObject;
+	return await sendRecord(this, 'PUT', path, 'integration', changes);
 }
 
 export const update = defineOperation({

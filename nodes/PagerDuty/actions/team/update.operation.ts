@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { requireChanges, sendRecord } from '../common';
 import { teamChanges, teamDetailFields, teamLocator } from './fields';
 import { defineOperation } from '../registry';
 
@@ -34,12 +34,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const name =
 		changes.name ??
 		((await pagerDutyApiRequest.call(this, { method: 'GET', path })).team as IDataObject).name;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { team: { type: 'team', name, ...changes } },
-	});
-	return response.team as IDataObject;
+	return await sendRecord(this, 'PUT', path, 'team', { type: 'team', name, ...changes });
 }
 
 export const update = defineOperation({
