@@ -93,6 +93,21 @@ export function requireChanges(
 	);
 }
 
+/** Reads one record: PagerDuty answers with it under its key (`{ incident: {…} }`). */
+export async function readRecord(
+	context: IExecuteFunctions,
+	path: string,
+	key: string,
+	qs?: IDataObject,
+): Promise<IDataObject> {
+	const response = await pagerDutyApiRequest.call(context, {
+		method: 'GET',
+		path,
+		...(qs && { qs }),
+	});
+	return response[key] as IDataObject;
+}
+
 /**
  * Writes one record as PagerDuty's REST API wants it, under its key (`{ override: {…} }`), and
  * returns the record PagerDuty answers with under the same key.

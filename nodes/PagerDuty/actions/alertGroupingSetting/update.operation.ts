@@ -14,7 +14,7 @@ import {
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -39,8 +39,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const { type: newType, serviceIds, name, description, ...configValues } = updateFields;
 	const path = `/alert_grouping_settings/${pathId(settingId)}`;
 	// PagerDuty's PUT needs type and config whole: start from the setting as it is.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.alert_grouping_setting as IDataObject;
+	const current = await readRecord(this, path, 'alert_grouping_setting');
 	const type = (newType ?? current.type) as GroupingType;
 	const sameType = type === current.type;
 	const config = configOf(

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges, sendRecord } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import {
 	escalationPolicyLocator,
 	escalationRulesField,
@@ -70,8 +69,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/escalation_policies/${pathId(policyId)}`;
 	// PagerDuty's update replaces the whole policy: read it, so that what is not changed is kept.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.escalation_policy as IDataObject;
+	const current = await readRecord(this, path, 'escalation_policy');
 	return await sendRecord(this, 'PUT', path, 'escalation_policy', {
 		...asUpdateBody(current),
 		...changes,

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges, sendRecord } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import {
 	checkTimes,
 	maintenanceWindowIdField,
@@ -33,8 +32,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/maintenance_windows/${pathId(id)}`;
 	// PagerDuty's update takes the whole window, so the fields that stay are read first.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.maintenance_window as IDataObject;
+	const current = await readRecord(this, path, 'maintenance_window');
 	const window: IDataObject = {
 		type: 'maintenance_window',
 		start_time: current.start_time,

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
 import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges, sendRecord } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { layersField, readLayers, scheduleLocator, scheduleTimeZoneField } from './fields';
 import { defineOperation } from '../registry';
 
@@ -70,8 +69,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/schedules/${pathId(scheduleId)}`;
 	// PagerDuty's update replaces the whole schedule: read it, so that what is not changed is kept.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.schedule as IDataObject;
+	const current = await readRecord(this, path, 'schedule');
 	return await sendRecord(this, 'PUT', path, 'schedule', { ...asUpdateBody(current), ...changes });
 }
 

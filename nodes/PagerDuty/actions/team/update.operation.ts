@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges, sendRecord } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { teamChanges, teamDetailFields, teamLocator } from './fields';
 import { defineOperation } from '../registry';
 
@@ -31,9 +30,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/teams/${pathId(teamId)}`;
 	// PagerDuty's update needs the name even when it stays, so the current one is read first.
-	const name =
-		changes.name ??
-		((await pagerDutyApiRequest.call(this, { method: 'GET', path })).team as IDataObject).name;
+	const name = changes.name ?? (await readRecord(this, path, 'team')).name;
 	return await sendRecord(this, 'PUT', path, 'team', { type: 'team', name, ...changes });
 }
 
