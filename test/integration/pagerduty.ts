@@ -186,3 +186,9 @@ export const queryOf = (request: RecordedRequest) => {
 	}
 	return query;
 };
+
+/** A resource locator's value given By ID, as the editor saves it. */
+export const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
+
+/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
+export const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);

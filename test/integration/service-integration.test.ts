@@ -1,4 +1,4 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { runNode } from '../../dev/harness/engine';
 import { integrations } from '../../dev/sandbox/rest-integrations';
@@ -7,7 +7,6 @@ import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
-const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'serviceIntegration', ...parameters } as never, options);
 

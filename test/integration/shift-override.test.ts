@@ -1,21 +1,12 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { DAY_MS, HOUR_MS, hourAhead, iso, seededShiftSchedules } from './shift-schedules';
 import type { V3Override } from '../../dev/sandbox/rest-v3-schedules';
-import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
 
 const pagerDuty = useSandbox();
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const store = () => pagerDuty.sandbox.store;
-const named = (name: string) => v3Schedules(store()).find((schedule) => schedule.name === name)!;
+const { store, named, userId } = seededShiftSchedules(pagerDuty);
 const platform = () => named('Platform Weekly');
 const weekend = () => named('Payments Weekend');
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
-const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
-const hourAhead = (hours: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + hours * HOUR_MS;
 const onSchedule = (scheduleId: string) => ({
 	resource: 'shiftOverride',
 	shiftScheduleId: byId(scheduleId),

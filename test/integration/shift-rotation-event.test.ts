@@ -1,20 +1,10 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { DAY_MS, HOUR_MS, iso, seededShiftSchedules, tokyo } from './shift-schedules';
 import type { V3Event, V3Rotation } from '../../dev/sandbox/rest-v3-schedules';
-import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
 
 const pagerDuty = useSandbox();
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const store = () => pagerDuty.sandbox.store;
-const named = (name: string) => v3Schedules(store()).find((schedule) => schedule.name === name)!;
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-/** The wall clock in Asia/Tokyo (UTC+9 all year) without offset, as n8n's date picker stores it. */
-const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
-/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
-const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
+const { named, userId } = seededShiftSchedules(pagerDuty);
 /** A whole hour some days ahead, so events starting there lie in the future. */
 const daysAhead = (days: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + days * DAY_MS;
 
