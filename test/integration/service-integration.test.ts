@@ -1,8 +1,5 @@
 import { byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
-import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
-import { runNode } from '../../dev/harness/engine';
 import { integrations } from '../../dev/sandbox/rest-integrations';
-import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 
 const pagerDuty = useSandbox();
 
@@ -12,18 +9,10 @@ const run = (parameters: Record<string, unknown>, options = {}) =>
 
 /** Triggers an alert on the PagerDuty Events node with `routingKey` in its credential. */
 async function triggerEventWithKey(routingKey: string, summary: string) {
-	return await runNode({
-		nodeType: new PagerDutyEvents(),
-		parameters: { operation: 'trigger', summary, source: 'checkout-01' },
-		credentials: {
-			pagerDutyEventsV2Api: {
-				routingKeySecret: routingKey,
-				region: 'custom',
-				baseUrl: pagerDuty.sandbox.url,
-			},
-		},
-		credentialTypes: [new PagerDutyEventsApi()],
-	});
+	return await pagerDuty.runEvents(
+		{ operation: 'trigger', summary, source: 'checkout-01' },
+		{ credential: { routingKeySecret: routingKey } },
+	);
 }
 
 async function createIntegration(serviceId: string, parameters: Record<string, unknown> = {}) {
