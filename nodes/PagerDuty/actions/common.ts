@@ -18,6 +18,27 @@ export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): numbe
 export const upTo = (records: IDataObject[], maxItems: number | undefined) =>
 	maxItems === undefined ? records : records.slice(0, maxItems);
 
+/**
+ * One item's list that PagerDuty answers whole (no paging): the records under `property` of one
+ * GET, cut to the item's Limit.
+ */
+export async function readWholeList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	list: { path: string; property: string; qs?: IDataObject },
+): Promise<IDataObject[]> {
+	const { path, property, qs } = list;
+	const response = await pagerDutyApiRequest.call(context, {
+		method: 'GET',
+		path,
+		...(qs && { qs }),
+	});
+	return upTo(
+		(response[property] as IDataObject[] | undefined) ?? [],
+		maxItemsOf(context, itemIndex),
+	);
+}
+
 /** A REST list as an operation reads it for one item. */
 export interface ListCall {
 	path: string;

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf, upTo } from '../common';
+import { readWholeList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -36,18 +35,14 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = userLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
+	return await readWholeList(this, itemIndex, {
 		path: `/users/${pathId(userId)}/notification_rules`,
+		property: 'notification_rules',
 		qs: withoutEmpty({
 			urgency: options.urgency ?? 'all',
 			include: includeValues(options.include),
 		}),
 	});
-	return upTo(
-		(response.notification_rules as IDataObject[] | undefined) ?? [],
-		maxItemsOf(this, itemIndex),
-	);
 }
 
 export const getAllNotificationRules = defineOperation({
