@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { alertIncidentLocator } from './fields';
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
-import { pathId, withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { pathId } from '../../helpers/utils';
+import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -54,20 +53,16 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = alertIncidentLocator.read(this, itemIndex);
-	const limit = maxItemsOf(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = withoutEmpty({
-		alert_key: options.alertKey,
-		include: includeValues(options.include),
-		sort_by: options.sortBy,
-		statuses: options.statuses,
+	return await readList(this, itemIndex, {
+		path: `/incidents/${pathId(incidentId)}/alerts`,
+		property: 'alerts',
+		query: (options) => ({
+			alert_key: options.alertKey,
+			include: includeValues(options.include),
+			sort_by: options.sortBy,
+			statuses: options.statuses,
+		}),
 	});
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: `/incidents/${pathId(incidentId)}/alerts`, qs },
-		'alerts',
-		{ maxItems: limit },
-	);
 }
 
 export const getAll = defineOperation({

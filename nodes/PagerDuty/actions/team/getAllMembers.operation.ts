@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { readList } from '../common';
 import { teamLocator } from './fields';
 import { defineOperation } from '../registry';
 
@@ -25,17 +24,11 @@ const properties: INodeProperties[] = [
 /** Each member is `{ user, role }`, role being observer, responder or manager. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const teamId = teamLocator.read(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: `/teams/${pathId(teamId)}/members`,
-			qs: options.includeUsers ? { include: ['users'] } : undefined,
-		},
-		'members',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+	return await readList(this, itemIndex, {
+		path: `/teams/${pathId(teamId)}/members`,
+		property: 'members',
+		query: (options) => ({ include: options.includeUsers ? ['users'] : undefined }),
+	});
 }
 
 export const getAllMembers = defineOperation({
