@@ -1,18 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
-import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { join } from 'path';
 
+import { fakeNode } from './fake-node';
 import { itemSuffix, pagerDutyApiError, sentences, toNodeError } from '../../nodes/shared/errors';
 
-const node: INode = {
-	id: '1',
-	name: 'PagerDuty',
-	type: 'n8n-nodes-pagerduty.pagerDuty',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = fakeNode();
 
 describe('pagerDutyApiError', () => {
 	it("shows PagerDuty's message, code and field errors (array form)", () => {
