@@ -8,6 +8,26 @@ describe('sandbox: shift-based (v3) schedules', () => {
 	const schedule = (name: string) =>
 		v3Schedules(server.sandbox.store).find((item) => item.name === name)!;
 
+	/** POSTs each case's body to `path`: every one is refused with a 400 naming exactly its field. */
+	async function expectEachRefused<T>(
+		path: string,
+		cases: Array<[T, string]>,
+		body: (overrides: T) => unknown,
+	): Promise<void> {
+		for (const [overrides, field] of cases) {
+			const answer = await call(server.sandbox.url, 'POST', path, { body: body(overrides) });
+			expect({
+				overrides,
+				status: answer.status,
+				fields: Object.keys(answer.body.error.errors),
+			}).toEqual({
+				overrides,
+				status: 400,
+				fields: [field],
+			});
+		}
+	}
+
 	it('refuses rotations and escalation policies on create, in the v3 error form', async () => {
 		const answer = await call(server.sandbox.url, 'POST', '/v3/schedules', {
 			body: { schedule: { name: 'X', time_zone: 'UTC', rotations: [], escalation_policies: [] } },
@@ -134,20 +154,7 @@ describe('sandbox: shift-based (v3) schedules', () => {
 				[{ effective_since: iso(Date.now() + 400 * DAY_MS) }, 'event.effective_since'],
 				[{ end_time: { date_time: iso(Date.now()), time_zone: 'UTC' } }, 'event.end_time'],
 			];
-			for (const [overrides, field] of cases) {
-				const answer = await call(server.sandbox.url, 'POST', rotationPath(), {
-					body: event(overrides),
-				});
-				expect({
-					overrides,
-					status: answer.status,
-					fields: Object.keys(answer.body.error.errors),
-				}).toEqual({
-					overrides,
-					status: 400,
-					fields: [field],
-				});
-			}
+			await expectEachRefused(rotationPath(), cases, event);
 		});
 
 		it('moves an effective_since in the past to now', async () => {
@@ -263,18 +270,7 @@ describe('sandbox: shift-based (v3) schedules', () => {
 					'overrides[0].overriding_member.user_id',
 				],
 			];
-			for (const [overrides, field] of cases) {
-				const answer = await call(server.sandbox.url, 'POST', path, { body: override(overrides) });
-				expect({
-					overrides,
-					status: answer.status,
-					fields: Object.keys(answer.body.error.errors),
-				}).toEqual({
-					overrides,
-					status: 400,
-					fields: [field],
-				});
-			}
+			await expectEachRefused(path, cases, override);
 			const created = await call(server.sandbox.url, 'POST', path, {
 				body: override({ custom_shift_id: shift.id }),
 			});
