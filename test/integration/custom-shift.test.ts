@@ -1,5 +1,13 @@
 import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
-import { DAY_MS, HOUR_MS, hourAhead, iso, seededShiftSchedules, tokyo } from './shift-schedules';
+import {
+	DAY_MS,
+	expectGetOrNotFound,
+	HOUR_MS,
+	hourAhead,
+	iso,
+	seededShiftSchedules,
+	tokyo,
+} from './shift-schedules';
 import type { V3CustomShift } from '../../dev/sandbox/rest-v3-schedules';
 
 const pagerDuty = useSandbox();
@@ -240,16 +248,13 @@ describe('Custom Shift → Get Many', () => {
 describe('Custom Shift → Get, Update and Delete', () => {
 	it('reads one shift, and 404 for an unknown one', async () => {
 		const [shift] = weekend().customShifts;
-		const result = await pagerDuty.run(
-			{ ...onSchedule(weekend().id), operation: 'get', customShiftId: '={{ $json.id }}' },
-			{ items: [{ id: shift.id }, { id: 'PNOPE42' }], continueOnFail: true },
-		);
-		expect(pagerDuty.restRequests()[0].path).toBe(
+		await expectGetOrNotFound(
+			pagerDuty,
+			onSchedule(weekend().id),
+			'customShiftId',
+			shift,
 			`/v3/schedules/${weekend().id}/custom_shifts/${shift.id}`,
 		);
-		const [found, missing] = jsonOf(result);
-		expect(found).toEqual(shift);
-		expect(missing.error).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 
 	it('gives a shift to another member, sending only that', async () => {

@@ -1,5 +1,12 @@
 import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
-import { DAY_MS, HOUR_MS, hourAhead, iso, seededShiftSchedules } from './shift-schedules';
+import {
+	DAY_MS,
+	expectGetOrNotFound,
+	HOUR_MS,
+	hourAhead,
+	iso,
+	seededShiftSchedules,
+} from './shift-schedules';
 import type { V3Override } from '../../dev/sandbox/rest-v3-schedules';
 
 const pagerDuty = useSandbox();
@@ -191,16 +198,13 @@ describe('Shift-Based Override → Get Many', () => {
 describe('Shift-Based Override → Get, Update and Delete', () => {
 	it('reads one override, and 404 for an unknown one', async () => {
 		const [override] = weekend().overrides;
-		const result = await pagerDuty.run(
-			{ ...onSchedule(weekend().id), operation: 'get', overrideId: '={{ $json.id }}' },
-			{ items: [{ id: override.id }, { id: 'PNOPE42' }], continueOnFail: true },
-		);
-		expect(pagerDuty.restRequests()[0].path).toBe(
+		await expectGetOrNotFound(
+			pagerDuty,
+			onSchedule(weekend().id),
+			'overrideId',
+			override,
 			`/v3/schedules/${weekend().id}/overrides/${override.id}`,
 		);
-		const [found, missing] = jsonOf(result);
-		expect(found).toEqual(override);
-		expect(missing.error).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 
 	it('changes the overriding member and the end, sending only those', async () => {

@@ -1,5 +1,12 @@
 import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
-import { DAY_MS, HOUR_MS, iso, seededShiftSchedules, tokyo } from './shift-schedules';
+import {
+	DAY_MS,
+	expectGetOrNotFound,
+	HOUR_MS,
+	iso,
+	seededShiftSchedules,
+	tokyo,
+} from './shift-schedules';
 import type { V3Event, V3Rotation } from '../../dev/sandbox/rest-v3-schedules';
 
 const pagerDuty = useSandbox();
@@ -197,16 +204,13 @@ describe('Shift Rotation Event → Get and Get Many', () => {
 		const schedule = named('Platform Weekly');
 		const [rotation] = schedule.rotations;
 		const [event] = rotation.events;
-		const result = await pagerDuty.run(
-			{ ...target(schedule.id, rotation.id), operation: 'get', eventId: '={{ $json.id }}' },
-			{ items: [{ id: event.id }, { id: 'PNOPE42' }], continueOnFail: true },
-		);
-		expect(pagerDuty.restRequests()[0].path).toBe(
+		await expectGetOrNotFound(
+			pagerDuty,
+			target(schedule.id, rotation.id),
+			'eventId',
+			event,
 			`/v3/schedules/${schedule.id}/rotations/${rotation.id}/events/${event.id}`,
 		);
-		const [found, missing] = jsonOf(result);
-		expect(found).toEqual(event);
-		expect(missing.error).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 
 	it('pages past 100 events without a total, and stops at the Limit', async () => {

@@ -1,6 +1,9 @@
 // Shared setup of the tests of shift-based (v3) schedules and what lives on them: custom shifts,
 // overrides and rotation events.
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { useSandbox } from './pagerduty';
+import { jsonOf } from './pagerduty';
 import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
 
 export const HOUR_MS = 3_600_000;
@@ -24,4 +27,25 @@ export function seededShiftSchedules(pagerDuty: ReturnType<typeof useSandbox>) {
 		named: (name: string) => v3Schedules(store()).find((schedule) => schedule.name === name)!,
 		userId: (name: string) => store().users.find((user) => user.name === name)!.id,
 	};
+}
+
+/**
+ * Get of one record on a schedule with its ID from each item: the record for `record`'s ID (read
+ * at `path`), PagerDuty's 404 for an unknown one. `target` is the resource and what it lies on.
+ */
+export async function expectGetOrNotFound(
+	pagerDuty: ReturnType<typeof useSandbox>,
+	target: INodeParameters,
+	idParameter: string,
+	record: { id: string },
+	path: string,
+): Promise<void> {
+	const result = await pagerDuty.run(
+		{ ...target, operation: 'get', [idParameter]: '={{ $json.id }}' },
+		{ items: [{ id: record.id }, { id: 'PNOPE42' }], continueOnFail: true },
+	);
+	expect(pagerDuty.restRequests()[0].path).toBe(path);
+	const [found, missing] = jsonOf(result);
+	expect(found).toEqual(record);
+	expect(missing.error).toBe('PagerDuty 404: Not Found (code 2100)');
 }
