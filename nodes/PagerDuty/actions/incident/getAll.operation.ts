@@ -77,15 +77,12 @@ const properties: INodeProperties[] = [
 			{ name: 'Teams', value: 'teams' },
 			{ name: 'Users', value: 'users' },
 		]),
-		{
+		namesOrIdsField({
 			displayName: 'Service Names or IDs',
 			name: 'serviceIds',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getServices' },
-			default: [],
-			description:
-				'Only incidents on these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+			loadOptionsMethod: 'getServices',
+			description: 'Only incidents on these services',
+		}),
 		...sinceUntilFields("the incidents' creation time"),
 		{
 			displayName: 'Sort By',
