@@ -4,8 +4,8 @@
  * PagerDuty checks it: the contract cannot, its `config` is an `anyOf` of open objects. A time
  * window of 0 means PagerDuty's recommended window; a timeout of 0, until the incident resolves.
  */
-import { invalidInput, notFound } from './errors';
-import { paginateAfter, queryList, RestHandler, RestRequest } from './rest-common';
+import { invalidInput } from './errors';
+import { findById, paginateAfter, queryList, RestHandler, RestRequest } from './rest-common';
 import { API_BASE, Reference, SandboxStore } from './store';
 
 export type GroupingType = 'content_based' | 'content_based_intelligent' | 'intelligent' | 'time';
@@ -156,11 +156,7 @@ export const alertGroupingSettings = (store: SandboxStore) =>
 	);
 
 function existing(store: SandboxStore, request: RestRequest): AlertGroupingSetting {
-	const found = alertGroupingSettings(store).find(
-		(setting) => setting.id === request.match.pathParams.id,
-	);
-	if (!found) throw notFound();
-	return found;
+	return findById(alertGroupingSettings(store), request.match.pathParams.id);
 }
 
 /** Answers show the recommended window where the config asks for it (time_window 0). */

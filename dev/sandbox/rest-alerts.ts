@@ -3,7 +3,7 @@
  * 'alerts' collection, seeded on first use from the incidents that integrations opened.
  */
 import { incidentAlreadyResolved, invalidInput, notFound, PagerDutyError } from './errors';
-import { paginate, queryList, queryValue, RestHandler } from './rest-common';
+import { findById, paginate, queryList, queryValue, RestHandler } from './rest-common';
 import { actorOrAdmin, findIncident } from './rest-incidents';
 import { API_BASE, Incident, Reference, SandboxStore, User } from './store';
 
@@ -172,9 +172,7 @@ function settleIncidents(store: SandboxStore, incidents: Incident[], actor: User
 }
 
 function findAlert(store: SandboxStore, incident: Incident, alertId: string | undefined): Alert {
-	const alert = incidentAlerts(store, incident).find((candidate) => candidate.id === alertId);
-	if (!alert) throw notFound();
-	return alert;
+	return findById(incidentAlerts(store, incident), alertId);
 }
 
 const listAlerts: RestHandler = (store, request) => {

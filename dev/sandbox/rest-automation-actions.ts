@@ -2,8 +2,8 @@
  * Automation actions: scripts and Process Automation jobs a runner executes, invoked on an
  * incident. The list pages by cursor. An invocation starts `prepared`; the sandbox runs nothing.
  */
-import { invalidInput, notFound } from './errors';
-import { paginateCursor, queryValue, RestHandler, RestRequest } from './rest-common';
+import { invalidInput } from './errors';
+import { findById, paginateCursor, queryValue, RestHandler, RestRequest } from './rest-common';
 import { API_BASE, Reference, SandboxStore } from './store';
 
 type ActionType = 'script' | 'process_automation';
@@ -97,11 +97,7 @@ export const automationActions = (store: SandboxStore) =>
 export const invocations = (store: SandboxStore) => store.collection<Invocation>('invocations');
 
 function existingAction(store: SandboxStore, request: RestRequest): AutomationAction {
-	const found = automationActions(store).find(
-		(action) => action.id === request.match.pathParams.id,
-	);
-	if (!found) throw notFound();
-	return found;
+	return findById(automationActions(store), request.match.pathParams.id);
 }
 
 /** The list filters: name (any case, part of it), runner (`any`: some runner), classification, team, service, type. */

@@ -5,7 +5,7 @@
  * technical and business services either way round.
  */
 import { invalidInput, notFound } from './errors';
-import { paginate, RestHandler, RestRequest } from './rest-common';
+import { findById, paginate, RestHandler, RestRequest } from './rest-common';
 import { API_BASE, SandboxStore, Team } from './store';
 
 export interface BusinessService {
@@ -66,9 +66,7 @@ export const businessServices = (store: SandboxStore) =>
 	});
 
 export function existingBusinessService(store: SandboxStore, id: string): BusinessService {
-	const found = businessServices(store).find((candidate) => candidate.id === id);
-	if (!found) throw notFound();
-	return found;
+	return findById(businessServices(store), id);
 }
 
 /** Applies the given fields; a name must be non-empty and not another business service's. */

@@ -6,6 +6,7 @@
 import { notFound } from './errors';
 import { Random } from './random';
 import {
+	findById,
 	paginate,
 	parseTime,
 	queryList,
@@ -141,10 +142,7 @@ function list(store: SandboxStore, request: RestRequest, serviceId?: string): Re
 export const CHANGE_EVENT_HANDLERS: Record<string, RestHandler> = {
 	'GET /change_events': (store, request) => list(store, request),
 	'GET /change_events/{id}': (store, request) => {
-		const event = changeEvents(store).find(
-			(candidate) => candidate.id === request.match.pathParams.id,
-		);
-		if (!event) throw notFound();
+		const event = findById(changeEvents(store), request.match.pathParams.id);
 		return { status: 200, body: { change_event: event } };
 	},
 	'GET /services/{id}/change_events': (store, request) => {

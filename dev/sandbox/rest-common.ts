@@ -1,6 +1,6 @@
 /** Shared pieces of the REST handlers: request context, pagination (offset, cursor, after), query helpers. */
 import { ContractMatch } from './contract';
-import { argumentsCausedError, invalidInput, OFFSET_LIMIT_ERROR } from './errors';
+import { argumentsCausedError, invalidInput, notFound, OFFSET_LIMIT_ERROR } from './errors';
 import { SandboxStore, User } from './store';
 
 export type PrincipalKind = 'account' | 'user' | 'oauth';
@@ -18,6 +18,17 @@ export interface RestResponse {
 }
 
 export type RestHandler = (store: SandboxStore, request: RestRequest) => RestResponse;
+
+/** What a handler looked up, or PagerDuty's 404 when it is not there (e.g. an unknown ID in the path). */
+export function orNotFound<T>(found: T | undefined): T {
+	if (!found) throw notFound();
+	return found;
+}
+
+/** The record with this ID, or PagerDuty's 404. */
+export function findById<T extends { id: string }>(records: T[], id: string | undefined): T {
+	return orNotFound(records.find((record) => record.id === id));
+}
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_OFFSET_PLUS_LIMIT = 10000;

@@ -1,7 +1,8 @@
 /** Escalation policy operations. PUT replaces the policy, as PagerDuty's does. */
-import { invalidInput, notFound } from './errors';
+import { invalidInput } from './errors';
 import {
 	matchesQuery,
+	orNotFound,
 	paginate,
 	queryList,
 	RestHandler,
@@ -32,9 +33,7 @@ interface PolicyInput {
 const MAX_LOOPS = 9;
 
 function findPolicy(store: SandboxStore, request: RestRequest): EscalationPolicy {
-	const policy = store.escalationPolicy(request.match.pathParams.id);
-	if (!policy) throw notFound();
-	return policy;
+	return orNotFound(store.escalationPolicy(request.match.pathParams.id));
 }
 
 function policyTargetsUser(

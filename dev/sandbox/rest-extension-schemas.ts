@@ -1,6 +1,5 @@
 /** Extension schemas: the vendor types of legacy extensions (generic webhooks, Slack, …); read-only. */
-import { notFound } from './errors';
-import { paginate, RestHandler } from './rest-common';
+import { findById, paginate, RestHandler } from './rest-common';
 import { API_BASE, SandboxStore } from './store';
 
 export interface ExtensionSchema {
@@ -72,8 +71,7 @@ export const EXTENSION_SCHEMA_HANDLERS: Record<string, RestHandler> = {
 	'GET /extension_schemas': (store, request) =>
 		paginate(request, extensionSchemas(store), 'extension_schemas'),
 	'GET /extension_schemas/{id}': (store, request) => {
-		const schema = extensionSchemas(store).find(({ id }) => id === request.match.pathParams.id);
-		if (!schema) throw notFound();
+		const schema = findById(extensionSchemas(store), request.match.pathParams.id);
 		return { status: 200, body: { extension_schema: schema } };
 	},
 };

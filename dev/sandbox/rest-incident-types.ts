@@ -1,7 +1,6 @@
 /** Incident types: the account's base type and two children, one disabled. Read-only here. */
-import { notFound } from './errors';
 import { IdFactory, Random } from './random';
-import { queryValue, RestHandler } from './rest-common';
+import { orNotFound, queryValue, RestHandler } from './rest-common';
 import { SandboxStore } from './store';
 
 export interface IncidentType {
@@ -57,8 +56,9 @@ export const INCIDENT_TYPE_HANDLERS: Record<string, RestHandler> = {
 	},
 	'GET /incidents/types/{type_id_or_name}': (store, request) => {
 		const wanted = request.match.pathParams.type_id_or_name;
-		const type = incidentTypes(store).find(({ id, name }) => id === wanted || name === wanted);
-		if (!type) throw notFound();
+		const type = orNotFound(
+			incidentTypes(store).find(({ id, name }) => id === wanted || name === wanted),
+		);
 		return { status: 200, body: { incident_type: type } };
 	},
 };

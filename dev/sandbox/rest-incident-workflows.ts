@@ -5,7 +5,14 @@
  */
 import { invalidInput, notFound } from './errors';
 import { IdFactory, Random } from './random';
-import { matchesQuery, paginate, queryList, RestHandler, RestRequest } from './rest-common';
+import {
+	findById,
+	matchesQuery,
+	paginate,
+	queryList,
+	RestHandler,
+	RestRequest,
+} from './rest-common';
 import { isoSeconds } from './seed';
 import { API_BASE, SandboxStore } from './store';
 
@@ -132,9 +139,7 @@ function render(store: SandboxStore, workflow: IncidentWorkflow, include: string
 }
 
 function findWorkflow(store: SandboxStore, request: RestRequest): IncidentWorkflow {
-	const workflow = incidentWorkflows(store).find(({ id }) => id === request.match.pathParams.id);
-	if (!workflow) throw notFound();
-	return workflow;
+	return findById(incidentWorkflows(store), request.match.pathParams.id);
 }
 
 const start: RestHandler = (store, request) => {

@@ -8,6 +8,7 @@ import {
 } from './errors';
 import {
 	formatInTimeZone,
+	orNotFound,
 	paginate,
 	parseTime,
 	queryList,
@@ -83,9 +84,7 @@ export function renderLogEntry(entry: LogEntry, timeZone: string | undefined): u
 }
 
 export function findIncident(store: SandboxStore, request: RestRequest): Incident {
-	const incident = store.incident(request.match.pathParams.id);
-	if (!incident) throw notFound();
-	return incident;
+	return orNotFound(store.incident(request.match.pathParams.id));
 }
 
 function lookupPriority(store: SandboxStore, input: ReferenceInput | string): Priority {

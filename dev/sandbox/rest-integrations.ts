@@ -5,7 +5,7 @@
  * service. The service keeps a reference to each of its integrations, as PagerDuty shows them.
  */
 import { invalidInput, notFound } from './errors';
-import { queryList, RestHandler, RestRequest } from './rest-common';
+import { orNotFound, queryList, RestHandler, RestRequest } from './rest-common';
 import { API_BASE, Reference, SandboxStore, Service } from './store';
 
 /** The integration types whose integrations carry an integration key. */
@@ -50,9 +50,7 @@ export function serviceForIntegrationKey(store: SandboxStore, key: string): Serv
 }
 
 function existingService(store: SandboxStore, request: RestRequest): Service {
-	const service = store.service(request.match.pathParams.id);
-	if (!service) throw notFound();
-	return service;
+	return orNotFound(store.service(request.match.pathParams.id));
 }
 
 function existingIntegration(store: SandboxStore, request: RestRequest): Integration {

@@ -2,8 +2,9 @@
  * Maintenance windows: past, ongoing or future by the sandbox clock. Deleting an ongoing window
  * ends it now, a future one goes away, an ended one cannot be deleted (405, code 5003).
  */
-import { invalidInput, notFound, PagerDutyError } from './errors';
+import { invalidInput, PagerDutyError } from './errors';
 import {
+	findById,
 	matchesQuery,
 	paginate,
 	queryList,
@@ -134,9 +135,7 @@ function render(store: SandboxStore, request: RestRequest, window: MaintenanceWi
 }
 
 function existing(store: SandboxStore, id: string): MaintenanceWindow {
-	const window = maintenanceWindows(store).find((candidate) => candidate.id === id);
-	if (!window) throw notFound();
-	return window;
+	return findById(maintenanceWindows(store), id);
 }
 
 /** Checks the times and services PagerDuty would refuse; returns the services. */

@@ -7,6 +7,7 @@ import { invalidInput, notFound } from './errors';
 import {
 	formatInTimeZone,
 	matchesQuery,
+	orNotFound,
 	paginate,
 	parseTime,
 	queryList,
@@ -199,9 +200,7 @@ export function renderSchedule(
 }
 
 function findSchedule(store: SandboxStore, request: RestRequest): Schedule {
-	const schedule = store.schedule(request.match.pathParams.id);
-	if (!schedule) throw notFound();
-	return schedule;
+	return orNotFound(store.schedule(request.match.pathParams.id));
 }
 
 /** since/until as PagerDuty defaults them: two weeks from whichever is given, else from now. */

@@ -1,13 +1,14 @@
 /** Service operations. Bodies were already contract-validated; these checks are PagerDuty's own. */
-import { invalidInput, notFound } from './errors';
+import { invalidInput } from './errors';
 import {
+	matchesQuery,
+	orNotFound,
 	paginate,
 	queryList,
 	queryValue,
 	RestHandler,
 	RestRequest,
 	sortByName,
-	matchesQuery,
 } from './rest-common';
 import { integrations } from './rest-integrations';
 import { API_BASE, EscalationPolicy, Reference, SandboxStore, Service, Urgency } from './store';
@@ -26,9 +27,7 @@ interface ServiceInput {
 const NAME_TAKEN = 'Name has already been taken';
 
 export function findService(store: SandboxStore, request: RestRequest): Service {
-	const service = store.service(request.match.pathParams.id);
-	if (!service) throw notFound();
-	return service;
+	return orNotFound(store.service(request.match.pathParams.id));
 }
 
 function lookupPolicy(store: SandboxStore, input: { id?: string } | undefined): EscalationPolicy {

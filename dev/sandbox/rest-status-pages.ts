@@ -5,9 +5,9 @@
  * no parameters). Creating a post or an update checks that every status, severity, impact and
  * service belongs to the page and, where it has one, to the post's type (400 otherwise).
  */
-import { invalidInput, notFound } from './errors';
+import { invalidInput } from './errors';
 import { IdFactory, Random } from './random';
-import { paginate, queryList, queryValue, RestHandler, RestRequest } from './rest-common';
+import { findById, paginate, queryList, queryValue, RestHandler, RestRequest } from './rest-common';
 import { isoSeconds } from './seed';
 import { API_BASE, SandboxStore } from './store';
 
@@ -249,16 +249,12 @@ export const statusPages = (store: SandboxStore) =>
 	});
 
 function findPage(store: SandboxStore, request: RestRequest): StatusPage {
-	const page = statusPages(store).find(({ id }) => id === request.match.pathParams.id);
-	if (!page) throw notFound();
-	return page;
+	return findById(statusPages(store), request.match.pathParams.id);
 }
 
 function findPost(store: SandboxStore, request: RestRequest): { page: StatusPage; post: Post } {
 	const page = findPage(store, request);
-	const post = page.posts.find(({ id }) => id === request.match.pathParams.post_id);
-	if (!post) throw notFound();
-	return { page, post };
+	return { page, post: findById(page.posts, request.match.pathParams.post_id) };
 }
 
 const renderPage = ({ labels: _labels, services: _services, posts: _posts, ...page }: StatusPage) =>

@@ -4,7 +4,7 @@
  * entity. The account's tag labels are unique (the sandbox's rule, as the web app has it).
  */
 import { invalidInput, notFound } from './errors';
-import { matchesQuery, paginate, RestHandler, RestRequest } from './rest-common';
+import { findById, matchesQuery, paginate, RestHandler, RestRequest } from './rest-common';
 import { API_BASE, SandboxStore } from './store';
 
 export type TaggedEntityType = 'users' | 'teams' | 'escalation_policies';
@@ -97,9 +97,7 @@ export const tagAssignments = (store: SandboxStore) =>
 	});
 
 function existingTag(store: SandboxStore, id: string): Tag {
-	const found = tags(store).find((tag) => tag.id === id);
-	if (!found) throw notFound();
-	return found;
+	return findById(tags(store), id);
 }
 
 /** The entity of a path (`/{entity_type}/{id}/…`), which must exist. */

@@ -2,6 +2,7 @@
 import { invalidInput, notFound } from './errors';
 import {
 	matchesQuery,
+	orNotFound,
 	paginate,
 	queryList,
 	queryValue,
@@ -24,9 +25,7 @@ interface TeamInput {
 }
 
 function existingTeam(store: SandboxStore, id: string): Team {
-	const team = store.team(id);
-	if (!team) throw notFound();
-	return team;
+	return orNotFound(store.team(id));
 }
 
 function checkUniqueName(store: SandboxStore, name: string, self?: Team): void {

@@ -1,7 +1,9 @@
 /** Users, their contact methods and team memberships. Bodies were already contract-validated. */
 import { ACCOUNT_TOKEN_ME_ERROR, invalidInput, missingAbility, notFound } from './errors';
 import {
+	findById,
 	matchesQuery,
+	orNotFound,
 	paginate,
 	queryList,
 	queryValue,
@@ -185,9 +187,7 @@ export function renderUser(store: SandboxStore, request: RestRequest, user: User
 }
 
 export function existingUser(store: SandboxStore, id: string): User {
-	const user = store.user(id);
-	if (!user) throw notFound();
-	return user;
+	return orNotFound(store.user(id));
 }
 
 function checkUserInput(store: SandboxStore, input: UserInput, self?: User): void {
@@ -340,9 +340,7 @@ function createContactMethod(
 }
 
 function userContactMethod(store: SandboxStore, user: User, id: string): ContactMethod {
-	const method = methodsOf(store, user).find((candidate) => candidate.id === id);
-	if (!method) throw notFound();
-	return method;
+	return findById(methodsOf(store, user), id);
 }
 
 function removeReference(references: Reference[], id: string): void {

@@ -7,8 +7,9 @@
  * occurrences are reckoned in UTC from `start_time.date_time`; PagerDuty reckons them in the
  * event's time zone, which differs across daylight-saving changes.
  */
-import { notFound, v3InvalidInput } from './errors';
+import { v3InvalidInput } from './errors';
 import {
+	findById,
 	formatInTimeZone,
 	matchesQuery,
 	paginate,
@@ -268,15 +269,11 @@ export const v3Schedules = (store: SandboxStore) =>
 	store.collection<V3Schedule>('v3Schedules', seedSchedules);
 
 export function existingV3Schedule(store: SandboxStore, id: string): V3Schedule {
-	const schedule = v3Schedules(store).find((candidate) => candidate.id === id);
-	if (!schedule) throw notFound();
-	return schedule;
+	return findById(v3Schedules(store), id);
 }
 
 function existingRotation(schedule: V3Schedule, id: string): V3Rotation {
-	const rotation = schedule.rotations.find((candidate) => candidate.id === id);
-	if (!rotation) throw notFound();
-	return rotation;
+	return findById(schedule.rotations, id);
 }
 
 // ----- the final schedule -----
@@ -737,9 +734,7 @@ function checkEventChange(store: SandboxStore, event: V3Event, body: EventBody):
 }
 
 function eventOf(rotation: V3Rotation, id: string): V3Event {
-	const event = rotation.events.find((candidate) => candidate.id === id);
-	if (!event) throw notFound();
-	return event;
+	return findById(rotation.events, id);
 }
 
 function rotationOf(store: SandboxStore, request: RestRequest): V3Rotation {
@@ -838,9 +833,7 @@ function checkedCustomShift(
 }
 
 function customShiftOf(schedule: V3Schedule, id: string): V3CustomShift {
-	const shift = schedule.customShifts.find((candidate) => candidate.id === id);
-	if (!shift) throw notFound();
-	return shift;
+	return findById(schedule.customShifts, id);
 }
 
 const CUSTOM_SHIFT_HANDLERS: Record<string, RestHandler> = {
@@ -930,9 +923,7 @@ function checkedOverride(
 }
 
 function overrideOf(schedule: V3Schedule, id: string): V3Override {
-	const override = schedule.overrides.find((candidate) => candidate.id === id);
-	if (!override) throw notFound();
-	return override;
+	return findById(schedule.overrides, id);
 }
 
 const OVERRIDE_HANDLERS: Record<string, RestHandler> = {

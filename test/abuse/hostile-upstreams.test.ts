@@ -8,14 +8,11 @@ import { inspect } from 'util';
 
 import { createTally } from './tally';
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
-import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import type { RunNodeResult } from '../../dev/harness/engine';
-import { runNode } from '../../dev/harness/engine';
 import { WebhookHarness } from '../../dev/harness/webhook';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import type { FaultResponse, PagerDutySandbox } from '../../dev/sandbox/server';
-import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 import { PagerDutyTrigger } from '../../nodes/PagerDutyTrigger/PagerDutyTrigger.node';
 import { useForeignHost } from '../integration/hostile';
 import type { Auth } from '../integration/pagerduty';
@@ -197,21 +194,11 @@ const EVENT_REQUESTS = [
 ];
 
 async function runEvents(parameters: INodeParameters, items: number): Promise<RunNodeResult> {
-	return await runNode({
-		// The Events node has no Resource field: `resource: 'event'` only sorts the cases here.
-		nodeType: new PagerDutyEvents(),
-		parameters: { ...parameters, resource: undefined },
-		credentials: {
-			pagerDutyEventsV2Api: {
-				routingKeySecret: DEFAULT_ROUTING_KEY,
-				region: 'custom',
-				baseUrl: pagerDuty.sandbox.url,
-			},
-		},
-		credentialTypes: [new PagerDutyEventsApi()],
-		items: Array.from({ length: items }, () => ({})),
-		continueOnFail: true,
-	});
+	// The Events node has no Resource field: `resource: 'event'` only sorts the cases here.
+	return await pagerDuty.runEvents(
+		{ ...parameters, resource: undefined },
+		{ items: Array.from({ length: items }, () => ({})), continueOnFail: true },
+	);
 }
 
 const CREDENTIALS: Array<Auth | 'events'> = ['apiToken', 'userToken', 'oAuth2', 'events'];

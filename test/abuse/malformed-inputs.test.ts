@@ -5,12 +5,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { createTally } from './tally';
-import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
-import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
-import { runNode } from '../../dev/harness/engine';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import type { SandboxStore } from '../../dev/sandbox/store';
-import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 import {
 	ADMIN_EMAIL,
 	DEFAULT_ACCOUNT_TOKEN,
@@ -465,20 +461,11 @@ const CASES = OPERATIONS.flatMap(({ resource, operation, base, bad }) =>
 async function run(parameters: INodeParameters) {
 	if (parameters.resource !== 'event')
 		return await pagerDuty.run(parameters, { continueOnFail: true });
-	return await runNode({
-		// The Events node has no Resource field: `resource: 'event'` only sorts the cases here.
-		nodeType: new PagerDutyEvents(),
-		parameters: { ...parameters, resource: undefined },
-		credentials: {
-			pagerDutyEventsV2Api: {
-				routingKeySecret: DEFAULT_ROUTING_KEY,
-				region: 'custom',
-				baseUrl: pagerDuty.sandbox.url,
-			},
-		},
-		credentialTypes: [new PagerDutyApi(), new PagerDutyEventsApi()],
-		continueOnFail: true,
-	});
+	// The Events node has no Resource field: `resource: 'event'` only sorts the cases here.
+	return await pagerDuty.runEvents(
+		{ ...parameters, resource: undefined },
+		{ continueOnFail: true },
+	);
 }
 
 describe('malformed input, one bad value per request', () => {

@@ -1,11 +1,10 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { alertGroupingSettings } from '../../dev/sandbox/rest-alert-grouping';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const seeded = () => alertGroupingSettings(store());
-const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'alertGroupingSetting', ...parameters } as never, options);
 const serviceIds = (...indexes: number[]) => indexes.map((index) => store().services[index].id);

@@ -1,6 +1,7 @@
 import {
 	DEFAULT_ACCOUNT_TOKEN,
 	DEFAULT_USER_TOKEN,
+	itemMarker,
 	jsonOf,
 	pairedItemsOf,
 	queryOf,
@@ -31,8 +32,6 @@ const fixedNow = () => Math.floor(Date.now() / 1000) * 1000 - 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const within = (since: number, until: number) =>
 	records().filter((record) => timeOf(record) >= since && timeOf(record) <= until);
-/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
-const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 
 describe('Audit Record → Get Many', () => {
 	it("reads PagerDuty's default window (the last 24 hours) when no window is given", async () => {

@@ -1,11 +1,10 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { automationActions, invocations } from '../../dev/sandbox/rest-automation-actions';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const seeded = () => automationActions(store());
-const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'automationAction', ...parameters } as never, options);
 

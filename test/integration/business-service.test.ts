@@ -1,11 +1,10 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { businessServices } from '../../dev/sandbox/rest-business-services';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const seeded = () => businessServices(store());
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'businessService', ...parameters } as never, options);
 

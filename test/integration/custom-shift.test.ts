@@ -1,22 +1,19 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import {
+	DAY_MS,
+	expectGetOrNotFound,
+	HOUR_MS,
+	hourAhead,
+	iso,
+	seededShiftSchedules,
+	tokyo,
+} from './shift-schedules';
 import type { V3CustomShift } from '../../dev/sandbox/rest-v3-schedules';
-import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
 
 const pagerDuty = useSandbox();
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const store = () => pagerDuty.sandbox.store;
-const named = (name: string) => v3Schedules(store()).find((schedule) => schedule.name === name)!;
+const { named, userId } = seededShiftSchedules(pagerDuty);
 const weekend = () => named('Payments Weekend');
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-/** The wall clock in Asia/Tokyo (UTC+9 all year) without offset, as n8n's date picker stores it. */
-const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
-/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
-const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
-const hourAhead = (hours: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + hours * HOUR_MS;
 const onSchedule = (scheduleId: string) => ({
 	resource: 'shiftCustomShift',
 	shiftScheduleId: byId(scheduleId),
@@ -251,16 +248,13 @@ describe('Custom Shift → Get Many', () => {
 describe('Custom Shift → Get, Update and Delete', () => {
 	it('reads one shift, and 404 for an unknown one', async () => {
 		const [shift] = weekend().customShifts;
-		const result = await pagerDuty.run(
-			{ ...onSchedule(weekend().id), operation: 'get', customShiftId: '={{ $json.id }}' },
-			{ items: [{ id: shift.id }, { id: 'PNOPE42' }], continueOnFail: true },
-		);
-		expect(pagerDuty.restRequests()[0].path).toBe(
+		await expectGetOrNotFound(
+			pagerDuty,
+			onSchedule(weekend().id),
+			'customShiftId',
+			shift,
 			`/v3/schedules/${weekend().id}/custom_shifts/${shift.id}`,
 		);
-		const [found, missing] = jsonOf(result);
-		expect(found).toEqual(shift);
-		expect(missing.error).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 
 	it('gives a shift to another member, sending only that', async () => {

@@ -1,11 +1,10 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { eventOrchestrations } from '../../dev/sandbox/rest-event-orchestrations';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const seeded = () => eventOrchestrations(store());
-const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'eventOrchestration', ...parameters } as never, options);
 const serviceNamed = (name: string) => store().services.find((service) => service.name === name)!;

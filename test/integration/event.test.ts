@@ -3,11 +3,9 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { inspect } from 'util';
 
 import { jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
-import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
 import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
-import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import type { RunNodeResult } from '../../dev/harness/engine';
-import { runNode, testCredential } from '../../dev/harness/engine';
+import { testCredential } from '../../dev/harness/engine';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
@@ -16,8 +14,6 @@ const OTHER_KEY = 'b4d9e1f3c8e05d2f9a7b3c6e0f1d8a52';
 const UNKNOWN_KEY = 'ffffffffffffffffffffffffffffffff';
 
 const pagerDuty = useSandbox({ routingKeys: { [DEFAULT_ROUTING_KEY]: '', [OTHER_KEY]: '' } });
-
-const credentialTypes = [new PagerDutyApi(), new PagerDutyOAuth2Api(), new PagerDutyEventsApi()];
 
 function eventsCredential(overrides: ICredentialDataDecryptedObject = {}) {
 	return {
@@ -28,23 +24,7 @@ function eventsCredential(overrides: ICredentialDataDecryptedObject = {}) {
 	};
 }
 
-async function runEvent(
-	parameters: INodeParameters,
-	options: {
-		items?: IDataObject[];
-		continueOnFail?: boolean;
-		credential?: ICredentialDataDecryptedObject;
-	} = {},
-): Promise<RunNodeResult> {
-	return await runNode({
-		nodeType: new PagerDutyEvents(),
-		parameters,
-		credentials: { pagerDutyEventsV2Api: eventsCredential(options.credential) },
-		credentialTypes,
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-	});
-}
+const runEvent = pagerDuty.runEvents;
 
 const eventRequests = () =>
 	pagerDuty.sandbox.requests.filter((request) => request.path.startsWith('/v2/'));

@@ -3,10 +3,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
+import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import { PagerDutyOAuth2Api } from '../../credentials/PagerDutyOAuth2Api.credentials';
 import { PagerDutyScopedOAuth2Api } from '../../credentials/PagerDutyScopedOAuth2Api.credentials';
 import type { RunNodeResult } from '../../dev/harness/engine';
 import { callLoadOptions, runNode, watchEndpoints } from '../../dev/harness/engine';
+import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import type { PagerDutySandbox, RecordedRequest, SandboxOptions } from '../../dev/sandbox/server';
 import {
 	DEFAULT_ACCOUNT_TOKEN,
@@ -17,6 +19,7 @@ import {
 	startSandbox,
 } from '../../dev/sandbox/server';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
+import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 
 export {
 	DEFAULT_ACCOUNT_TOKEN,
@@ -124,6 +127,33 @@ export function useSandbox(options: SandboxOptions = {}) {
 		});
 	}
 
+	/**
+	 * Runs the PagerDuty Events node against the sandbox with its Events credential: the
+	 * sandbox's default routing key, `credential` merged in.
+	 */
+	async function runEvents(
+		parameters: INodeParameters,
+		runOptions: Omit<RunOptions, 'auth'> = {},
+	): Promise<RunNodeResult> {
+		return await runNode({
+			nodeType: new PagerDutyEvents(),
+			parameters,
+			credentials: {
+				pagerDutyEventsV2Api: {
+					routingKeySecret: DEFAULT_ROUTING_KEY,
+					region: 'custom',
+					baseUrl: context.sandbox.url,
+					...runOptions.credential,
+				},
+			},
+			credentialTypes: [...credentialTypes, new PagerDutyEventsApi()],
+			items: runOptions.items,
+			continueOnFail: runOptions.continueOnFail,
+			cancelWhen: runOptions.cancelWhen,
+			timezone: runOptions.timezone,
+		});
+	}
+
 	async function loadOptions(
 		method: string,
 		parameters: INodeParameters = {},
@@ -164,6 +194,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 			return context.sandbox;
 		},
 		run,
+		runEvents,
 		loadOptions,
 		listSearch,
 		credentialsFor,
@@ -186,3 +217,9 @@ export const queryOf = (request: RecordedRequest) => {
 	}
 	return query;
 };
+
+/** A resource locator's value given By ID, as the editor saves it. */
+export const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
+
+/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
+export const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);

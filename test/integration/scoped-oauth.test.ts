@@ -3,10 +3,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import {
+	credentialTypes,
 	DEFAULT_OAUTH_CLIENT,
 	DEFAULT_SCOPED_OAUTH_APP,
 	DEFAULT_SUBDOMAIN,
-	credentialTypes,
 	jsonOf,
 	useSandbox,
 } from './pagerduty';

@@ -1,10 +1,9 @@
-import { jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
+import { byId, jsonOf, pairedItemsOf, useSandbox } from './pagerduty';
 import { businessServices, serviceDependencies } from '../../dev/sandbox/rest-business-services';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'serviceDependency', ...parameters } as never, options);
 

@@ -1,30 +1,18 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
-import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
-import { runNode } from '../../dev/harness/engine';
+import { byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { integrations } from '../../dev/sandbox/rest-integrations';
-import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
-const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'serviceIntegration', ...parameters } as never, options);
 
 /** Triggers an alert on the PagerDuty Events node with `routingKey` in its credential. */
 async function triggerEventWithKey(routingKey: string, summary: string) {
-	return await runNode({
-		nodeType: new PagerDutyEvents(),
-		parameters: { operation: 'trigger', summary, source: 'checkout-01' },
-		credentials: {
-			pagerDutyEventsV2Api: {
-				routingKeySecret: routingKey,
-				region: 'custom',
-				baseUrl: pagerDuty.sandbox.url,
-			},
-		},
-		credentialTypes: [new PagerDutyEventsApi()],
-	});
+	return await pagerDuty.runEvents(
+		{ operation: 'trigger', summary, source: 'checkout-01' },
+		{ credential: { routingKeySecret: routingKey } },
+	);
 }
 
 async function createIntegration(serviceId: string, parameters: Record<string, unknown> = {}) {

@@ -1,21 +1,19 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import {
+	DAY_MS,
+	expectGetOrNotFound,
+	HOUR_MS,
+	hourAhead,
+	iso,
+	seededShiftSchedules,
+} from './shift-schedules';
 import type { V3Override } from '../../dev/sandbox/rest-v3-schedules';
-import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
 
 const pagerDuty = useSandbox();
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const store = () => pagerDuty.sandbox.store;
-const named = (name: string) => v3Schedules(store()).find((schedule) => schedule.name === name)!;
+const { store, named, userId } = seededShiftSchedules(pagerDuty);
 const platform = () => named('Platform Weekly');
 const weekend = () => named('Payments Weekend');
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
-const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
-const hourAhead = (hours: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + hours * HOUR_MS;
 const onSchedule = (scheduleId: string) => ({
 	resource: 'shiftOverride',
 	shiftScheduleId: byId(scheduleId),
@@ -200,16 +198,13 @@ describe('Shift-Based Override → Get Many', () => {
 describe('Shift-Based Override → Get, Update and Delete', () => {
 	it('reads one override, and 404 for an unknown one', async () => {
 		const [override] = weekend().overrides;
-		const result = await pagerDuty.run(
-			{ ...onSchedule(weekend().id), operation: 'get', overrideId: '={{ $json.id }}' },
-			{ items: [{ id: override.id }, { id: 'PNOPE42' }], continueOnFail: true },
-		);
-		expect(pagerDuty.restRequests()[0].path).toBe(
+		await expectGetOrNotFound(
+			pagerDuty,
+			onSchedule(weekend().id),
+			'overrideId',
+			override,
 			`/v3/schedules/${weekend().id}/overrides/${override.id}`,
 		);
-		const [found, missing] = jsonOf(result);
-		expect(found).toEqual(override);
-		expect(missing.error).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 
 	it('changes the overriding member and the end, sending only those', async () => {

@@ -1,20 +1,17 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import {
+	DAY_MS,
+	expectGetOrNotFound,
+	HOUR_MS,
+	iso,
+	seededShiftSchedules,
+	tokyo,
+} from './shift-schedules';
 import type { V3Event, V3Rotation } from '../../dev/sandbox/rest-v3-schedules';
-import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
 
 const pagerDuty = useSandbox();
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const store = () => pagerDuty.sandbox.store;
-const named = (name: string) => v3Schedules(store()).find((schedule) => schedule.name === name)!;
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-/** The wall clock in Asia/Tokyo (UTC+9 all year) without offset, as n8n's date picker stores it. */
-const tokyo = (ms: number) => iso(ms + 9 * HOUR_MS).replace(/Z$/, '');
-/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
-const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
+const { named, userId } = seededShiftSchedules(pagerDuty);
 /** A whole hour some days ahead, so events starting there lie in the future. */
 const daysAhead = (days: number) => Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + days * DAY_MS;
 
@@ -207,16 +204,13 @@ describe('Shift Rotation Event → Get and Get Many', () => {
 		const schedule = named('Platform Weekly');
 		const [rotation] = schedule.rotations;
 		const [event] = rotation.events;
-		const result = await pagerDuty.run(
-			{ ...target(schedule.id, rotation.id), operation: 'get', eventId: '={{ $json.id }}' },
-			{ items: [{ id: event.id }, { id: 'PNOPE42' }], continueOnFail: true },
-		);
-		expect(pagerDuty.restRequests()[0].path).toBe(
+		await expectGetOrNotFound(
+			pagerDuty,
+			target(schedule.id, rotation.id),
+			'eventId',
+			event,
 			`/v3/schedules/${schedule.id}/rotations/${rotation.id}/events/${event.id}`,
 		);
-		const [found, missing] = jsonOf(result);
-		expect(found).toEqual(event);
-		expect(missing.error).toBe('PagerDuty 404: Not Found (code 2100)');
 	});
 
 	it('pages past 100 events without a total, and stops at the Limit', async () => {

@@ -1,4 +1,13 @@
-import { credentialTypes, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import {
+	byId,
+	credentialTypes,
+	itemMarker,
+	jsonOf,
+	pairedItemsOf,
+	queryOf,
+	useSandbox,
+} from './pagerduty';
+import { DAY_MS, HOUR_MS, iso, seededShiftSchedules } from './shift-schedules';
 import { callLoadOptions } from '../../dev/harness/engine';
 import type { V3Schedule } from '../../dev/sandbox/rest-v3-schedules';
 import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
@@ -6,17 +15,9 @@ import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
 
 const pagerDuty = useSandbox();
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
-const store = () => pagerDuty.sandbox.store;
+const { store, named, userId } = seededShiftSchedules(pagerDuty);
 const schedules = () => v3Schedules(store());
-const named = (name: string) => schedules().find((schedule) => schedule.name === name)!;
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const userId = (name: string) => store().users.find((user) => user.name === name)!.id;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
-const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 
 /** The Monday 09:00 UTC the seeded weekly rotation hands off on, this week. */
 function thisMonday(): number {

@@ -1,11 +1,10 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { tagAssignments, tags } from '../../dev/sandbox/rest-tags';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const seeded = () => tags(store());
-const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
 const run = (parameters: Record<string, unknown>, options = {}) =>
 	pagerDuty.run({ resource: 'tag', ...parameters } as never, options);
 const tagNamed = (label: string) => seeded().find((tag) => tag.label === label)!;

@@ -13,13 +13,11 @@ import {
 	useSandbox,
 } from './pagerduty';
 import { PagerDutyApi } from '../../credentials/PagerDutyApi.credentials';
-import { PagerDutyEventsApi } from '../../credentials/PagerDutyEventsApi.credentials';
 import type { RunNodeResult } from '../../dev/harness/engine';
 import { runNode } from '../../dev/harness/engine';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import type { PagerDutySandbox } from '../../dev/sandbox/server';
 import { PagerDuty } from '../../nodes/PagerDuty/PagerDuty.node';
-import { PagerDutyEvents } from '../../nodes/PagerDuty/PagerDutyEvents.node';
 
 const pagerDuty = useSandbox({ seed: { incidents: 200 } });
 const foreign = useForeignHost();
@@ -48,20 +46,7 @@ async function runEvent(
 	parameters: INodeParameters,
 	credential: ICredentialDataDecryptedObject = {},
 ): Promise<RunNodeResult> {
-	return await runNode({
-		nodeType: new PagerDutyEvents(),
-		parameters,
-		credentials: {
-			pagerDutyEventsV2Api: {
-				routingKeySecret: DEFAULT_ROUTING_KEY,
-				region: 'custom',
-				baseUrl: pagerDuty.sandbox.url,
-				...credential,
-			},
-		},
-		credentialTypes: [new PagerDutyEventsApi()],
-		continueOnFail: true,
-	});
+	return await pagerDuty.runEvents(parameters, { credential, continueOnFail: true });
 }
 
 const errorOf = (result: RunNodeResult, index = 0) => jsonOf(result)[index] as IDataObject;

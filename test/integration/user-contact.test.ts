@@ -1,11 +1,10 @@
-import { jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { byId, itemMarker, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 import { contactMethods, notificationRules } from '../../dev/sandbox/rest-users';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const userNamed = (name: string) => store().users.find((user) => user.name === name)!;
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const methodsOf = (userId: string) =>
 	contactMethods(store()).filter((method) =>
 		store()
@@ -16,9 +15,6 @@ const rulesOf = (userId: string) =>
 	notificationRules(store())
 		.filter((stored) => stored.userId === userId)
 		.map((stored) => stored.rule);
-
-/** n8n's zero-based item marker at the end of an error text: " [item 0]". */
-const itemMarker = (index: number) => new RegExp(` \\[item ${index}\\]$`);
 
 /** Adds a phone contact method to a user through the sandbox, as a test's starting point. */
 async function addPhone(userId: string, type = 'sms_contact_method') {

@@ -1,10 +1,9 @@
-import { ADMIN_EMAIL, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
+import { ADMIN_EMAIL, byId, jsonOf, pairedItemsOf, queryOf, useSandbox } from './pagerduty';
 
 const pagerDuty = useSandbox();
 
 const store = () => pagerDuty.sandbox.store;
 const userNamed = (name: string) => store().users.find((user) => user.name === name)!;
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
 describe('User → Get (drop-in)', () => {
 	it('reads the user from a plain ID string, as workflows of the built-in node hold it', async () => {

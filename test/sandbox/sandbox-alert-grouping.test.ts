@@ -1,28 +1,23 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { useSandboxServer } from './use-sandbox';
 import { call } from '../../dev/sandbox/helpers';
 import { alertGroupingSettings } from '../../dev/sandbox/rest-alert-grouping';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 /** Alert grouping settings: the config must fit the type, as PagerDuty checks it. */
 describe('PagerDuty sandbox alert grouping settings', () => {
-	let sandbox: PagerDutySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ seed: { incidents: 5 } });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const server = useSandboxServer({ seed: { incidents: 5 } });
 
 	const create = (setting: Record<string, unknown>) =>
-		call(sandbox.url, 'POST', '/alert_grouping_settings', {
+		call(server.sandbox.url, 'POST', '/alert_grouping_settings', {
 			body: { alert_grouping_setting: setting },
 		});
 	const services = (...indexes: number[]) =>
-		indexes.map((index) => ({ id: sandbox.store.services[index].id, type: 'service_reference' }));
+		indexes.map((index) => ({
+			id: server.sandbox.store.services[index].id,
+			type: 'service_reference',
+		}));
 
 	it("the contract takes aggregate 'all' or 'any' (overlay: the spec's enum is the one string \"all, any\")", () => {
 		const contract = JSON.parse(
@@ -93,13 +88,13 @@ describe('PagerDuty sandbox alert grouping settings', () => {
 	});
 
 	it('keeps the services a PUT leaves out, and needs a fitting config for a new type', async () => {
-		const [setting] = alertGroupingSettings(sandbox.store);
+		const [setting] = alertGroupingSettings(server.sandbox.store);
 		const path = `/alert_grouping_settings/${setting.id}`;
-		const retyped = await call(sandbox.url, 'PUT', path, {
+		const retyped = await call(server.sandbox.url, 'PUT', path, {
 			body: { alert_grouping_setting: { type: 'time' } },
 		});
 		expect(retyped.body.error.errors).toEqual(['config is required']);
-		const updated = await call(sandbox.url, 'PUT', path, {
+		const updated = await call(server.sandbox.url, 'PUT', path, {
 			body: { alert_grouping_setting: { type: 'time', config: { timeout: 0 } } },
 		});
 		expect(updated.status).toBe(200);
@@ -107,18 +102,22 @@ describe('PagerDuty sandbox alert grouping settings', () => {
 	});
 
 	it('pages 32 seeded settings by after and before, and filters by service', async () => {
-		const first = await call(sandbox.url, 'GET', '/alert_grouping_settings?limit=20&total=true');
+		const first = await call(
+			server.sandbox.url,
+			'GET',
+			'/alert_grouping_settings?limit=20&total=true',
+		);
 		expect(first.body).toMatchObject({ total: 32, before: null, limit: 20 });
 		const second = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/alert_grouping_settings?limit=20&after=${first.body.after}`,
 		);
 		expect(second.body.alert_grouping_settings).toHaveLength(12);
 		expect(second.body.after).toBeNull();
-		const web = sandbox.store.services[0].id;
+		const web = server.sandbox.store.services[0].id;
 		const filtered = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/alert_grouping_settings?limit=100&service_ids[]=${web}`,
 		);

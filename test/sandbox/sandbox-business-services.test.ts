@@ -1,21 +1,13 @@
+import { useSandboxServer } from './use-sandbox';
 import { call } from '../../dev/sandbox/helpers';
 import { businessServices, serviceDependencies } from '../../dev/sandbox/rest-business-services';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 /** The business service handlers' own rules (PagerDuty's, beyond the contract). */
 describe('PagerDuty sandbox business services', () => {
-	let sandbox: PagerDutySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ seed: { incidents: 5 } });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const server = useSandboxServer({ seed: { incidents: 5 } });
 
 	it('seeds three business services, one owned by a team, as PagerDuty renders them', async () => {
-		const response = await call(sandbox.url, 'GET', '/business_services?total=true');
+		const response = await call(server.sandbox.url, 'GET', '/business_services?total=true');
 		expect(response.status).toBe(200);
 		expect(response.body).toMatchObject({ total: 3, more: false, offset: 0, limit: 25 });
 		const [first, second] = response.body.business_services;
@@ -42,18 +34,18 @@ describe('PagerDuty sandbox business services', () => {
 			'Team not found',
 		],
 	])('refuses a create with %s (400)', async (_label, body, message) => {
-		const response = await call(sandbox.url, 'POST', '/business_services', { body });
+		const response = await call(server.sandbox.url, 'POST', '/business_services', { body });
 		expect(response.status).toBe(400);
 		expect(response.body.error).toMatchObject({ code: 2001, errors: [message] });
 	});
 
 	it('answers a create with 200, and an update keeps the fields it leaves out', async () => {
-		const created = await call(sandbox.url, 'POST', '/business_services', {
+		const created = await call(server.sandbox.url, 'POST', '/business_services', {
 			body: { business_service: { name: 'Mobile', description: 'Apps', point_of_contact: 'Me' } },
 		});
 		expect(created.status).toBe(200);
 		const { id } = created.body.business_service;
-		const updated = await call(sandbox.url, 'PUT', `/business_services/${id}`, {
+		const updated = await call(server.sandbox.url, 'PUT', `/business_services/${id}`, {
 			body: { business_service: { point_of_contact: 'You' } },
 		});
 		expect(updated.body.business_service).toMatchObject({
@@ -61,9 +53,9 @@ describe('PagerDuty sandbox business services', () => {
 			description: 'Apps',
 			point_of_contact: 'You',
 		});
-		expect((await call(sandbox.url, 'DELETE', `/business_services/${id}`)).status).toBe(204);
-		expect((await call(sandbox.url, 'GET', `/business_services/${id}`)).status).toBe(404);
-		expect(businessServices(sandbox.store)).toHaveLength(3);
+		expect((await call(server.sandbox.url, 'DELETE', `/business_services/${id}`)).status).toBe(204);
+		expect((await call(server.sandbox.url, 'GET', `/business_services/${id}`)).status).toBe(404);
+		expect(businessServices(server.sandbox.store)).toHaveLength(3);
 	});
 
 	describe('service dependencies', () => {
@@ -72,9 +64,9 @@ describe('PagerDuty sandbox business services', () => {
 		});
 
 		it('takes reference types as well as the plain ones, and answers with reference types', async () => {
-			const [web] = sandbox.store.services;
-			const storefront = businessServices(sandbox.store)[2];
-			const response = await call(sandbox.url, 'POST', '/service_dependencies/associate', {
+			const [web] = server.sandbox.store.services;
+			const storefront = businessServices(server.sandbox.store)[2];
+			const response = await call(server.sandbox.url, 'POST', '/service_dependencies/associate', {
 				body: relationship(
 					{ id: web.id, type: 'technical_service_reference' },
 					{ id: storefront.id, type: 'business_service_reference' },
@@ -88,9 +80,9 @@ describe('PagerDuty sandbox business services', () => {
 		});
 
 		it('refuses an unknown type or a self-dependency (400), an unknown service (404)', async () => {
-			const [web] = sandbox.store.services;
+			const [web] = server.sandbox.store.services;
 			const send = (body: unknown) =>
-				call(sandbox.url, 'POST', '/service_dependencies/associate', { body });
+				call(server.sandbox.url, 'POST', '/service_dependencies/associate', { body });
 			const unknownType = await send(
 				relationship({ id: web.id, type: 'team' }, { id: web.id, type: 'service' }),
 			);
@@ -107,15 +99,20 @@ describe('PagerDuty sandbox business services', () => {
 		});
 
 		it('answers 404 for disassociating services that are not linked, and leaves the rest', async () => {
-			const [web, checkoutApi] = sandbox.store.services;
-			const response = await call(sandbox.url, 'POST', '/service_dependencies/disassociate', {
-				body: relationship(
-					{ id: web.id, type: 'service' },
-					{ id: checkoutApi.id, type: 'service' },
-				),
-			});
+			const [web, checkoutApi] = server.sandbox.store.services;
+			const response = await call(
+				server.sandbox.url,
+				'POST',
+				'/service_dependencies/disassociate',
+				{
+					body: relationship(
+						{ id: web.id, type: 'service' },
+						{ id: checkoutApi.id, type: 'service' },
+					),
+				},
+			);
 			expect(response.status).toBe(404);
-			expect(serviceDependencies(sandbox.store)).toHaveLength(2);
+			expect(serviceDependencies(server.sandbox.store)).toHaveLength(2);
 		});
 	});
 });

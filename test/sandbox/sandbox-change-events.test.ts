@@ -1,21 +1,13 @@
+import { useSandboxServer } from './use-sandbox';
 import { DEFAULT_ROUTING_KEY } from '../../dev/sandbox/events';
 import { call, Json } from '../../dev/sandbox/helpers';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 /** Events API change events and the REST change event list share one record shape. */
 describe('PagerDuty sandbox change events', () => {
-	let sandbox: PagerDutySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ seed: { incidents: 5 } });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const server = useSandboxServer({ seed: { incidents: 5 } });
 
 	async function enqueueChange(payload: Record<string, unknown>): Promise<void> {
-		const response = await fetch(`${sandbox.url}/v2/change/enqueue`, {
+		const response = await fetch(`${server.sandbox.url}/v2/change/enqueue`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({
@@ -36,9 +28,9 @@ describe('PagerDuty sandbox change events', () => {
 
 	it('lists an Events API change event in GET /change_events, in the REST shape and without the routing key', async () => {
 		await enqueueChange(deploy);
-		const response = await call(sandbox.url, 'GET', '/change_events?limit=100');
+		const response = await call(server.sandbox.url, 'GET', '/change_events?limit=100');
 		expect(response.status).toBe(200);
-		const service = sandbox.store.services[0];
+		const service = server.sandbox.store.services[0];
 		const sent = response.body.change_events.find(
 			(event: Json) => event.summary === deploy.summary,
 		);
@@ -56,26 +48,26 @@ describe('PagerDuty sandbox change events', () => {
 		expect(JSON.stringify(response.body)).not.toContain(DEFAULT_ROUTING_KEY);
 		expect(JSON.stringify(response.body)).not.toContain('routing');
 
-		const one = await call(sandbox.url, 'GET', `/change_events/${sent.id}`);
+		const one = await call(server.sandbox.url, 'GET', `/change_events/${sent.id}`);
 		expect(one.status).toBe(200);
 		expect(one.body.change_event).toEqual(sent);
 	});
 
 	it('keeps the list newest first when the event is the newest', async () => {
 		await enqueueChange({ summary: 'Deploy now' });
-		const response = await call(sandbox.url, 'GET', '/change_events?limit=1');
+		const response = await call(server.sandbox.url, 'GET', '/change_events?limit=1');
 		expect(response.body.change_events[0]).toMatchObject({ summary: 'Deploy now', source: null });
 		const stamps = (
-			await call(sandbox.url, 'GET', '/change_events?limit=100')
+			await call(server.sandbox.url, 'GET', '/change_events?limit=100')
 		).body.change_events.map((event: Json) => event.timestamp);
 		expect(stamps).toEqual([...stamps].sort().reverse());
 	});
 
 	it("answers GET /services/{id}/change_events with the event on the routing key's service", async () => {
 		await enqueueChange(deploy);
-		const service = sandbox.store.services[0];
+		const service = server.sandbox.store.services[0];
 		const response = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/services/${service.id}/change_events?limit=100`,
 		);
@@ -90,7 +82,7 @@ describe('PagerDuty sandbox change events', () => {
 	it('filters the event by time window and integration like any other', async () => {
 		await enqueueChange(deploy);
 		const window = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			'/change_events?since=2020-01-10T08:00:00Z&until=2020-01-10T09:00:00Z',
 		);
@@ -98,7 +90,7 @@ describe('PagerDuty sandbox change events', () => {
 		expect(window.body.change_events.map((event: Json) => event.summary)).toEqual([deploy.summary]);
 		const integration = window.body.change_events[0].integration.id;
 		const byIntegration = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/change_events?integration_ids[]=${integration}&limit=100`,
 		);

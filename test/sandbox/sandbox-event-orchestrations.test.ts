@@ -1,48 +1,40 @@
+import { useSandboxServer } from './use-sandbox';
 import { call } from '../../dev/sandbox/helpers';
 import { eventOrchestrations } from '../../dev/sandbox/rest-event-orchestrations';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 /** The router's rules as PagerDuty checks them, beyond the contract. */
 describe('PagerDuty sandbox event orchestrations', () => {
-	let sandbox: PagerDutySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ seed: { incidents: 5 } });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const server = useSandboxServer({ seed: { incidents: 5 } });
 
 	const routerPath = () =>
-		`/event_orchestrations/${eventOrchestrations(sandbox.store)[0].orchestration.id}/router`;
+		`/event_orchestrations/${eventOrchestrations(server.sandbox.store)[0].orchestration.id}/router`;
 	const putRouter = (sets: unknown, catchAll: unknown = { actions: { route_to: 'unrouted' } }) =>
-		call(sandbox.url, 'PUT', routerPath(), {
+		call(server.sandbox.url, 'PUT', routerPath(), {
 			body: { orchestration_path: { sets, catch_all: catchAll } },
 		});
 
 	it('seeds three orchestrations with UUID IDs and sorts the list by created_at, name or routes', async () => {
-		const records = eventOrchestrations(sandbox.store);
+		const records = eventOrchestrations(server.sandbox.store);
 		for (const record of records)
 			expect(record.orchestration.id).toMatch(
 				/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
 			);
-		const byName = await call(sandbox.url, 'GET', '/event_orchestrations?sort_by=name:desc');
+		const byName = await call(server.sandbox.url, 'GET', '/event_orchestrations?sort_by=name:desc');
 		expect(byName.body.orchestrations.map((item: { name: string }) => item.name)).toEqual([
 			'Shared Infrastructure',
 			'Platform Monitoring',
 			'Payments Monitoring',
 		]);
 		expect(byName.body).toMatchObject({ total: null, more: false });
-		const withTotal = await call(sandbox.url, 'GET', '/event_orchestrations?total=true');
+		const withTotal = await call(server.sandbox.url, 'GET', '/event_orchestrations?total=true');
 		expect(withTotal.status).toBe(400);
 	});
 
 	it('keeps the rule IDs given, gives new rules one, and changes the version', async () => {
-		const [record] = eventOrchestrations(sandbox.store);
+		const [record] = eventOrchestrations(server.sandbox.store);
 		const [kept] = record.router.sets[0].rules;
 		const version = record.router.version;
-		const web = sandbox.store.services[0];
+		const web = server.sandbox.store.services[0];
 		const response = await putRouter([
 			{
 				id: 'start',
@@ -95,7 +87,7 @@ describe('PagerDuty sandbox event orchestrations', () => {
 			"catch_all: route_to must be 'unrouted' or the ID of an existing service",
 		],
 	])('refuses %s (400)', async (_label, sets, catchAll, message) => {
-		const response = await putRouter(sets(sandbox.store.services[0].id), catchAll);
+		const response = await putRouter(sets(server.sandbox.store.services[0].id), catchAll);
 		expect(response.status).toBe(400);
 		expect(response.body.error.errors).toEqual([message]);
 	});

@@ -1,20 +1,12 @@
+import { useSandboxServer } from './use-sandbox';
 import { call, Json } from '../../dev/sandbox/helpers';
 import { incidentWorkflows } from '../../dev/sandbox/rest-incident-workflows';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 describe('PagerDuty sandbox incident workflows', () => {
-	let sandbox: PagerDutySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ seed: { incidents: 2 } });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const server = useSandboxServer({ seed: { incidents: 2 } });
 
 	it('lists workflows with steps and the team only when included, filtered by name text', async () => {
-		const plain = await call(sandbox.url, 'GET', '/incident_workflows');
+		const plain = await call(server.sandbox.url, 'GET', '/incident_workflows');
 		expect(plain.body).toMatchObject({ limit: 25, offset: 0, more: false, total: null });
 		expect(plain.body.incident_workflows.map((workflow: Json) => workflow.is_enabled)).toEqual([
 			true,
@@ -23,31 +15,31 @@ describe('PagerDuty sandbox incident workflows', () => {
 		]);
 		expect(plain.body.incident_workflows[0]).not.toHaveProperty('steps');
 		expect(plain.body.incident_workflows[1].team).toEqual({
-			id: sandbox.store.teams[1].id,
+			id: server.sandbox.store.teams[1].id,
 			type: 'team_reference',
 		});
 		const included = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			'/incident_workflows?query=ESCALATION&include[]=steps&include[]=team',
 		);
 		expect(included.body.incident_workflows).toHaveLength(1);
-		expect(included.body.incident_workflows[0].team.name).toBe(sandbox.store.teams[1].name);
+		expect(included.body.incident_workflows[0].team.name).toBe(server.sandbox.store.teams[1].name);
 		expect(included.body.incident_workflows[0].steps).toHaveLength(2);
 	});
 
 	it('answers a read with 200 and the steps, whatever the spec declares', async () => {
-		const [workflow] = incidentWorkflows(sandbox.store);
-		const response = await call(sandbox.url, 'GET', `/incident_workflows/${workflow.id}`);
+		const [workflow] = incidentWorkflows(server.sandbox.store);
+		const response = await call(server.sandbox.url, 'GET', `/incident_workflows/${workflow.id}`);
 		expect(response.status).toBe(200);
 		expect(response.body.incident_workflow.steps).toEqual(workflow.steps);
 	});
 
 	it('starts an enabled workflow on an existing incident only', async () => {
-		const [enabled, , disabled] = incidentWorkflows(sandbox.store);
-		const incident = sandbox.store.incidents[0];
+		const [enabled, , disabled] = incidentWorkflows(server.sandbox.store);
+		const incident = server.sandbox.store.incidents[0];
 		const start = (workflowId: string, body: unknown) =>
-			call(sandbox.url, 'POST', `/incident_workflows/${workflowId}/instances`, { body });
+			call(server.sandbox.url, 'POST', `/incident_workflows/${workflowId}/instances`, { body });
 		const instance = {
 			incident_workflow_instance: { incident: { id: incident.id, type: 'incident_reference' } },
 		};

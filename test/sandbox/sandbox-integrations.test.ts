@@ -1,23 +1,17 @@
+import { useSandboxServer } from './use-sandbox';
 import { call } from '../../dev/sandbox/helpers';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 /** Service integrations' own rules, and their integration keys routing Events API events. */
 describe('PagerDuty sandbox service integrations', () => {
-	let sandbox: PagerDutySandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ seed: { incidents: 5 } });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const server = useSandboxServer({ seed: { incidents: 5 } });
 
 	const create = (serviceId: string, integration: Record<string, unknown>) =>
-		call(sandbox.url, 'POST', `/services/${serviceId}/integrations`, { body: { integration } });
+		call(server.sandbox.url, 'POST', `/services/${serviceId}/integrations`, {
+			body: { integration },
+		});
 
 	async function enqueue(routingKey: string, summary: string): Promise<number> {
-		const response = await fetch(`${sandbox.url}/v2/enqueue`, {
+		const response = await fetch(`${server.sandbox.url}/v2/enqueue`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({
@@ -30,7 +24,7 @@ describe('PagerDuty sandbox service integrations', () => {
 	}
 
 	it('gives Events API integrations (v2 and v1) a key that routes events to their service, others none', async () => {
-		const [, checkout] = sandbox.store.services;
+		const [, checkout] = server.sandbox.store.services;
 		const v2 = await create(checkout.id, { type: 'events_api_v2_inbound_integration', name: 'v2' });
 		const v1 = await create(checkout.id, {
 			type: 'generic_events_api_inbound_integration',
@@ -47,7 +41,9 @@ describe('PagerDuty sandbox service integrations', () => {
 		]);
 
 		expect(await enqueue(v2.body.integration.integration_key, 'Through v2')).toBe(202);
-		const incident = sandbox.store.incidents.find((candidate) => candidate.title === 'Through v2');
+		const incident = server.sandbox.store.incidents.find(
+			(candidate) => candidate.title === 'Through v2',
+		);
 		expect(incident?.service.id).toBe(checkout.id);
 	});
 
@@ -64,25 +60,25 @@ describe('PagerDuty sandbox service integrations', () => {
 		],
 		['a blank name', { type: 'nagios_inbound_integration', name: ' ' }, 'Name cannot be empty'],
 	])('refuses %s (400)', async (_label, integration, message) => {
-		const response = await create(sandbox.store.services[0].id, integration);
+		const response = await create(server.sandbox.store.services[0].id, integration);
 		expect(response.status).toBe(400);
 		expect(response.body.error.errors).toEqual([message]);
-		expect(sandbox.store.services[0].integrations).toEqual([]);
+		expect(server.sandbox.store.services[0].integrations).toEqual([]);
 	});
 
 	it('refuses a change of type, and keeps what an update leaves out', async () => {
-		const [web] = sandbox.store.services;
+		const [web] = server.sandbox.store.services;
 		const created = await create(web.id, {
 			type: 'generic_email_inbound_integration',
 			name: 'Inbox',
 			integration_email: 'web@acme.pagerduty.com',
 		});
 		const path = `/services/${web.id}/integrations/${created.body.integration.id}`;
-		const retype = await call(sandbox.url, 'PUT', path, {
+		const retype = await call(server.sandbox.url, 'PUT', path, {
 			body: { integration: { type: 'nagios_inbound_integration' } },
 		});
 		expect(retype.status).toBe(400);
-		const renamed = await call(sandbox.url, 'PUT', path, {
+		const renamed = await call(server.sandbox.url, 'PUT', path, {
 			body: { integration: { name: 'Web inbox' } },
 		});
 		expect(renamed.body.integration).toMatchObject({

@@ -1,19 +1,11 @@
+import { useSandboxServer } from './use-sandbox';
 import { call, Json } from '../../dev/sandbox/helpers';
 import { labelsOf, statusPages } from '../../dev/sandbox/rest-status-pages';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 describe('PagerDuty sandbox status pages', () => {
-	let sandbox: PagerDutySandbox;
+	const server = useSandboxServer({ seed: { incidents: 1 } });
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ seed: { incidents: 1 } });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
-
-	const page = () => statusPages(sandbox.store)[0];
+	const page = () => statusPages(server.sandbox.store)[0];
 	const ref = (id: string) => ({ id });
 	const update = (postType: 'incident' | 'maintenance', extra: object = {}) => ({
 		type: 'status_page_post_update',
@@ -41,20 +33,20 @@ describe('PagerDuty sandbox status pages', () => {
 		...extra,
 	});
 	const createPost = (body: object) =>
-		call(sandbox.url, 'POST', `/status_pages/${page().id}/posts`, { body: { post: body } });
+		call(server.sandbox.url, 'POST', `/status_pages/${page().id}/posts`, { body: { post: body } });
 
 	it('pages its lists with the limit and offset the overlay adds, and refuses total', async () => {
 		const posts = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/status_pages/${page().id}/posts?limit=10&offset=25`,
 		);
 		expect(posts.body).toMatchObject({ limit: 10, offset: 25, more: false });
 		expect(posts.body.posts).toHaveLength(5);
-		expect((await call(sandbox.url, 'GET', '/status_pages?total=true')).status).toBe(400);
-		expect((await call(sandbox.url, 'GET', '/status_pages?limit=101')).status).toBe(400);
+		expect((await call(server.sandbox.url, 'GET', '/status_pages?total=true')).status).toBe(400);
+		expect((await call(server.sandbox.url, 'GET', '/status_pages?limit=101')).status).toBe(400);
 		const labels = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/status_pages/${page().id}/statuses?post_type=incident`,
 		);
@@ -75,7 +67,7 @@ describe('PagerDuty sandbox status pages', () => {
 		});
 		expect(created.body.post.updates[0]).not.toHaveProperty('message');
 
-		const other = statusPages(sandbox.store)[1];
+		const other = statusPages(server.sandbox.store)[1];
 		const refusals = [
 			post({ updates: [update('maintenance')] }),
 			post({
@@ -109,15 +101,15 @@ describe('PagerDuty sandbox status pages', () => {
 			ends_at: null,
 			status_page: { id: page().id },
 		};
-		const updated = await call(sandbox.url, 'PUT', path, { body: { post: body } });
+		const updated = await call(server.sandbox.url, 'PUT', path, { body: { post: body } });
 		expect(updated.status).toBe(200);
 		expect(first.title).toBe('Renamed');
 		expect(first.updates).toHaveLength(1);
-		const retyped = await call(sandbox.url, 'PUT', path, {
+		const retyped = await call(server.sandbox.url, 'PUT', path, {
 			body: { post: { ...body, post_type: 'maintenance' } },
 		});
 		expect(retyped.status).toBe(400);
-		const partial = await call(sandbox.url, 'PUT', path, {
+		const partial = await call(server.sandbox.url, 'PUT', path, {
 			body: { post: { title: 'Only a title' } },
 		});
 		expect(partial.status).toBe(400);
@@ -126,15 +118,15 @@ describe('PagerDuty sandbox status pages', () => {
 	it('appends an update to the post it names, approved, and lists updates by reviewed status', async () => {
 		const [first] = page().posts;
 		const path = `/status_pages/${page().id}/posts/${first.id}/post_updates`;
-		const withoutPost = await call(sandbox.url, 'POST', path, {
+		const withoutPost = await call(server.sandbox.url, 'POST', path, {
 			body: { post_update: update('incident') },
 		});
 		expect(withoutPost.status).toBe(400);
-		const otherPost = await call(sandbox.url, 'POST', path, {
+		const otherPost = await call(server.sandbox.url, 'POST', path, {
 			body: { post_update: update('incident', { post: ref(page().posts[2].id) }) },
 		});
 		expect(otherPost.status).toBe(400);
-		const added = await call(sandbox.url, 'POST', path, {
+		const added = await call(server.sandbox.url, 'POST', path, {
 			body: { post_update: update('incident', { post: ref(first.id) }) },
 		});
 		expect(added.status).toBe(201);
@@ -142,10 +134,10 @@ describe('PagerDuty sandbox status pages', () => {
 			reviewed_status: 'approved',
 			post: { id: first.id },
 		});
-		const listed = await call(sandbox.url, 'GET', `${path}?reviewed_status=not_reviewed`);
+		const listed = await call(server.sandbox.url, 'GET', `${path}?reviewed_status=not_reviewed`);
 		expect(listed.body.post_updates).toEqual([]);
 		const included = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/status_pages/${page().id}/posts/${first.id}?include[]=status_page_post_update`,
 		);

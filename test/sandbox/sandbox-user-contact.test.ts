@@ -1,20 +1,12 @@
+import { useSandboxServer } from './use-sandbox';
 import { call } from '../../dev/sandbox/helpers';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 describe('sandbox: contact methods and notification rules', () => {
-	let sandbox: PagerDutySandbox;
+	const server = useSandboxServer();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
-
-	const user = (index: number) => sandbox.store.users[index];
+	const user = (index: number) => server.sandbox.store.users[index];
 	const post = (userId: string, what: string, body: unknown) =>
-		call(sandbox.url, 'POST', `/users/${userId}/${what}`, { body });
+		call(server.sandbox.url, 'POST', `/users/${userId}/${what}`, { body });
 	const sms = { type: 'sms_contact_method', label: 'Mobile', address: '5550100', country_code: 1 };
 
 	it('checks new contact methods as their type needs', async () => {
@@ -50,7 +42,7 @@ describe('sandbox: contact methods and notification rules', () => {
 		const created = (await post(owner.id, 'contact_methods', { contact_method: sms })).body
 			.contact_method;
 		const foreign = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/users/${user(4).id}/contact_methods/${created.id}`,
 		);
@@ -66,13 +58,18 @@ describe('sandbox: contact methods and notification rules', () => {
 		expect(rule.status).toBe(201);
 		const path = `/users/${owner.id}/contact_methods/${created.id}`;
 		expect(
-			(await call(sandbox.url, 'DELETE', `/users/${user(4).id}/contact_methods/${created.id}`))
-				.status,
+			(
+				await call(
+					server.sandbox.url,
+					'DELETE',
+					`/users/${user(4).id}/contact_methods/${created.id}`,
+				)
+			).status,
 		).toBe(404);
-		expect((await call(sandbox.url, 'DELETE', path)).status).toBe(204);
-		expect((await call(sandbox.url, 'GET', path)).status).toBe(404);
+		expect((await call(server.sandbox.url, 'DELETE', path)).status).toBe(204);
+		expect((await call(server.sandbox.url, 'GET', path)).status).toBe(404);
 		const rules = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/users/${owner.id}/notification_rules?urgency=all`,
 		);
@@ -110,7 +107,7 @@ describe('sandbox: contact methods and notification rules', () => {
 		expect(wrongType.body.error.errors).toEqual([
 			'Contact method type must be email_contact_method_reference',
 		]);
-		sandbox.store.abilities.splice(sandbox.store.abilities.indexOf('urgencies'), 1);
+		server.sandbox.store.abilities.splice(server.sandbox.store.abilities.indexOf('urgencies'), 1);
 		const low = await post(
 			owner.id,
 			'notification_rules',
@@ -131,11 +128,12 @@ describe('sandbox: contact methods and notification rules', () => {
 			},
 		});
 		const list = (query: string) =>
-			call(sandbox.url, 'GET', `/users/${owner.id}/notification_rules${query}`).then((answer) =>
-				answer.body.notification_rules.map(
-					(rule: { urgency: string; contact_method: { type: string } }) =>
-						`${rule.urgency} ${rule.contact_method.type}`,
-				),
+			call(server.sandbox.url, 'GET', `/users/${owner.id}/notification_rules${query}`).then(
+				(answer) =>
+					answer.body.notification_rules.map(
+						(rule: { urgency: string; contact_method: { type: string } }) =>
+							`${rule.urgency} ${rule.contact_method.type}`,
+					),
 			);
 		expect(await list('')).toEqual(['high email_contact_method_reference']);
 		expect(await list('?urgency=low')).toEqual(['low email_contact_method_reference']);
@@ -144,7 +142,7 @@ describe('sandbox: contact methods and notification rules', () => {
 			'low email_contact_method',
 		]);
 		const withRules = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'GET',
 			`/users/${owner.id}?include[]=notification_rules`,
 		);

@@ -1,22 +1,35 @@
+import { useSandboxServer } from './use-sandbox';
 import { call } from '../../dev/sandbox/helpers';
 import { v3Schedules } from '../../dev/sandbox/rest-v3-schedules';
-import { PagerDutySandbox, startSandbox } from '../../dev/sandbox/server';
 
 describe('sandbox: shift-based (v3) schedules', () => {
-	let sandbox: PagerDutySandbox;
+	const server = useSandboxServer();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const schedule = (name: string) =>
+		v3Schedules(server.sandbox.store).find((item) => item.name === name)!;
 
-	const schedule = (name: string) => v3Schedules(sandbox.store).find((item) => item.name === name)!;
+	/** POSTs each case's body to `path`: every one is refused with a 400 naming exactly its field. */
+	async function expectEachRefused<T>(
+		path: string,
+		cases: Array<[T, string]>,
+		body: (overrides: T) => unknown,
+	): Promise<void> {
+		for (const [overrides, field] of cases) {
+			const answer = await call(server.sandbox.url, 'POST', path, { body: body(overrides) });
+			expect({
+				overrides,
+				status: answer.status,
+				fields: Object.keys(answer.body.error.errors),
+			}).toEqual({
+				overrides,
+				status: 400,
+				fields: [field],
+			});
+		}
+	}
 
 	it('refuses rotations and escalation policies on create, in the v3 error form', async () => {
-		const answer = await call(sandbox.url, 'POST', '/v3/schedules', {
+		const answer = await call(server.sandbox.url, 'POST', '/v3/schedules', {
 			body: { schedule: { name: 'X', time_zone: 'UTC', rotations: [], escalation_policies: [] } },
 		});
 		expect(answer.status).toBe(400);
@@ -25,7 +38,7 @@ describe('sandbox: shift-based (v3) schedules', () => {
 			'schedule.escalation_policies',
 			'schedule.rotations',
 		]);
-		const zone = await call(sandbox.url, 'POST', '/v3/schedules', {
+		const zone = await call(server.sandbox.url, 'POST', '/v3/schedules', {
 			body: { schedule: { name: 'X', time_zone: 'Nowhere/Land' } },
 		});
 		expect(zone.body.error.errors).toEqual({
@@ -34,7 +47,7 @@ describe('sandbox: shift-based (v3) schedules', () => {
 	});
 
 	it('lists references without a total, even when asked for one', async () => {
-		const answer = await call(sandbox.url, 'GET', '/v3/schedules?total=true&limit=2');
+		const answer = await call(server.sandbox.url, 'GET', '/v3/schedules?total=true&limit=2');
 		expect(answer.body).toEqual({
 			schedules: [
 				expect.objectContaining({ type: 'schedule_v3_reference', summary: 'Payments Weekend' }),
@@ -49,12 +62,14 @@ describe('sandbox: shift-based (v3) schedules', () => {
 
 	it('creates rotations only with an empty body, and deleting one drops its overrides', async () => {
 		const { id } = schedule('Support Daily');
-		const refused = await call(sandbox.url, 'POST', `/v3/schedules/${id}/rotations`, {
+		const refused = await call(server.sandbox.url, 'POST', `/v3/schedules/${id}/rotations`, {
 			body: { events: [] },
 		});
 		expect(refused.status).toBe(400);
 		expect(refused.body.error.errors).toHaveProperty('rotation');
-		const created = await call(sandbox.url, 'POST', `/v3/schedules/${id}/rotations`, { body: {} });
+		const created = await call(server.sandbox.url, 'POST', `/v3/schedules/${id}/rotations`, {
+			body: {},
+		});
 		expect(created.status).toBe(201);
 		const rotationId = created.body.rotation.id;
 		schedule('Support Daily').overrides.push({
@@ -63,7 +78,7 @@ describe('sandbox: shift-based (v3) schedules', () => {
 			rotation_id: rotationId,
 		});
 		const deleted = await call(
-			sandbox.url,
+			server.sandbox.url,
 			'DELETE',
 			`/v3/schedules/${id}/rotations/${rotationId}`,
 		);
@@ -73,11 +88,15 @@ describe('sandbox: shift-based (v3) schedules', () => {
 
 	it('renders the final schedule of the next two weeks by default, and none without include', async () => {
 		const { id } = schedule('Platform Weekly');
-		const plain = await call(sandbox.url, 'GET', `/v3/schedules/${id}`);
+		const plain = await call(server.sandbox.url, 'GET', `/v3/schedules/${id}`);
 		expect(plain.body.schedule).not.toHaveProperty('final_schedule');
 		expect(plain.body.schedule).not.toHaveProperty('customShifts');
 		const before = Date.now();
-		const final = await call(sandbox.url, 'GET', `/v3/schedules/${id}?include[]=final_schedule`);
+		const final = await call(
+			server.sandbox.url,
+			'GET',
+			`/v3/schedules/${id}?include[]=final_schedule`,
+		);
 		const assignments = final.body.schedule.final_schedule.computed_shift_assignments;
 		expect(Date.parse(assignments[0].start_time)).toBeGreaterThanOrEqual(before - 1000);
 		expect(Date.parse(assignments.at(-1).end_time) - Date.parse(assignments[0].start_time)).toBe(
@@ -103,7 +122,7 @@ describe('sandbox: shift-based (v3) schedules', () => {
 				assignment_strategy: {
 					type: 'rotating_member_assignment_strategy',
 					shifts_per_member: 1,
-					members: [{ type: 'user_member', user_id: sandbox.store.users[0].id }],
+					members: [{ type: 'user_member', user_id: server.sandbox.store.users[0].id }],
 				},
 				...overrides,
 			},
@@ -135,23 +154,12 @@ describe('sandbox: shift-based (v3) schedules', () => {
 				[{ effective_since: iso(Date.now() + 400 * DAY_MS) }, 'event.effective_since'],
 				[{ end_time: { date_time: iso(Date.now()), time_zone: 'UTC' } }, 'event.end_time'],
 			];
-			for (const [overrides, field] of cases) {
-				const answer = await call(sandbox.url, 'POST', rotationPath(), { body: event(overrides) });
-				expect({
-					overrides,
-					status: answer.status,
-					fields: Object.keys(answer.body.error.errors),
-				}).toEqual({
-					overrides,
-					status: 400,
-					fields: [field],
-				});
-			}
+			await expectEachRefused(rotationPath(), cases, event);
 		});
 
 		it('moves an effective_since in the past to now', async () => {
 			const before = Date.now();
-			const answer = await call(sandbox.url, 'POST', rotationPath(), {
+			const answer = await call(server.sandbox.url, 'POST', rotationPath(), {
 				body: event({ effective_since: iso(before - 10 * DAY_MS) }),
 			});
 			expect(answer.status).toBe(201);
@@ -161,16 +169,18 @@ describe('sandbox: shift-based (v3) schedules', () => {
 		it('changes nothing of a past event and only effective_until of an active one', async () => {
 			const [seeded] = schedule('Platform Weekly').rotations[0].events;
 			const path = `${rotationPath()}/${seeded.id}`;
-			const rename = await call(sandbox.url, 'PUT', path, { body: { event: { name: 'X' } } });
+			const rename = await call(server.sandbox.url, 'PUT', path, {
+				body: { event: { name: 'X' } },
+			});
 			expect(rename.body.error.errors).toEqual({
 				'event.name': ['only effective_until of an active event can change'],
 			});
-			const end = await call(sandbox.url, 'PUT', path, {
+			const end = await call(server.sandbox.url, 'PUT', path, {
 				body: { event: { effective_until: iso(Date.now() + 1000) } },
 			});
 			expect(end.status).toBe(200);
 			seeded.effective_until = iso(Date.now() - 1000);
-			const past = await call(sandbox.url, 'PUT', path, {
+			const past = await call(server.sandbox.url, 'PUT', path, {
 				body: { event: { effective_until: iso(Date.now() + DAY_MS) } },
 			});
 			expect(past.body.error.errors).toEqual({ event: ['a past event cannot be changed'] });
@@ -190,8 +200,8 @@ describe('sandbox: shift-based (v3) schedules', () => {
 		it('adds all shifts of a request or none, answering each bad one by its index', async () => {
 			const { id } = schedule('Support Daily');
 			const start = Date.now() + HOUR_MS;
-			const user = sandbox.store.users[0].id;
-			const refused = await call(sandbox.url, 'POST', `/v3/schedules/${id}/custom_shifts`, {
+			const user = server.sandbox.store.users[0].id;
+			const refused = await call(server.sandbox.url, 'POST', `/v3/schedules/${id}/custom_shifts`, {
 				body: {
 					custom_shifts: [shift(start, start + HOUR_MS, user), shift(start, start - HOUR_MS, user)],
 				},
@@ -201,7 +211,7 @@ describe('sandbox: shift-based (v3) schedules', () => {
 				'custom_shifts[1].end_time': ['must be after start_time'],
 			});
 			expect(schedule('Support Daily').customShifts).toEqual([]);
-			const created = await call(sandbox.url, 'POST', `/v3/schedules/${id}/custom_shifts`, {
+			const created = await call(server.sandbox.url, 'POST', `/v3/schedules/${id}/custom_shifts`, {
 				body: {
 					custom_shifts: [
 						shift(start, start + HOUR_MS, user),
@@ -216,16 +226,16 @@ describe('sandbox: shift-based (v3) schedules', () => {
 		it('needs a window to list, checks a moved shift as a whole, and drops its overrides with it', async () => {
 			const weekend = schedule('Payments Weekend');
 			const base = `/v3/schedules/${weekend.id}/custom_shifts`;
-			expect((await call(sandbox.url, 'GET', base)).status).toBe(400);
+			expect((await call(server.sandbox.url, 'GET', base)).status).toBe(400);
 			const [first] = weekend.customShifts;
-			const moved = await call(sandbox.url, 'PUT', `${base}/${first.id}`, {
+			const moved = await call(server.sandbox.url, 'PUT', `${base}/${first.id}`, {
 				body: { custom_shift: { end_time: iso(Date.parse(first.start_time) - HOUR_MS) } },
 			});
 			expect(moved.body.error.errors).toEqual({
 				'custom_shift.end_time': ['must be after start_time'],
 			});
 			expect(weekend.overrides).toHaveLength(1);
-			expect((await call(sandbox.url, 'DELETE', `${base}/${first.id}`)).status).toBe(204);
+			expect((await call(server.sandbox.url, 'DELETE', `${base}/${first.id}`)).status).toBe(204);
 			expect(weekend.overrides).toEqual([]);
 		});
 	});
@@ -234,7 +244,7 @@ describe('sandbox: shift-based (v3) schedules', () => {
 		it('override exactly one rotation or custom shift of the schedule, with members that exist', async () => {
 			const weekend = schedule('Payments Weekend');
 			const [shift] = weekend.customShifts;
-			const user = { type: 'user_member', user_id: sandbox.store.users[0].id };
+			const user = { type: 'user_member', user_id: server.sandbox.store.users[0].id };
 			const override = (overrides: Record<string, unknown>) => ({
 				overrides: [
 					{
@@ -260,19 +270,8 @@ describe('sandbox: shift-based (v3) schedules', () => {
 					'overrides[0].overriding_member.user_id',
 				],
 			];
-			for (const [overrides, field] of cases) {
-				const answer = await call(sandbox.url, 'POST', path, { body: override(overrides) });
-				expect({
-					overrides,
-					status: answer.status,
-					fields: Object.keys(answer.body.error.errors),
-				}).toEqual({
-					overrides,
-					status: 400,
-					fields: [field],
-				});
-			}
-			const created = await call(sandbox.url, 'POST', path, {
+			await expectEachRefused(path, cases, override);
+			const created = await call(server.sandbox.url, 'POST', path, {
 				body: override({ custom_shift_id: shift.id }),
 			});
 			expect(created.status).toBe(201);

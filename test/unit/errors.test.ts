@@ -1,18 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
-import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { join } from 'path';
 
+import { fakeNode } from './fake-node';
 import { itemSuffix, pagerDutyApiError, sentences, toNodeError } from '../../nodes/shared/errors';
 
-const node: INode = {
-	id: '1',
-	name: 'PagerDuty',
-	type: 'n8n-nodes-pagerduty.pagerDuty',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = fakeNode();
 
 describe('pagerDutyApiError', () => {
 	it("shows PagerDuty's message, code and field errors (array form)", () => {
@@ -77,13 +70,15 @@ describe('pagerDutyApiError', () => {
 		expect(error.description).toMatch(hint);
 	});
 
-	it('hints at the From email when PagerDuty asks for it', () => {
-		const error = pagerDutyApiError(
+	/** PagerDuty's 400 for a write it needs a known From email for, sent with `from` if given. */
+	const fromHeaderError = (from?: string) =>
+		pagerDutyApiError(
 			node,
 			{
 				method: 'POST',
 				path: '/incidents',
 				status: 400,
+				...(from && { from }),
 				body: {
 					error: {
 						message: 'Invalid Input Provided',
@@ -94,28 +89,15 @@ describe('pagerDutyApiError', () => {
 			},
 			'apiToken',
 		);
+
+	it('hints at the From email when PagerDuty asks for it', () => {
+		const error = fromHeaderError();
 		expect(error.description).toMatch(/Default From Email/);
 		expect(error.description).toMatch(/in the From header\. This write needs the email/);
 	});
 
 	it('names the From email PagerDuty did not know, when one was sent', () => {
-		const error = pagerDutyApiError(
-			node,
-			{
-				method: 'POST',
-				path: '/incidents',
-				status: 400,
-				from: 'nobody@example.com',
-				body: {
-					error: {
-						message: 'Invalid Input Provided',
-						code: 2001,
-						errors: ["You must specify a user's email address in the From header"],
-					},
-				},
-			},
-			'apiToken',
-		);
+		const error = fromHeaderError('nobody@example.com');
 		expect(error.description).toMatch(
 			/^You must specify a user's email address in the From header\. PagerDuty knows no user with the email nobody@example\.com in this account/,
 		);

@@ -1,5 +1,4 @@
-import type { INode } from 'n8n-workflow';
-
+import { fakeNode } from './fake-node';
 import { pagerDutyApiError } from '../../nodes/shared/errors';
 import {
 	endpointOf,
@@ -8,14 +7,7 @@ import {
 	scopedTokenOf,
 } from '../../nodes/shared/scopes';
 
-const node: INode = {
-	id: '1',
-	name: 'PagerDuty',
-	type: 'n8n-nodes-pagerduty.pagerDuty',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = fakeNode();
 
 describe('endpointOf: the scope of a concrete request', () => {
 	it.each([

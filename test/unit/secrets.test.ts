@@ -1,17 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 import { inspect } from 'util';
 
+import { fakeNode } from './fake-node';
 import { scrub, scrubDeep, secretsOfCredential } from '../../nodes/shared/secrets';
 
-const node: INode = {
-	id: '1',
-	name: 'PagerDuty',
-	type: 'n8n-nodes-pagerduty.pagerDuty',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = fakeNode();
 
 const oauthCredential = {
 	region: 'custom',

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { fakeNode } from './fake-node';
 import {
 	pagerDutyApiRequest,
 	pagerDutyApiRequestAllItems,
@@ -13,14 +14,7 @@ function fakeContext(options: {
 	cancelSignal?: AbortSignal;
 }) {
 	const sent: Array<{ credentialType: string; request: IHttpRequestOptions }> = [];
-	const node: INode = {
-		id: '1',
-		name: 'PagerDuty',
-		type: 'n8n-nodes-pagerduty.pagerDuty',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = fakeNode();
 	const context = {
 		getInputData: () => [{ json: {} }],
 		getNode: () => node,

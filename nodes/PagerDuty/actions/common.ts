@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { itemSuffix, sentences, toNodeError } from '../../shared/errors';
 import type { ListPaging } from '../../shared/transport/paging';
 import { pagerDutyApiRequestList } from '../../shared/transport/paging';
+import { pagerDutyApiRequest } from '../../shared/transport/rest';
 import { withoutEmpty } from '../helpers/utils';
 
 /** The "Return All" / "Limit" of a list operation for one item: undefined means all. */
@@ -16,6 +17,27 @@ export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): numbe
 /** A record list PagerDuty returns whole (no paging): cut to the item's Limit, if any. */
 export const upTo = (records: IDataObject[], maxItems: number | undefined) =>
 	maxItems === undefined ? records : records.slice(0, maxItems);
+
+/**
+ * One item's list that PagerDuty answers whole (no paging): the records under `property` of one
+ * GET, cut to the item's Limit.
+ */
+export async function readWholeList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	list: { path: string; property: string; qs?: IDataObject },
+): Promise<IDataObject[]> {
+	const { path, property, qs } = list;
+	const response = await pagerDutyApiRequest.call(context, {
+		method: 'GET',
+		path,
+		...(qs && { qs }),
+	});
+	return upTo(
+		(response[property] as IDataObject[] | undefined) ?? [],
+		maxItemsOf(context, itemIndex),
+	);
+}
 
 /** A REST list as an operation reads it for one item. */
 export interface ListCall {
@@ -90,4 +112,54 @@ export function requireChanges(
 			itemIndex,
 		},
 	);
+}
+
+/** Reads one record: PagerDuty answers with it under its key (`{ incident: {…} }`). */
+export async function readRecord(
+	context: IExecuteFunctions,
+	path: string,
+	key: string,
+	qs?: IDataObject,
+): Promise<IDataObject> {
+	const response = await pagerDutyApiRequest.call(context, {
+		method: 'GET',
+		path,
+		...(qs && { qs }),
+	});
+	return response[key] as IDataObject;
+}
+
+/**
+ * Writes one record as PagerDuty's REST API wants it, under its key (`{ override: {…} }`), and
+ * returns the record PagerDuty answers with under the same key.
+ */
+export async function sendRecord(
+	context: IExecuteFunctions,
+	method: 'POST' | 'PUT',
+	path: string,
+	key: string,
+	record: IDataObject,
+): Promise<IDataObject> {
+	const response = await pagerDutyApiRequest.call(context, {
+		method,
+		path,
+		body: { [key]: record },
+	});
+	return response[key] as IDataObject;
+}
+
+/**
+ * An update PagerDuty applies field by field: the item's "Update Fields" made into the record's
+ * changes by `changesOf`, refused when there are none, sent with PUT under `key`.
+ */
+export async function updateRecord(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	target: { path: string; key: string },
+	changesOf: (fields: IDataObject) => IDataObject,
+): Promise<IDataObject> {
+	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes = changesOf(fields);
+	requireChanges(context, itemIndex, changes);
+	return await sendRecord(context, 'PUT', target.path, target.key, changes);
 }

@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { alertIdField, alertIncidentLocator, readAlertPath } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [alertIncidentLocator.field, alertIdField];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: readAlertPath(this, itemIndex),
-	});
-	return response.alert as IDataObject;
+	return await readRecord(this, readAlertPath(this, itemIndex), 'alert');
 }
 
 export const get = defineOperation({

@@ -1,80 +1,68 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { alertIncidentLocator } from './fields';
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
-import { pathId, withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { pathId } from '../../helpers/utils';
+import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	alertIncidentLocator.field,
 	...returnAllAndLimit('alerts'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Alert Key',
-				name: 'alertKey',
-				type: 'string',
-				default: '',
-				description:
-					'Only alerts with this de-duplication key (the dedup_key of the Events API event)',
-			},
-			includeField([
-				{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
-				{ name: 'Incidents', value: 'incidents' },
-				{ name: 'Services', value: 'services' },
-			]),
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Created At, Newest First', value: 'created_at:desc' },
-					{ name: 'Created At, Oldest First', value: 'created_at:asc' },
-					{ name: 'Resolved At, Newest First', value: 'resolved_at:desc' },
-					{ name: 'Resolved At, Oldest First', value: 'resolved_at:asc' },
-				],
-				default: 'created_at:asc',
-				description: 'Order of the alerts',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Resolved', value: 'resolved' },
-					{ name: 'Triggered', value: 'triggered' },
-				],
-				default: [],
-				description: 'Only alerts in these statuses; all when empty',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Alert Key',
+			name: 'alertKey',
+			type: 'string',
+			default: '',
+			description:
+				'Only alerts with this de-duplication key (the dedup_key of the Events API event)',
+		},
+		includeField([
+			{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
+			{ name: 'Incidents', value: 'incidents' },
+			{ name: 'Services', value: 'services' },
+		]),
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: [
+				{ name: 'Created At, Newest First', value: 'created_at:desc' },
+				{ name: 'Created At, Oldest First', value: 'created_at:asc' },
+				{ name: 'Resolved At, Newest First', value: 'resolved_at:desc' },
+				{ name: 'Resolved At, Oldest First', value: 'resolved_at:asc' },
+			],
+			default: 'created_at:asc',
+			description: 'Order of the alerts',
+		},
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Resolved', value: 'resolved' },
+				{ name: 'Triggered', value: 'triggered' },
+			],
+			default: [],
+			description: 'Only alerts in these statuses; all when empty',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = alertIncidentLocator.read(this, itemIndex);
-	const limit = maxItemsOf(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = withoutEmpty({
-		alert_key: options.alertKey,
-		include: includeValues(options.include),
-		sort_by: options.sortBy,
-		statuses: options.statuses,
+	return await readList(this, itemIndex, {
+		path: `/incidents/${pathId(incidentId)}/alerts`,
+		property: 'alerts',
+		query: (options) => ({
+			alert_key: options.alertKey,
+			include: includeValues(options.include),
+			sort_by: options.sortBy,
+			statuses: options.statuses,
+		}),
 	});
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: `/incidents/${pathId(incidentId)}/alerts`, qs },
-		'alerts',
-		{ maxItems: limit },
-	);
 }
 
 export const getAll = defineOperation({

@@ -11,9 +11,9 @@ import {
 	servicesOf,
 	typeField,
 } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { additionalFieldsCollection } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -35,19 +35,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		this.getNodeParameter('serviceIds', itemIndex),
 	);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: '/alert_grouping_settings',
-		body: {
-			alert_grouping_setting: {
-				type,
-				config,
-				services: servicesOf(this, itemIndex, type, serviceIds),
-				...withoutEmpty({ name: additionalFields.name, description: additionalFields.description }),
-			},
-		},
+	return await sendRecord(this, 'POST', '/alert_grouping_settings', 'alert_grouping_setting', {
+		type,
+		config,
+		services: servicesOf(this, itemIndex, type, serviceIds),
+		...withoutEmpty({ name: additionalFields.name, description: additionalFields.description }),
 	});
-	return response.alert_grouping_setting as IDataObject;
 }
 
 export const create = defineOperation({

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { settingLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const settingId = settingLocator.read(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/alert_grouping_settings/${pathId(settingId)}`,
-	});
-	return response.alert_grouping_setting as IDataObject;
+	return await readRecord(
+		this,
+		`/alert_grouping_settings/${pathId(settingId)}`,
+		'alert_grouping_setting',
+	);
 }
 
 export const get = defineOperation({

@@ -11,10 +11,9 @@ import {
 	settingLocator,
 	typeField,
 } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -39,8 +38,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const { type: newType, serviceIds, name, description, ...configValues } = updateFields;
 	const path = `/alert_grouping_settings/${pathId(settingId)}`;
 	// PagerDuty's PUT needs type and config whole: start from the setting as it is.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.alert_grouping_setting as IDataObject;
+	const current = await readRecord(this, path, 'alert_grouping_setting');
 	const type = (newType ?? current.type) as GroupingType;
 	const sameType = type === current.type;
 	const config = configOf(
@@ -55,21 +53,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			? readServiceIds(this, itemIndex, serviceIds)
 			: ((current.services as IDataObject[] | undefined) ?? []).map(({ id }) => String(id));
 	const services = servicesOf(this, itemIndex, type, ids);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: {
-			alert_grouping_setting: {
-				type,
-				config,
-				// PagerDuty keeps the services when they are left out.
-				...(serviceIds !== undefined && { services }),
-				name: name ?? current.name,
-				description: description ?? current.description,
-			},
-		},
+	return await sendRecord(this, 'PUT', path, 'alert_grouping_setting', {
+		type,
+		config,
+		// PagerDuty keeps the services when they are left out.
+		...(serviceIds !== undefined && { services }),
+		name: name ?? current.name,
+		description: description ?? current.description,
 	});
-	return response.alert_grouping_setting as IDataObject;
 }
 
 export const update = defineOperation({

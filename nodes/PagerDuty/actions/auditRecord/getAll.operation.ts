@@ -2,93 +2,86 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { auditWindowChecksItself, auditWindowFields, readAuditRecords } from './list';
 import { invalidParameter, pagerDutyIdSchema, validate } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('audit records'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Actions',
-				name: 'actions',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Create', value: 'create' },
-					{ name: 'Delete', value: 'delete' },
-					{ name: 'Update', value: 'update' },
-				],
-				default: [],
-				description: 'Only records of these actions',
-			},
-			{
-				displayName: 'Actor ID',
-				name: 'actorId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. PXPGF42',
-				description:
-					'Only records of this actor: a user ID (User → Get Many), an API key ID or an app ID. Needs Actor Type.',
-			},
-			{
-				displayName: 'Actor Type',
-				name: 'actorType',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'api_key_reference' },
-					{ name: 'App', value: 'app_reference' },
-					{ name: 'User', value: 'user_reference' },
-				],
-				default: 'user_reference',
-				description: 'Only records of actors of this kind',
-			},
-			{
-				displayName: 'Method Token Suffix',
-				name: 'methodTruncatedToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				placeholder: 'e.g. 3xyz',
-				description:
-					'Only records made with the API token or OAuth token ending in these characters (the last 4). Needs Method Type.',
-			},
-			{
-				displayName: 'Method Type',
-				name: 'methodType',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'api_token' },
-					{ name: 'Browser', value: 'browser' },
-					{ name: 'Identity Provider', value: 'identity_provider' },
-					{ name: 'OAuth', value: 'oauth' },
-					{ name: 'Other', value: 'other' },
-				],
-				default: 'api_token',
-				description: 'Only records of changes made this way',
-			},
-			{
-				displayName: 'Resource Types',
-				name: 'rootResourceTypes',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Escalation Policies', value: 'escalation_policies' },
-					{ name: 'IP Allow Lists', value: 'ip_allow_lists' },
-					{ name: 'Schedules', value: 'schedules' },
-					{ name: 'Services', value: 'services' },
-					{ name: 'Teams', value: 'teams' },
-					{ name: 'Users', value: 'users' },
-				],
-				default: [],
-				description: 'Only records of changes to objects of these types',
-			},
-			...auditWindowFields,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Actions',
+			name: 'actions',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Create', value: 'create' },
+				{ name: 'Delete', value: 'delete' },
+				{ name: 'Update', value: 'update' },
+			],
+			default: [],
+			description: 'Only records of these actions',
+		},
+		{
+			displayName: 'Actor ID',
+			name: 'actorId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. PXPGF42',
+			description:
+				'Only records of this actor: a user ID (User → Get Many), an API key ID or an app ID. Needs Actor Type.',
+		},
+		{
+			displayName: 'Actor Type',
+			name: 'actorType',
+			type: 'options',
+			options: [
+				{ name: 'API Key', value: 'api_key_reference' },
+				{ name: 'App', value: 'app_reference' },
+				{ name: 'User', value: 'user_reference' },
+			],
+			default: 'user_reference',
+			description: 'Only records of actors of this kind',
+		},
+		{
+			displayName: 'Method Token Suffix',
+			name: 'methodTruncatedToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'e.g. 3xyz',
+			description:
+				'Only records made with the API token or OAuth token ending in these characters (the last 4). Needs Method Type.',
+		},
+		{
+			displayName: 'Method Type',
+			name: 'methodType',
+			type: 'options',
+			options: [
+				{ name: 'API Token', value: 'api_token' },
+				{ name: 'Browser', value: 'browser' },
+				{ name: 'Identity Provider', value: 'identity_provider' },
+				{ name: 'OAuth', value: 'oauth' },
+				{ name: 'Other', value: 'other' },
+			],
+			default: 'api_token',
+			description: 'Only records of changes made this way',
+		},
+		{
+			displayName: 'Resource Types',
+			name: 'rootResourceTypes',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Escalation Policies', value: 'escalation_policies' },
+				{ name: 'IP Allow Lists', value: 'ip_allow_lists' },
+				{ name: 'Schedules', value: 'schedules' },
+				{ name: 'Services', value: 'services' },
+				{ name: 'Teams', value: 'teams' },
+				{ name: 'Users', value: 'users' },
+			],
+			default: [],
+			description: 'Only records of changes to objects of these types',
+		},
+		...auditWindowFields,
+	]),
 ];
 
 /** The filters of one item; an ID or token suffix without the kind it belongs to is refused. */

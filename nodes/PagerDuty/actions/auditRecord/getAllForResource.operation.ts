@@ -4,7 +4,7 @@ import { auditWindowChecksItself, auditWindowFields, readAuditRecords } from './
 import type { Locator } from '../../../shared/locators';
 import { locator } from '../../../shared/locators';
 import { invalidParameter } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
@@ -86,14 +86,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { resourceType: [value] } },
 	})),
 	...returnAllAndLimit('audit records'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: auditWindowFields,
-	},
+	optionsCollection(auditWindowFields),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { actionLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const actionId = actionLocator.read(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/automation_actions/actions/${pathId(actionId)}`,
-	});
-	return response.action as IDataObject;
+	return await readRecord(this, `/automation_actions/actions/${pathId(actionId)}`, 'action');
 }
 
 export const get = defineOperation({

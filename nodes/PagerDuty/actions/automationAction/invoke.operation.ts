@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pagerDutyIdSchema, validate } from '../../../shared/validation';
 import { optionsCollection } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
@@ -29,14 +29,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const alertId = options.alertId
 		? validate(this, itemIndex, 'Alert ID', pagerDutyIdSchema, options.alertId)
 		: undefined;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: `/automation_actions/actions/${pathId(actionId)}/invocations`,
-		body: {
-			invocation: { metadata: withoutEmpty({ incident_id: incidentId, alert_id: alertId }) },
-		},
-	});
-	return response.invocation as IDataObject;
+	return await sendRecord(
+		this,
+		'POST',
+		`/automation_actions/actions/${pathId(actionId)}/invocations`,
+		'invocation',
+		{ metadata: withoutEmpty({ incident_id: incidentId, alert_id: alertId }) },
+	);
 }
 
 export const invoke = defineOperation({

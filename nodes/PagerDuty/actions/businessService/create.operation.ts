@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { businessServiceBody, businessServiceFields, nameField } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { additionalFieldsCollection } from '../../descriptions/common';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -19,12 +19,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		...additionalFields,
 		name: this.getNodeParameter('name', itemIndex),
 	});
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: '/business_services',
-		body: { business_service: businessService },
-	});
-	return response.business_service as IDataObject;
+	return await sendRecord(this, 'POST', '/business_services', 'business_service', businessService);
 }
 
 export const create = defineOperation({

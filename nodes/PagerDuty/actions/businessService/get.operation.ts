@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { businessServiceLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const businessServiceId = businessServiceLocator.read(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/business_services/${pathId(businessServiceId)}`,
-	});
-	return response.business_service as IDataObject;
+	return await readRecord(
+		this,
+		`/business_services/${pathId(businessServiceId)}`,
+		'business_service',
+	);
 }
 
 export const get = defineOperation({

@@ -6,10 +6,9 @@ import {
 	businessServiceLocator,
 	nameField,
 } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const updateFields = sortedByName(
@@ -47,14 +46,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/business_services/${pathId(businessServiceId)}`;
 	// PagerDuty does not say that its PUT keeps the fields left out: send them as they are.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.business_service as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { business_service: { ...currentFields(current), ...changes } },
+	const current = await readRecord(this, path, 'business_service');
+	return await sendRecord(this, 'PUT', path, 'business_service', {
+		...currentFields(current),
+		...changes,
 	});
-	return response.business_service as IDataObject;
 }
 
 export const update = defineOperation({

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -19,11 +19,7 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readParameter(this, itemIndex, 'changeEventId', 'Change Event ID', pagerDutyIdSchema);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/change_events/${pathId(id)}`,
-	});
-	return response.change_event as IDataObject;
+	return await readRecord(this, `/change_events/${pathId(id)}`, 'change_event');
 }
 
 export const get = defineOperation({

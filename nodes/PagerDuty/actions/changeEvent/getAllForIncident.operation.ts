@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { maxItemsOf, upTo } from '../common';
 import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
@@ -24,8 +24,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		path: `/incidents/${pathId(incidentId)}/related_change_events`,
 		qs: withoutEmpty({ limit: maxItems }),
 	});
-	const events = (response.change_events as IDataObject[] | undefined) ?? [];
-	return maxItems === undefined ? events : events.slice(0, maxItems);
+	return upTo((response.change_events as IDataObject[] | undefined) ?? [], maxItems);
 }
 
 export const getAllForIncident = defineOperation({

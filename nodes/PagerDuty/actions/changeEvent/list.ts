@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { optionalDateTime, parseIdList } from '../../../shared/validation';
-import { returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf } from '../common';
 
@@ -12,39 +12,32 @@ const utcDescription = (edge: string, example: string) =>
 /** The list fields Get Many and Get Many for a Service share. */
 export const changeEventListFields: INodeProperties[] = [
 	...returnAllAndLimit('change events'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Integration IDs',
-				name: 'integrationIds',
-				type: 'string',
-				default: '',
-				placeholder: 'PINT001,PINT002',
-				description:
-					"Only events sent through these change integrations (comma-separated IDs, from a change event's integration)",
-			},
-			{
-				displayName: 'Since',
-				name: 'since',
-				type: 'dateTime',
-				default: '',
-				description: utcDescription('Start', '2026-11-01T00:00:00Z'),
-			},
-			teamIdsFilter('events on services'),
-			{
-				displayName: 'Until',
-				name: 'until',
-				type: 'dateTime',
-				default: '',
-				description: utcDescription('End', '2026-11-28T23:59:59Z'),
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Integration IDs',
+			name: 'integrationIds',
+			type: 'string',
+			default: '',
+			placeholder: 'PINT001,PINT002',
+			description:
+				"Only events sent through these change integrations (comma-separated IDs, from a change event's integration)",
+		},
+		{
+			displayName: 'Since',
+			name: 'since',
+			type: 'dateTime',
+			default: '',
+			description: utcDescription('Start', '2026-11-01T00:00:00Z'),
+		},
+		teamIdsFilter('events on services'),
+		{
+			displayName: 'Until',
+			name: 'until',
+			type: 'dateTime',
+			default: '',
+			description: utcDescription('End', '2026-11-28T23:59:59Z'),
+		},
+	]),
 ];
 
 /** Reads change events (all, or one service's) with one item's filters and limit. */

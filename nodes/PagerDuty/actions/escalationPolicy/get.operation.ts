@@ -1,32 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { escalationPolicyIncludeField, escalationPolicyLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionsCollection } from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	escalationPolicyLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [escalationPolicyIncludeField],
-	},
+	optionsCollection([escalationPolicyIncludeField]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const policyId = escalationPolicyLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/escalation_policies/${pathId(policyId)}`,
-		qs: withoutEmpty({ include: includeValues(options.include) }),
-	});
-	return response.escalation_policy as IDataObject;
+	return await readRecord(
+		this,
+		`/escalation_policies/${pathId(policyId)}`,
+		'escalation_policy',
+		withoutEmpty({ include: includeValues(options.include) }),
+	);
 }
 
 export const get = defineOperation({

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parseIdList } from '../../../shared/validation';
 import {
 	namesOrIdsField,
+	optionsCollection,
 	queryFilter,
 	returnAllAndLimit,
 	sortByNameField,
@@ -15,25 +16,18 @@ import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('escalation policies'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			escalationPolicyIncludeField,
-			queryFilter('policies whose name'),
-			sortByNameField('policies'),
-			teamIdsFilter('policies'),
-			namesOrIdsField({
-				displayName: 'User Names or IDs',
-				name: 'userIds',
-				loadOptionsMethod: 'getUsers',
-				description: 'Only policies that notify these users, directly or through a schedule',
-			}),
-		],
-	},
+	optionsCollection([
+		escalationPolicyIncludeField,
+		queryFilter('policies whose name'),
+		sortByNameField('policies'),
+		teamIdsFilter('policies'),
+		namesOrIdsField({
+			displayName: 'User Names or IDs',
+			name: 'userIds',
+			loadOptionsMethod: 'getUsers',
+			description: 'Only policies that notify these users, directly or through a schedule',
+		}),
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { sortedByName } from '../../descriptions/common';
+import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import {
 	escalationPolicyLocator,
 	escalationRulesField,
@@ -23,14 +22,9 @@ const nameField: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	escalationPolicyLocator.field,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([nameField, ...policySettingFields], (field) => field.displayName),
-	},
+	updateFieldsCollection(
+		sortedByName([nameField, ...policySettingFields], (field) => field.displayName),
+	),
 	escalationRulesField(
 		'New rules, replacing all current ones. Leave empty to keep the current rules.',
 	),
@@ -75,14 +69,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/escalation_policies/${pathId(policyId)}`;
 	// PagerDuty's update replaces the whole policy: read it, so that what is not changed is kept.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.escalation_policy as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { escalation_policy: { ...asUpdateBody(current), ...changes } },
+	const current = await readRecord(this, path, 'escalation_policy');
+	return await sendRecord(this, 'PUT', path, 'escalation_policy', {
+		...asUpdateBody(current),
+		...changes,
 	});
-	return response.escalation_policy as IDataObject;
 }
 
 export const update = defineOperation({

@@ -21,6 +21,7 @@ import {
 } from './fields';
 import { sendEvent } from '../../../shared/transport/events';
 import { readParameter, validate } from '../../../shared/validation';
+import { additionalFieldsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -49,56 +50,49 @@ const properties: INodeProperties[] = [
 	},
 	dedupKeyField(false),
 	...customDetailsFields,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Class',
-				name: 'class',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. disk',
-				description: 'The class or type of the event',
-			},
-			{
-				displayName: 'Client',
-				name: 'client',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Monitoring Service',
-				description: 'Name of the monitoring client that is sending the event',
-			},
-			{
-				displayName: 'Client URL',
-				name: 'clientUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://monitoring.example.com',
-				description: 'URL of the monitoring client that is sending the event',
-			},
-			{
-				displayName: 'Component',
-				name: 'component',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. postgres',
-				description: 'The part or component of the source that is affected',
-			},
-			{
-				displayName: 'Group',
-				name: 'group',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. prod-datapipe',
-				description: 'A cluster or grouping of sources',
-			},
-			{ ...timestampField },
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Class',
+			name: 'class',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. disk',
+			description: 'The class or type of the event',
+		},
+		{
+			displayName: 'Client',
+			name: 'client',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Monitoring Service',
+			description: 'Name of the monitoring client that is sending the event',
+		},
+		{
+			displayName: 'Client URL',
+			name: 'clientUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://monitoring.example.com',
+			description: 'URL of the monitoring client that is sending the event',
+		},
+		{
+			displayName: 'Component',
+			name: 'component',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. postgres',
+			description: 'The part or component of the source that is affected',
+		},
+		{
+			displayName: 'Group',
+			name: 'group',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. prod-datapipe',
+			description: 'A cluster or grouping of sources',
+		},
+		{ ...timestampField },
+	]),
 	imagesField,
 	linksField,
 ];

@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { orchestrationLocator, orchestrationPath } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: orchestrationPath(this, itemIndex),
-	});
-	return response.orchestration as IDataObject;
+	return await readRecord(this, orchestrationPath(this, itemIndex), 'orchestration');
 }
 
 export const get = defineOperation({

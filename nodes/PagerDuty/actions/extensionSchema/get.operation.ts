@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -26,11 +26,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		'Extension Schema',
 		pagerDutyIdSchema,
 	);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/extension_schemas/${pathId(id)}`,
-	});
-	return response.extension_schema as IDataObject;
+	return await readRecord(this, `/extension_schemas/${pathId(id)}`, 'extension_schema');
 }
 
 export const get = defineOperation({

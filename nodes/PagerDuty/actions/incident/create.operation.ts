@@ -13,7 +13,7 @@ import { toNodeError } from '../../../shared/errors';
 import { locator } from '../../../shared/locators';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readOptionalEmail, readParameter, validate } from '../../../shared/validation';
-import { fromEmailField } from '../../descriptions/common';
+import { fromEmailField, additionalFieldsCollection } from '../../descriptions/common';
 import { reference } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
@@ -36,44 +36,37 @@ const properties: INodeProperties[] = [
 	},
 	serviceLocator.field,
 	fromEmailField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			assigneeUserIdsField,
-			escalationPolicyLocator.field,
-			{
-				displayName: 'Incident Details',
-				name: 'details',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				description: 'Longer text about the incident, shown as its body',
-			},
-			{
-				displayName: 'Incident Key',
-				name: 'incidentKey',
-				type: 'string',
-				default: '',
-				description:
-					'De-duplication key: while an open incident on the same service has this key, PagerDuty refuses to open another one with it',
-			},
-			{
-				displayName: 'Incident Type',
-				name: 'incidentType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. security_incident',
-				description:
-					"Name of the incident type to open (an incident type set up in PagerDuty, on plans that offer incident types). PagerDuty's default type when empty.",
-			},
-			priorityLocator.field,
-			urgencyField,
-		],
-	},
+	additionalFieldsCollection([
+		assigneeUserIdsField,
+		escalationPolicyLocator.field,
+		{
+			displayName: 'Incident Details',
+			name: 'details',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			description: 'Longer text about the incident, shown as its body',
+		},
+		{
+			displayName: 'Incident Key',
+			name: 'incidentKey',
+			type: 'string',
+			default: '',
+			description:
+				'De-duplication key: while an open incident on the same service has this key, PagerDuty refuses to open another one with it',
+		},
+		{
+			displayName: 'Incident Type',
+			name: 'incidentType',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. security_incident',
+			description:
+				"Name of the incident type to open (an incident type set up in PagerDuty, on plans that offer incident types). PagerDuty's default type when empty.",
+		},
+		priorityLocator.field,
+		urgencyField,
+	]),
 	conferenceBridgeField,
 ];
 

@@ -4,6 +4,7 @@ import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { optionalDateTime, parseIdList } from '../../../shared/validation';
 import {
 	namesOrIdsField,
+	optionsCollection,
 	returnAllAndLimit,
 	sinceUntilFields,
 	teamIdsFilter,
@@ -47,95 +48,85 @@ const properties: INodeProperties[] = [
 	legacySimplifyField(
 		'ID, number, title, status, urgency, priority, service, escalation policy, assignees, key, times and URL of each incident',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Date Range',
-				name: 'dateRange',
-				type: 'options',
-				options: [{ name: 'All', value: 'all' }],
-				default: 'all',
-				description:
-					'Set to All to search every incident regardless of date; Since and Until are then ignored. Without it PagerDuty searches the last month.',
-			},
-			{
-				displayName: 'Incident Key',
-				name: 'incidentKey',
-				type: 'string',
-				default: '',
-				description:
-					'Only incidents with this de-duplication key (for incidents with alerts: whose alerts have this alert key)',
-			},
-			includeField([
-				{ name: 'Acknowledgers', value: 'acknowledgers' },
-				{ name: 'Assignees', value: 'assignees' },
-				{ name: 'Conference Bridge', value: 'conferenceBridge' },
-				{ name: 'Escalation Policies', value: 'escalationPolicies' },
-				{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
-				{ name: 'Priorities', value: 'priorities' },
-				{ name: 'Services', value: 'services' },
-				{ name: 'Teams', value: 'teams' },
-				{ name: 'Users', value: 'users' },
-			]),
-			{
-				displayName: 'Service Names or IDs',
-				name: 'serviceIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getServices' },
-				default: [],
-				description:
-					'Only incidents on these services. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			...sinceUntilFields("the incidents' creation time"),
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'string',
-				default: '',
-				placeholder: 'created_at:asc,resolved_at:desc',
-				description:
-					'Up to two fields among incident_number, created_at, resolved_at and urgency, each with :asc or :desc, separated by a comma',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Acknowledged', value: 'acknowledged' },
-					{ name: 'Resolved', value: 'resolved' },
-					{ name: 'Triggered', value: 'triggered' },
-				],
-				default: [],
-				description: 'Only incidents in these statuses; all statuses when empty',
-			},
-			legacyIdsField('Team IDs', 'teamIds', 'Only incidents of these teams'),
-			teamIdsFilter('incidents', 'teams'),
-			timeZoneField,
-			{
-				displayName: 'Urgencies',
-				name: 'urgencies',
-				type: 'multiOptions',
-				options: [
-					{ name: 'High', value: 'high' },
-					{ name: 'Low', value: 'low' },
-				],
-				default: [],
-				description: 'Only incidents of these urgencies; all urgencies when empty',
-			},
-			legacyIdsField('User IDs', 'userIds', 'Only incidents currently assigned to these users'),
-			namesOrIdsField({
-				displayName: 'User Names or IDs',
-				name: 'users',
-				loadOptionsMethod: 'getUsers',
-				description: 'Only incidents currently assigned to these users',
-			}),
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Date Range',
+			name: 'dateRange',
+			type: 'options',
+			options: [{ name: 'All', value: 'all' }],
+			default: 'all',
+			description:
+				'Set to All to search every incident regardless of date; Since and Until are then ignored. Without it PagerDuty searches the last month.',
+		},
+		{
+			displayName: 'Incident Key',
+			name: 'incidentKey',
+			type: 'string',
+			default: '',
+			description:
+				'Only incidents with this de-duplication key (for incidents with alerts: whose alerts have this alert key)',
+		},
+		includeField([
+			{ name: 'Acknowledgers', value: 'acknowledgers' },
+			{ name: 'Assignees', value: 'assignees' },
+			{ name: 'Conference Bridge', value: 'conferenceBridge' },
+			{ name: 'Escalation Policies', value: 'escalationPolicies' },
+			{ name: 'First Trigger Log Entries', value: 'firstTriggerLogEntries' },
+			{ name: 'Priorities', value: 'priorities' },
+			{ name: 'Services', value: 'services' },
+			{ name: 'Teams', value: 'teams' },
+			{ name: 'Users', value: 'users' },
+		]),
+		namesOrIdsField({
+			displayName: 'Service Names or IDs',
+			name: 'serviceIds',
+			loadOptionsMethod: 'getServices',
+			description: 'Only incidents on these services',
+		}),
+		...sinceUntilFields("the incidents' creation time"),
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'string',
+			default: '',
+			placeholder: 'created_at:asc,resolved_at:desc',
+			description:
+				'Up to two fields among incident_number, created_at, resolved_at and urgency, each with :asc or :desc, separated by a comma',
+		},
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Acknowledged', value: 'acknowledged' },
+				{ name: 'Resolved', value: 'resolved' },
+				{ name: 'Triggered', value: 'triggered' },
+			],
+			default: [],
+			description: 'Only incidents in these statuses; all statuses when empty',
+		},
+		legacyIdsField('Team IDs', 'teamIds', 'Only incidents of these teams'),
+		teamIdsFilter('incidents', 'teams'),
+		timeZoneField,
+		{
+			displayName: 'Urgencies',
+			name: 'urgencies',
+			type: 'multiOptions',
+			options: [
+				{ name: 'High', value: 'high' },
+				{ name: 'Low', value: 'low' },
+			],
+			default: [],
+			description: 'Only incidents of these urgencies; all urgencies when empty',
+		},
+		legacyIdsField('User IDs', 'userIds', 'Only incidents currently assigned to these users'),
+		namesOrIdsField({
+			displayName: 'User Names or IDs',
+			name: 'users',
+			loadOptionsMethod: 'getUsers',
+			description: 'Only incidents currently assigned to these users',
+		}),
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

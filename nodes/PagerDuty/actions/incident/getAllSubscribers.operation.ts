@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { incidentLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { maxItemsOf, upTo } from '../common';
+import { readWholeList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [incidentLocator.field, ...returnAllAndLimit('subscribers')];
@@ -12,14 +11,10 @@ const properties: INodeProperties[] = [incidentLocator.field, ...returnAllAndLim
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = incidentLocator.read(this, itemIndex);
 	// The list takes no paging parameters and comes whole, so the limit is applied here.
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
+	return await readWholeList(this, itemIndex, {
 		path: `/incidents/${pathId(incidentId)}/status_updates/subscribers`,
+		property: 'subscribers',
 	});
-	return upTo(
-		(response.subscribers as IDataObject[] | undefined) ?? [],
-		maxItemsOf(this, itemIndex),
-	);
 }
 
 export const getAllSubscribers = defineOperation({

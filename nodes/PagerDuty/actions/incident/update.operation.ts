@@ -13,7 +13,7 @@ import {
 import type { Settled } from '../../../shared/concurrency';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readOptionalEmail } from '../../../shared/validation';
-import { fromEmailField } from '../../descriptions/common';
+import { fromEmailField, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
 import { requireChanges } from '../common';
 import { defineOperation } from '../registry';
@@ -21,14 +21,7 @@ import { defineOperation } from '../registry';
 const properties: INodeProperties[] = [
 	incidentLocator.field,
 	fromEmailField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...incidentChangeOptions, titleField, urgencyField],
-	},
+	updateFieldsCollection([...incidentChangeOptions, titleField, urgencyField]),
 	conferenceBridgeField,
 ];
 

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { maxItemsOf, upTo } from '../common';
+import { readWholeList } from '../common';
 import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
@@ -12,11 +11,10 @@ const properties: INodeProperties[] = [incidentLocator.field, ...returnAllAndLim
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const incidentId = incidentLocator.read(this, itemIndex);
 	// PagerDuty returns an incident's notes in one unpaginated list, so the limit is applied here.
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
+	return await readWholeList(this, itemIndex, {
 		path: `/incidents/${pathId(incidentId)}/notes`,
+		property: 'notes',
 	});
-	return upTo((response.notes as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
 }
 
 export const getAll = defineOperation({

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -37,11 +37,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		'Incident Type Name or ID',
 		incidentTypeSchema,
 	);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/incidents/types/${pathId(type)}`,
-	});
-	return response.incident_type as IDataObject;
+	return await readRecord(this, `/incidents/types/${pathId(type)}`, 'incident_type');
 }
 
 export const get = defineOperation({

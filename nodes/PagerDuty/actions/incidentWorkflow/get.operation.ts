@@ -1,19 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { incidentWorkflowLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [incidentWorkflowLocator.field];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const workflowId = incidentWorkflowLocator.read(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/incident_workflows/${pathId(workflowId)}`,
-	});
-	return response.incident_workflow as IDataObject;
+	return await readRecord(this, `/incident_workflows/${pathId(workflowId)}`, 'incident_workflow');
 }
 
 export const get = defineOperation({

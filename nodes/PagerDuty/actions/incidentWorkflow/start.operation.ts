@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { incidentWorkflowLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
 import { optionsCollection } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { incidentLocator } from '../incident/fields';
 import { defineOperation } from '../registry';
 
@@ -42,17 +42,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		instanceIdSchema,
 		options.instanceId ?? '',
 	);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: `/incident_workflows/${pathId(workflowId)}/instances`,
-		body: {
-			incident_workflow_instance: {
-				...withoutEmpty({ id: instanceId }),
-				incident: { id: incidentId, type: 'incident_reference' },
-			},
+	return await sendRecord(
+		this,
+		'POST',
+		`/incident_workflows/${pathId(workflowId)}/instances`,
+		'incident_workflow_instance',
+		{
+			...withoutEmpty({ id: instanceId }),
+			incident: { id: incidentId, type: 'incident_reference' },
 		},
-	});
-	return response.incident_workflow_instance as IDataObject;
+	);
 }
 
 export const start = defineOperation({

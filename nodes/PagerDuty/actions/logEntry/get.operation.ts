@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pagerDutyIdSchema, readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -25,11 +25,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		'Log Entry ID',
 		pagerDutyIdSchema,
 	);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/log_entries/${pathId(logEntryId)}`,
-	});
-	return response.log_entry as IDataObject;
+	return await readRecord(this, `/log_entries/${pathId(logEntryId)}`, 'log_entry');
 }
 
 export const get = defineOperation({

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
 import { optionalDateTime } from '../../../shared/validation';
-import { sinceUntilFields, timeZoneField } from '../../descriptions/common';
+import { optionsCollection, sinceUntilFields, timeZoneField } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { simplifyIf, simplifyLogEntry } from '../../helpers/simplify';
 import { withoutEmpty } from '../../helpers/utils';
@@ -12,31 +12,24 @@ export const SIMPLIFIED_LOG_ENTRY_FIELDS =
 	'ID, type, summary, time, incident and agent of each entry';
 
 /** The filters both log entry lists offer (account-wide and one incident's). */
-export const logEntryListOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		includeField([
-			{ name: 'Channels', value: 'channels' },
-			{ name: 'Incidents', value: 'incidents' },
-			{ name: 'Services', value: 'services' },
-			{ name: 'Teams', value: 'teams' },
-		]),
-		{
-			displayName: 'Is Overview',
-			name: 'isOverview',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to return only the entries that show the most important changes to incidents',
-		},
-		...sinceUntilFields('the log entries'),
-		timeZoneField,
-	],
-};
+export const logEntryListOptions: INodeProperties = optionsCollection([
+	includeField([
+		{ name: 'Channels', value: 'channels' },
+		{ name: 'Incidents', value: 'incidents' },
+		{ name: 'Services', value: 'services' },
+		{ name: 'Teams', value: 'teams' },
+	]),
+	{
+		displayName: 'Is Overview',
+		name: 'isOverview',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only the entries that show the most important changes to incidents',
+	},
+	...sinceUntilFields('the log entries'),
+	timeZoneField,
+]);
 
 /**
  * Reads one item's log entry list from `path` with its Options, Return All / Limit and Simplify.

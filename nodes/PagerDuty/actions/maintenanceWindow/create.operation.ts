@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { checkTimes, windowBody, windowFields } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readOptionalEmail } from '../../../shared/validation';
-import { fromEmailField } from '../../descriptions/common';
+import { fromEmailField, additionalFieldsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -11,14 +11,7 @@ const properties: INodeProperties[] = [
 	{ ...windowFields.endTime, required: true },
 	{ ...windowFields.serviceIds, required: true },
 	fromEmailField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [windowFields.description],
-	},
+	additionalFieldsCollection([windowFields.description]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

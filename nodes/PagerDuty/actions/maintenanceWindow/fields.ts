@@ -8,6 +8,7 @@ import {
 	parseIdList,
 	readParameter,
 } from '../../../shared/validation';
+import { namesOrIdsField } from '../../descriptions/common';
 import { includeField } from '../../descriptions/include';
 import { reference } from '../../helpers/utils';
 
@@ -59,15 +60,12 @@ export const windowFields = {
 		default: '',
 		description: `${timeDescription('ends')}; must be after the start time`,
 	},
-	serviceIds: {
+	serviceIds: namesOrIdsField({
 		displayName: 'Service Names or IDs',
 		name: 'serviceIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getServices' },
-		default: [],
-		description:
-			'Services that are in maintenance during the window (IDs from Service → Get Many). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		loadOptionsMethod: 'getServices',
+		description: 'Services that are in maintenance during the window (IDs from Service → Get Many)',
+	}),
 	description: {
 		displayName: 'Description',
 		name: 'description',

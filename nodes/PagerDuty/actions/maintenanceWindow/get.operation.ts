@@ -5,32 +5,26 @@ import {
 	maintenanceWindowIdField,
 	readMaintenanceWindowId,
 } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionsCollection } from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	maintenanceWindowIdField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [maintenanceWindowIncludeField],
-	},
+	optionsCollection([maintenanceWindowIncludeField]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readMaintenanceWindowId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/maintenance_windows/${pathId(id)}`,
-		qs: withoutEmpty({ include: includeValues(options.include) }),
-	});
-	return response.maintenance_window as IDataObject;
+	return await readRecord(
+		this,
+		`/maintenance_windows/${pathId(id)}`,
+		'maintenance_window',
+		withoutEmpty({ include: includeValues(options.include) }),
+	);
 }
 
 export const get = defineOperation({

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import {
 	checkTimes,
 	maintenanceWindowIdField,
@@ -14,19 +14,12 @@ import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	maintenanceWindowIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			windowFields.description,
-			windowFields.endTime,
-			windowFields.serviceIds,
-			windowFields.startTime,
-		],
-	},
+	updateFieldsCollection([
+		windowFields.description,
+		windowFields.endTime,
+		windowFields.serviceIds,
+		windowFields.startTime,
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -39,8 +32,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/maintenance_windows/${pathId(id)}`;
 	// PagerDuty's update takes the whole window, so the fields that stay are read first.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.maintenance_window as IDataObject;
+	const current = await readRecord(this, path, 'maintenance_window');
 	const window: IDataObject = {
 		type: 'maintenance_window',
 		start_time: current.start_time,
@@ -52,12 +44,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		...changes,
 	};
 	checkTimes(this, itemIndex, window);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { maintenance_window: window },
-	});
-	return response.maintenance_window as IDataObject;
+	return await sendRecord(this, 'PUT', path, 'maintenance_window', window);
 }
 
 export const update = defineOperation({

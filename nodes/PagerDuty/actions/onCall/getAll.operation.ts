@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter, optionalDateTime, parseIdList } from '../../../shared/validation';
-import { namesOrIdsField, returnAllAndLimit, timeZoneField } from '../../descriptions/common';
+import {
+	namesOrIdsField,
+	optionsCollection,
+	returnAllAndLimit,
+	timeZoneField,
+} from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
@@ -12,63 +17,56 @@ const DAY_MS = 86_400_000;
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('on-call entries'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Earliest Only',
-				name: 'earliest',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return only the first on-call of each escalation policy, level and user: who is on call next',
-			},
-			namesOrIdsField({
-				displayName: 'Escalation Policy Names or IDs',
-				name: 'escalationPolicyIds',
-				loadOptionsMethod: 'getEscalationPolicies',
-				description: 'Only on-calls for these escalation policies',
-			}),
-			includeField([
-				{ name: 'Escalation Policies', value: 'escalation_policies' },
-				{ name: 'Schedules', value: 'schedules' },
-				{ name: 'Users', value: 'users' },
-			]),
-			namesOrIdsField({
-				displayName: 'Schedule Names or IDs',
-				name: 'scheduleIds',
-				loadOptionsMethod: 'getSchedules',
-				description:
-					'Only on-calls coming from these schedules; users a policy names directly are then left out',
-			}),
-			{
-				displayName: 'Since',
-				name: 'since',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Start of the time window (ISO 8601 with offset, e.g. 2026-11-01T00:00:00Z); on-call shifts overlapping it are returned. Empty: now.',
-			},
-			timeZoneField,
-			{
-				displayName: 'Until',
-				name: 'until',
-				type: 'dateTime',
-				default: '',
-				description: `End of the time window (ISO 8601 with offset), at most ${MAX_DAYS_AHEAD} days from now. Empty: the same as Since.`,
-			},
-			namesOrIdsField({
-				displayName: 'User Names or IDs',
-				name: 'userIds',
-				loadOptionsMethod: 'getUsers',
-				description: 'Only on-calls of these users',
-			}),
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Earliest Only',
+			name: 'earliest',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return only the first on-call of each escalation policy, level and user: who is on call next',
+		},
+		namesOrIdsField({
+			displayName: 'Escalation Policy Names or IDs',
+			name: 'escalationPolicyIds',
+			loadOptionsMethod: 'getEscalationPolicies',
+			description: 'Only on-calls for these escalation policies',
+		}),
+		includeField([
+			{ name: 'Escalation Policies', value: 'escalation_policies' },
+			{ name: 'Schedules', value: 'schedules' },
+			{ name: 'Users', value: 'users' },
+		]),
+		namesOrIdsField({
+			displayName: 'Schedule Names or IDs',
+			name: 'scheduleIds',
+			loadOptionsMethod: 'getSchedules',
+			description:
+				'Only on-calls coming from these schedules; users a policy names directly are then left out',
+		}),
+		{
+			displayName: 'Since',
+			name: 'since',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Start of the time window (ISO 8601 with offset, e.g. 2026-11-01T00:00:00Z); on-call shifts overlapping it are returned. Empty: now.',
+		},
+		timeZoneField,
+		{
+			displayName: 'Until',
+			name: 'until',
+			type: 'dateTime',
+			default: '',
+			description: `End of the time window (ISO 8601 with offset), at most ${MAX_DAYS_AHEAD} days from now. Empty: the same as Since.`,
+		},
+		namesOrIdsField({
+			displayName: 'User Names or IDs',
+			name: 'userIds',
+			loadOptionsMethod: 'getUsers',
+			description: 'Only on-calls of these users',
+		}),
+	]),
 ];
 
 /** PagerDuty refuses windows reaching more than 90 days ahead (the router checks their order). */

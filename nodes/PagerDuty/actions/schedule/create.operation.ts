@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import { layersField, readLayers, scheduleTimeZoneField } from './fields';
 import { itemSuffix } from '../../../shared/errors';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readParameter } from '../../../shared/validation';
+import { additionalFieldsCollection } from '../../descriptions/common';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -21,22 +22,15 @@ const properties: INodeProperties[] = [
 	layersField(
 		'The rotations that make up the schedule, at least one. Where layers overlap, the later layer in this list wins.',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'What the schedule covers',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'What the schedule covers',
+		},
+	]),
 ];
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -53,22 +47,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 	}
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: '/schedules',
-		body: {
-			schedule: {
-				type: 'schedule',
-				name,
-				time_zone: timeZone,
-				...(additionalFields.description !== undefined && {
-					description: additionalFields.description,
-				}),
-				schedule_layers: layers,
-			},
-		},
+	return await sendRecord(this, 'POST', '/schedules', 'schedule', {
+		type: 'schedule',
+		name,
+		time_zone: timeZone,
+		...(additionalFields.description !== undefined && {
+			description: additionalFields.description,
+		}),
+		schedule_layers: layers,
 	});
-	return response.schedule as IDataObject;
 }
 
 export const create = defineOperation({

@@ -3,29 +3,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { overflowField, scheduleLocator, windowFields } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionalDateTime } from '../../../shared/validation';
-import { timeZoneField } from '../../descriptions/common';
+import { optionsCollection, timeZoneField } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	scheduleLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			overflowField,
-			...windowFields(
-				'the rendered on-call entries (final_schedule.rendered_schedule_entries); with only one of them given, PagerDuty uses a two-week window',
-			),
-			{
-				...timeZoneField,
-				description: `${timeZoneField.description} Empty: the schedule's own time zone.`,
-			},
-		],
-	},
+	optionsCollection([
+		overflowField,
+		...windowFields(
+			'the rendered on-call entries (final_schedule.rendered_schedule_entries); with only one of them given, PagerDuty uses a two-week window',
+		),
+		{
+			...timeZoneField,
+			description: `${timeZoneField.description} Empty: the schedule's own time zone.`,
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

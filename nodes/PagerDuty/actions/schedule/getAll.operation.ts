@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionalDateTime, parseIdList } from '../../../shared/validation';
 import {
+	optionsCollection,
 	queryFilter,
 	returnAllAndLimit,
 	teamIdsFilter,
@@ -14,27 +15,20 @@ import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('schedules'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			includeField(
-				[
-					{ name: 'Final Schedule', value: 'final_schedule' },
-					{ name: 'Overrides', value: 'overrides_subschedule' },
-					{ name: 'Schedule Layers', value: 'schedule_layers' },
-				],
-				'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
-			),
-			queryFilter('schedules whose name'),
-			...windowFields('the entries rendered by Include'),
-			teamIdsFilter('schedules'),
-			timeZoneField,
-		],
-	},
+	optionsCollection([
+		includeField(
+			[
+				{ name: 'Final Schedule', value: 'final_schedule' },
+				{ name: 'Overrides', value: 'overrides_subschedule' },
+				{ name: 'Schedule Layers', value: 'schedule_layers' },
+			],
+			'Parts of each schedule to add, rendered for Since/Until (who is on call when)',
+		),
+		queryFilter('schedules whose name'),
+		...windowFields('the entries rendered by Include'),
+		teamIdsFilter('schedules'),
+		timeZoneField,
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

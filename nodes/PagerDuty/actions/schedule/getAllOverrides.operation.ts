@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readDateTime } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { maxItemsOf, upTo } from '../common';
+import { readWholeList } from '../common';
 import { overflowField, scheduleLocator, windowFields } from './fields';
 import { defineOperation } from '../registry';
 
@@ -15,24 +14,17 @@ const properties: INodeProperties[] = [
 		true,
 	),
 	...returnAllAndLimit('overrides'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Editable Only',
-				name: 'editable',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return only overrides that can still be deleted (not yet over); PagerDuty then returns just their IDs',
-			},
-			overflowField,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Editable Only',
+			name: 'editable',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return only overrides that can still be deleted (not yet over); PagerDuty then returns just their IDs',
+		},
+		overflowField,
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -40,9 +32,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const since = readDateTime(this, itemIndex, 'since', 'Since');
 	const until = readDateTime(this, itemIndex, 'until', 'Until');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
+	return await readWholeList(this, itemIndex, {
 		path: `/schedules/${pathId(scheduleId)}/overrides`,
+		property: 'overrides',
 		qs: {
 			since,
 			until,
@@ -50,7 +42,6 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			...(options.overflow ? { overflow: true } : {}),
 		},
 	});
-	return upTo((response.overrides as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
 }
 
 export const getAllOverrides = defineOperation({

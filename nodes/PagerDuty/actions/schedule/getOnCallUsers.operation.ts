@@ -1,40 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionalDateTime } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf, upTo } from '../common';
+import { readWholeList } from '../common';
 import { scheduleLocator, windowFields } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	scheduleLocator.field,
 	...returnAllAndLimit('users'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: windowFields(
+	optionsCollection(
+		windowFields(
 			'the on-call shifts: users on call at any time within it are returned; both empty: who is on call now',
 		),
-	},
+	),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scheduleId = scheduleLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
+	return await readWholeList(this, itemIndex, {
 		path: `/schedules/${pathId(scheduleId)}/users`,
+		property: 'users',
 		qs: withoutEmpty({
 			since: optionalDateTime(this, itemIndex, 'Since', options.since),
 			until: optionalDateTime(this, itemIndex, 'Until', options.until),
 		}),
 	});
-	return upTo((response.users as IDataObject[] | undefined) ?? [], maxItemsOf(this, itemIndex));
 }
 
 export const getOnCallUsers = defineOperation({

@@ -1,39 +1,32 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
+import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { layersField, readLayers, scheduleLocator, scheduleTimeZoneField } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	scheduleLocator.field,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'What the schedule covers',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'New name of the schedule',
-			},
-			scheduleTimeZoneField,
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'What the schedule covers',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'New name of the schedule',
+		},
+		scheduleTimeZoneField,
+	]),
 	layersField('New layers, replacing all current ones. Leave empty to keep the current layers.'),
 ];
 
@@ -76,14 +69,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/schedules/${pathId(scheduleId)}`;
 	// PagerDuty's update replaces the whole schedule: read it, so that what is not changed is kept.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.schedule as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { schedule: { ...asUpdateBody(current), ...changes } },
-	});
-	return response.schedule as IDataObject;
+	const current = await readRecord(this, path, 'schedule');
+	return await sendRecord(this, 'PUT', path, 'schedule', { ...asUpdateBody(current), ...changes });
 }
 
 export const update = defineOperation({

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { serviceSettingFields, serviceSettings } from './fields';
 import { locator } from '../../../shared/locators';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { additionalFieldsCollection } from '../../descriptions/common';
 import { reference } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const escalationPolicyLocator = locator('escalationPolicy', {
@@ -39,12 +39,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		}),
 		escalation_policy: reference(escalationPolicyId, 'escalation_policy'),
 	};
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: '/services',
-		body: { service },
-	});
-	return response.service as IDataObject;
+	return await sendRecord(this, 'POST', '/services', 'service', service);
 }
 
 export const create = defineOperation({

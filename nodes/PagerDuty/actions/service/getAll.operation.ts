@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { parseIdList } from '../../../shared/validation';
 import {
+	optionsCollection,
 	queryFilter,
 	returnAllAndLimit,
 	sortByNameField,
@@ -23,27 +24,20 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to return only the main fields (ID, name, description, status, URL, escalation policy, teams, last incident time and anything asked for under Include) instead of the whole service',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			serviceIncludeField,
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only the service with exactly this name',
-			},
-			queryFilter('services whose name'),
-			sortByNameField('services'),
-			teamIdsFilter('services'),
-			timeZoneField,
-		],
-	},
+	optionsCollection([
+		serviceIncludeField,
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Only the service with exactly this name',
+		},
+		queryFilter('services whose name'),
+		sortByNameField('services'),
+		teamIdsFilter('services'),
+		timeZoneField,
+	]),
 ];
 
 const SIMPLE_FIELDS = [

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId, reference } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { serviceLocator, serviceSettingFields, serviceSettings } from './fields';
 import { locator } from '../../../shared/locators';
 import { updateFieldsCollection, sortedByName } from '../../descriptions/common';
@@ -46,19 +45,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const path = `/services/${pathId(serviceId)}`;
 	if (!changes.escalation_policy) {
 		// PagerDuty's API description requires the escalation policy on every update: keep the current one.
-		const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-			.service as IDataObject;
+		const current = await readRecord(this, path, 'service');
 		changes.escalation_policy = reference(
 			String((current.escalation_policy as IDataObject).id),
 			'escalation_policy',
 		);
 	}
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { service: { type: 'service', ...changes } },
-	});
-	return response.service as IDataObject;
+	return await sendRecord(this, 'PUT', path, 'service', { type: 'service', ...changes });
 }
 
 export const update = defineOperation({

@@ -8,7 +8,6 @@ import {
 	integrationTypeField,
 	serviceLocator,
 } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import {
 	invalidParameter,
 	pagerDutyIdSchema,
@@ -17,6 +16,7 @@ import {
 } from '../../../shared/validation';
 import { additionalFieldsCollection, sortedByName } from '../../descriptions/common';
 import { pathId, reference } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -79,12 +79,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 		integration.vendor = reference(vendorId, 'vendor');
 	}
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: `/services/${pathId(serviceId)}/integrations`,
-		body: { integration },
-	});
-	return response.integration as IDataObject;
+	return await sendRecord(
+		this,
+		'POST',
+		`/services/${pathId(serviceId)}/integrations`,
+		'integration',
+		integration,
+	);
 }
 
 export const create = defineOperation({

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { integrationLocator, serviceLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionsCollection } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -22,12 +22,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const serviceId = serviceLocator.read(this, itemIndex);
 	const integrationId = integrationLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/services/${pathId(serviceId)}/integrations/${pathId(integrationId)}`,
-		qs: withoutEmpty({ include: includeValues(options.include) }),
-	});
-	return response.integration as IDataObject;
+	return await readRecord(
+		this,
+		`/services/${pathId(serviceId)}/integrations/${pathId(integrationId)}`,
+		'integration',
+		withoutEmpty({ include: includeValues(options.include) }),
+	);
 }
 
 export const get = defineOperation({

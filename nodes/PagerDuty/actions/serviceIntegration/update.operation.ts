@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { emailSettingFields, emailSettings, integrationLocator, serviceLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
 import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const updateFields = sortedByName(
@@ -36,8 +35,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, fields);
 	const path = `/services/${pathId(serviceId)}/integrations/${pathId(integrationId)}`;
 	// The type decides which settings apply, and PagerDuty's PUT wants it: read it first.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.integration as IDataObject;
+	const current = await readRecord(this, path, 'integration');
 	const type = String(current.type);
 	const changes: IDataObject = {
 		type,
@@ -52,12 +50,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			z.string().trim().min(1, 'must not be empty'),
 			fields.name,
 		);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { integration: changes },
-	});
-	return response.integration as IDataObject;
+	return await sendRecord(this, 'PUT', path, 'integration', changes);
 }
 
 export const update = defineOperation({

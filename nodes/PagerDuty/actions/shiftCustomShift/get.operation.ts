@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { customShiftIdField, customShiftTarget } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 import { shiftScheduleLocator } from '../shiftSchedule/fields';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = customShiftTarget(this, itemIndex, true);
-	const response = await pagerDutyApiRequest.call(this, { method: 'GET', path });
-	return response.custom_shift as IDataObject;
+	return await readRecord(this, path, 'custom_shift');
 }
 
 export const get = defineOperation({

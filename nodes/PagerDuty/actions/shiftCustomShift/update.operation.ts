@@ -6,9 +6,8 @@ import {
 	customShiftIdField,
 	customShiftTarget,
 } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { updateFieldsCollection } from '../../descriptions/common';
-import { requireChanges } from '../common';
+import { updateRecord } from '../common';
 import { defineOperation } from '../registry';
 import { shiftScheduleLocator } from '../shiftSchedule/fields';
 
@@ -20,15 +19,9 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = customShiftTarget(this, itemIndex, true);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const changes = customShiftBody(this, itemIndex, fields, false);
-	requireChanges(this, itemIndex, changes);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { custom_shift: changes },
-	});
-	return response.custom_shift as IDataObject;
+	return await updateRecord(this, itemIndex, { path, key: 'custom_shift' }, (fields) =>
+		customShiftBody(this, itemIndex, fields, false),
+	);
 }
 
 export const update = defineOperation({

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { overrideBody, overrideFields, overrideIdField, overrideTarget } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { updateFieldsCollection } from '../../descriptions/common';
-import { requireChanges } from '../common';
+import { updateRecord } from '../common';
 import { defineOperation } from '../registry';
 import { shiftScheduleLocator } from '../shiftSchedule/fields';
 
@@ -15,15 +14,9 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = overrideTarget(this, itemIndex, true);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const changes = overrideBody(this, itemIndex, fields, false);
-	requireChanges(this, itemIndex, changes);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { override: changes },
-	});
-	return response.override as IDataObject;
+	return await updateRecord(this, itemIndex, { path, key: 'override' }, (fields) =>
+		overrideBody(this, itemIndex, fields, false),
+	);
 }
 
 export const update = defineOperation({

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { eventBody, eventFields, eventTarget } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 import { rotationIdField, shiftScheduleLocator } from '../shiftSchedule/fields';
 
@@ -26,12 +26,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const fields = Object.fromEntries(
 		eventFields.map((field) => [field.name, this.getNodeParameter(field.name, itemIndex, '')]),
 	) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path,
-		body: { event: eventBody(this, itemIndex, fields, true) },
-	});
-	return response.event as IDataObject;
+	return await sendRecord(this, 'POST', path, 'event', eventBody(this, itemIndex, fields, true));
 }
 
 export const create = defineOperation({

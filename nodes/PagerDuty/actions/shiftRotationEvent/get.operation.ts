@@ -1,18 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { eventIdField, eventTarget } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 import { rotationIdField, shiftScheduleLocator } from '../shiftSchedule/fields';
 
 const properties: INodeProperties[] = [shiftScheduleLocator.field, rotationIdField, eventIdField];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: eventTarget(this, itemIndex, true).path,
-	});
-	return response.event as IDataObject;
+	return await readRecord(this, eventTarget(this, itemIndex, true).path, 'event');
 }
 
 export const get = defineOperation({

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { eventBody, eventFields, eventIdField, eventTarget } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { updateFieldsCollection } from '../../descriptions/common';
-import { requireChanges } from '../common';
+import { updateRecord } from '../common';
 import { defineOperation } from '../registry';
 import { rotationIdField, shiftScheduleLocator } from '../shiftSchedule/fields';
 
@@ -15,17 +14,11 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const path = eventTarget(this, itemIndex, true).path;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const changes = eventBody(this, itemIndex, fields, false);
-	requireChanges(this, itemIndex, changes);
+	const { path } = eventTarget(this, itemIndex, true);
 	// PagerDuty's update of an event changes only the fields it is given.
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { event: changes },
-	});
-	return response.event as IDataObject;
+	return await updateRecord(this, itemIndex, { path, key: 'event' }, (fields) =>
+		eventBody(this, itemIndex, fields, false),
+	);
 }
 
 export const update = defineOperation({

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { parseIdList, readParameter, timeZoneSchema, validate } from '../../../shared/validation';
 import { additionalFieldsCollection, teamIdsFilter } from '../../descriptions/common';
 import { reference } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 import { scheduleTimeZoneField } from '../schedule/fields';
 
@@ -48,27 +48,20 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const timeZone = readParameter(this, itemIndex, 'timeZone', 'Time Zone', timeZoneSchema);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const teams = parseIdList(this, itemIndex, 'Team IDs', fields.teamIds);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: '/v3/schedules',
-		body: {
-			schedule: {
-				name,
-				time_zone: timeZone,
-				...(fields.description !== undefined && {
-					description: validate(
-						this,
-						itemIndex,
-						'Description',
-						shiftScheduleDescriptionSchema,
-						fields.description,
-					),
-				}),
-				...(teams.length > 0 && { teams: teams.map((id) => reference(id, 'team')) }),
-			},
-		},
+	return await sendRecord(this, 'POST', '/v3/schedules', 'schedule', {
+		name,
+		time_zone: timeZone,
+		...(fields.description !== undefined && {
+			description: validate(
+				this,
+				itemIndex,
+				'Description',
+				shiftScheduleDescriptionSchema,
+				fields.description,
+			),
+		}),
+		...(teams.length > 0 && { teams: teams.map((id) => reference(id, 'team')) }),
 	});
-	return response.schedule as IDataObject;
 }
 
 export const create = defineOperation({

@@ -11,7 +11,7 @@ import {
 	timeZoneSchema,
 	validate,
 } from '../../../shared/validation';
-import { returnAllAndLimit, timeZoneField } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit, timeZoneField } from '../../descriptions/common';
 import { readList } from '../common';
 import { overflowField, windowFields } from '../schedule/fields';
 
@@ -69,14 +69,7 @@ export function shiftListProperties(plural: string): INodeProperties[] {
 		shiftScheduleLocator.field,
 		...windowFields(`the ${plural} (required): ${plural} overlapping it are returned`, true),
 		...returnAllAndLimit(plural),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [overflowField, timeZoneField],
-		},
+		optionsCollection([overflowField, timeZoneField]),
 	];
 }
 

@@ -3,36 +3,29 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { shiftScheduleLocator, shiftSchedulePath } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionalDateTime, timeZoneSchema, validate } from '../../../shared/validation';
-import { timeZoneField } from '../../descriptions/common';
+import { optionsCollection, timeZoneField } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 import { overflowField, windowFields } from '../schedule/fields';
 
 const properties: INodeProperties[] = [
 	shiftScheduleLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Final Schedule',
-				name: 'includeFinalSchedule',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return who is on call when within Since–Until (final_schedule: the computed shifts after overrides, and the share of the window covered)',
-			},
-			overflowField,
-			...windowFields('the final schedule (two weeks when only one end or none is given)'),
-			{
-				...timeZoneField,
-				description: `${timeZoneField.description} Empty: UTC.`,
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Final Schedule',
+			name: 'includeFinalSchedule',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return who is on call when within Since–Until (final_schedule: the computed shifts after overrides, and the share of the window covered)',
+		},
+		overflowField,
+		...windowFields('the final schedule (two weeks when only one end or none is given)'),
+		{
+			...timeZoneField,
+			description: `${timeZoneField.description} Empty: UTC.`,
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,20 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseIdList } from '../../../shared/validation';
-import { queryFilter, returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
+import {
+	optionsCollection,
+	queryFilter,
+	returnAllAndLimit,
+	teamIdsFilter,
+} from '../../descriptions/common';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('schedules'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [queryFilter('schedules whose name'), teamIdsFilter('schedules')],
-	},
+	optionsCollection([queryFilter('schedules whose name'), teamIdsFilter('schedules')]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRotationId, rotationIdField, shiftScheduleLocator, shiftSchedulePath } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { optionalDateTime } from '../../../shared/validation';
+import { optionsCollection } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 import { windowFields } from '../schedule/fields';
@@ -10,14 +11,9 @@ import { windowFields } from '../schedule/fields';
 const properties: INodeProperties[] = [
 	shiftScheduleLocator.field,
 	rotationIdField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: windowFields('the events: only events in effect at some time in it are returned'),
-	},
+	optionsCollection(
+		windowFields('the events: only events in effect at some time in it are returned'),
+	),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { shiftScheduleDescriptionSchema, shiftScheduleNameSchema } from './create.operation';
 import { shiftScheduleLocator, shiftSchedulePath } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { timeZoneSchema, validate } from '../../../shared/validation';
 import { updateFieldsCollection } from '../../descriptions/common';
-import { requireChanges } from '../common';
+import { updateRecord } from '../common';
 import { defineOperation } from '../registry';
 import { scheduleTimeZoneField } from '../schedule/fields';
 
@@ -31,29 +30,24 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scheduleId = shiftScheduleLocator.read(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const changes: IDataObject = {};
-	if (fields.name !== undefined)
-		changes.name = validate(this, itemIndex, 'Name', shiftScheduleNameSchema, fields.name);
-	if (fields.timeZone !== undefined)
-		changes.time_zone = validate(this, itemIndex, 'Time Zone', timeZoneSchema, fields.timeZone);
-	if (fields.description !== undefined)
-		changes.description = validate(
-			this,
-			itemIndex,
-			'Description',
-			shiftScheduleDescriptionSchema,
-			fields.description,
-		);
-	requireChanges(this, itemIndex, changes);
+	const path = shiftSchedulePath(shiftScheduleLocator.read(this, itemIndex));
 	// PagerDuty's update of a shift-based schedule changes only the fields it is given.
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path: shiftSchedulePath(scheduleId),
-		body: { schedule: changes },
+	return await updateRecord(this, itemIndex, { path, key: 'schedule' }, (fields) => {
+		const changes: IDataObject = {};
+		if (fields.name !== undefined)
+			changes.name = validate(this, itemIndex, 'Name', shiftScheduleNameSchema, fields.name);
+		if (fields.timeZone !== undefined)
+			changes.time_zone = validate(this, itemIndex, 'Time Zone', timeZoneSchema, fields.timeZone);
+		if (fields.description !== undefined)
+			changes.description = validate(
+				this,
+				itemIndex,
+				'Description',
+				shiftScheduleDescriptionSchema,
+				fields.description,
+			);
+		return changes;
 	});
-	return response.schedule as IDataObject;
 }
 
 export const update = defineOperation({

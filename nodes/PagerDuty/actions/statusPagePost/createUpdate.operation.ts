@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { postLocator, postPath, postUpdateFields, readPostUpdate } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 import { NEEDS_STATUS_PAGE, statusPageLocator } from '../statusPage/fields';
 
@@ -14,17 +14,10 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const path = postPath(this, itemIndex);
 	const postId = postLocator.read(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: `${path}/post_updates`,
-		body: {
-			post_update: {
-				...readPostUpdate(this, itemIndex),
-				post: { id: postId, type: 'status_page_post' },
-			},
-		},
+	return await sendRecord(this, 'POST', `${path}/post_updates`, 'post_update', {
+		...readPostUpdate(this, itemIndex),
+		post: { id: postId, type: 'status_page_post' },
 	});
-	return response.post_update as IDataObject;
 }
 
 export const createUpdate = defineOperation({

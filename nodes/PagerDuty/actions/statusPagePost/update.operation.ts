@@ -6,7 +6,7 @@ import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { validate } from '../../../shared/validation';
 import { updateFieldsCollection } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges } from '../common';
 import { defineOperation } from '../registry';
 import { NEEDS_STATUS_PAGE, statusPageLocator } from '../statusPage/fields';
 
@@ -47,8 +47,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			? undefined
 			: validate(this, itemIndex, 'Title', postTitleSchema, changes.title);
 	// PagerDuty's update replaces the post's title, type, times and page together: read, then merge.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.post as IDataObject;
+	const current = await readRecord(this, path, 'post');
 	const post = {
 		type: 'status_page_post',
 		title: title ?? current.title,

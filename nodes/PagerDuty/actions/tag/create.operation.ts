@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { labelSchema } from './labels';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readParameter } from '../../../shared/validation';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -19,12 +19,7 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const label = readParameter(this, itemIndex, 'label', 'Label', labelSchema);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: '/tags',
-		body: { tag: { type: 'tag', label } },
-	});
-	return response.tag as IDataObject;
+	return await sendRecord(this, 'POST', '/tags', 'tag', { type: 'tag', label });
 }
 
 export const create = defineOperation({

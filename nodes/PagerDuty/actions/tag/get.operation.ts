@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { tagLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const tagId = tagLocator.read(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/tags/${pathId(tagId)}`,
-	});
-	return response.tag as IDataObject;
+	return await readRecord(this, `/tags/${pathId(tagId)}`, 'tag');
 }
 
 export const get = defineOperation({

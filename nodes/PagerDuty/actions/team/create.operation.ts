@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { teamChanges, teamDetailFields } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { additionalFieldsCollection } from '../../descriptions/common';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -23,12 +23,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		...additionalFields,
 		name: this.getNodeParameter('name', itemIndex),
 	});
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: '/teams',
-		body: { team: { type: 'team', ...team } },
-	});
-	return response.team as IDataObject;
+	return await sendRecord(this, 'POST', '/teams', 'team', { type: 'team', ...team });
 }
 
 export const create = defineOperation({

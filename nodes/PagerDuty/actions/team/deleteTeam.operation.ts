@@ -3,29 +3,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { teamLocator } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pagerDutyIdSchema, validate } from '../../../shared/validation';
+import { optionsCollection } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	teamLocator.field,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Reassignment Team ID',
-				name: 'reassignmentTeamId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. PQ9K7I8',
-				description:
-					"Team that takes over the deleted team's services, escalation policies and schedules (ID from Team → Get Many). When empty they belong to no team.",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Reassignment Team ID',
+			name: 'reassignmentTeamId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. PQ9K7I8',
+			description:
+				"Team that takes over the deleted team's services, escalation policies and schedules (ID from Team → Get Many). When empty they belong to no team.",
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,19 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { queryFilter, returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, queryFilter, returnAllAndLimit } from '../../descriptions/common';
 import { readList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('teams'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [queryFilter('teams whose name')],
-	},
+	optionsCollection([queryFilter('teams whose name')]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

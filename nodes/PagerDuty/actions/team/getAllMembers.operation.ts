@@ -1,48 +1,34 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequestAllItems } from '../../../shared/transport/rest';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { maxItemsOf } from '../common';
+import { readList } from '../common';
 import { teamLocator } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	teamLocator.field,
 	...returnAllAndLimit('members'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Include User Details',
-				name: 'includeUsers',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to return each member's whole user (email, time zone, role …) instead of a reference",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include User Details',
+			name: 'includeUsers',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to return each member's whole user (email, time zone, role …) instead of a reference",
+		},
+	]),
 ];
 
 /** Each member is `{ user, role }`, role being observer, responder or manager. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const teamId = teamLocator.read(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await pagerDutyApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: `/teams/${pathId(teamId)}/members`,
-			qs: options.includeUsers ? { include: ['users'] } : undefined,
-		},
-		'members',
-		{ maxItems: maxItemsOf(this, itemIndex) },
-	);
+	return await readList(this, itemIndex, {
+		path: `/teams/${pathId(teamId)}/members`,
+		property: 'members',
+		query: (options) => ({ include: options.includeUsers ? ['users'] : undefined }),
+	});
 }
 
 export const getAllMembers = defineOperation({

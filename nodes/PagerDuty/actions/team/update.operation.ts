@@ -1,30 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { teamChanges, teamDetailFields, teamLocator } from './fields';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	teamLocator.field,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			...teamDetailFields,
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'New name (up to 100 characters, unique in the account)',
-			},
-		],
-	},
+	updateFieldsCollection([
+		...teamDetailFields,
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'New name (up to 100 characters, unique in the account)',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -37,15 +30,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/teams/${pathId(teamId)}`;
 	// PagerDuty's update needs the name even when it stays, so the current one is read first.
-	const name =
-		changes.name ??
-		((await pagerDutyApiRequest.call(this, { method: 'GET', path })).team as IDataObject).name;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { team: { type: 'team', name, ...changes } },
-	});
-	return response.team as IDataObject;
+	const name = changes.name ?? (await readRecord(this, path, 'team')).name;
+	return await sendRecord(this, 'PUT', path, 'team', { type: 'team', name, ...changes });
 }
 
 export const update = defineOperation({

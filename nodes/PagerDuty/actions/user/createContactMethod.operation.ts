@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { userLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { emailSchema, readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const PHONE_TYPES = ['phone_contact_method', 'sms_contact_method', 'whatsapp_contact_method'];
@@ -130,12 +130,13 @@ function contactMethodOf(context: IExecuteFunctions, itemIndex: number): IDataOb
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = userLocator.read(this, itemIndex);
 	const contactMethod = contactMethodOf(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: `/users/${pathId(userId)}/contact_methods`,
-		body: { contact_method: contactMethod },
-	});
-	return response.contact_method as IDataObject;
+	return await sendRecord(
+		this,
+		'POST',
+		`/users/${pathId(userId)}/contact_methods`,
+		'contact_method',
+		contactMethod,
+	);
 }
 
 export const createContactMethod = defineOperation({

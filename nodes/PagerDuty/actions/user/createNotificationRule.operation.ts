@@ -5,6 +5,7 @@ import { contactMethodIdField, readContactMethodId, userLocator } from './fields
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { readParameter } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
@@ -62,19 +63,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			path: `${userPath}/contact_methods/${pathId(contactMethodId)}`,
 		})
 	).contact_method as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'POST',
-		path: `${userPath}/notification_rules`,
-		body: {
-			notification_rule: {
-				type: 'assignment_notification_rule',
-				start_delay_in_minutes: delay,
-				urgency,
-				contact_method: { id: contactMethodId, type: `${String(method.type)}_reference` },
-			},
-		},
+	return await sendRecord(this, 'POST', `${userPath}/notification_rules`, 'notification_rule', {
+		type: 'assignment_notification_rule',
+		start_delay_in_minutes: delay,
+		urgency,
+		contact_method: { id: contactMethodId, type: `${String(method.type)}_reference` },
 	});
-	return response.notification_rule as IDataObject;
 }
 
 export const createNotificationRule = defineOperation({

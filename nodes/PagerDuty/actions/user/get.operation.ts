@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locator } from '../../../shared/locators';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const userLocator = locator('user', {
@@ -17,11 +17,7 @@ const properties: INodeProperties[] = [userLocator.field];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = userLocator.read(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/users/${pathId(userId)}`,
-	});
-	return response.user as IDataObject;
+	return await readRecord(this, `/users/${pathId(userId)}`, 'user');
 }
 
 export const get = defineOperation({

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseIdList } from '../../../shared/validation';
-import { queryFilter, returnAllAndLimit, teamIdsFilter } from '../../descriptions/common';
+import {
+	optionsCollection,
+	queryFilter,
+	returnAllAndLimit,
+	teamIdsFilter,
+} from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { readList } from '../common';
 import { userIncludeField } from './fields';
@@ -17,14 +22,11 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to return only the main fields (ID, name, email, role, job title, time zone, URL, teams and anything asked for under Include) instead of the whole user',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [userIncludeField, queryFilter('users whose name or email'), teamIdsFilter('members')],
-	},
+	optionsCollection([
+		userIncludeField,
+		queryFilter('users whose name or email'),
+		teamIdsFilter('members'),
+	]),
 ];
 
 const SIMPLE_FIELDS = ['id', 'name', 'email', 'role', 'job_title', 'time_zone', 'html_url'];

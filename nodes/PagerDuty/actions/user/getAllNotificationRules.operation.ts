@@ -1,60 +1,48 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
-import { returnAllAndLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
 import { includeField, includeValues } from '../../descriptions/include';
 import { pathId, withoutEmpty } from '../../helpers/utils';
-import { maxItemsOf, upTo } from '../common';
+import { readWholeList } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	userLocator.field,
 	...returnAllAndLimit('notification rules'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			includeField(
-				[{ name: 'Contact Methods', value: 'contact_methods' }],
-				"Whether each rule's contact method comes in full (label, address) instead of as a reference",
-			),
-			{
-				displayName: 'Urgency',
-				name: 'urgency',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'High', value: 'high' },
-					{ name: 'Low', value: 'low' },
-				],
-				default: 'all',
-				description:
-					'Only the rules for incidents of this urgency. All by default here; PagerDuty itself lists only high-urgency rules when not asked.',
-			},
-		],
-	},
+	optionsCollection([
+		includeField(
+			[{ name: 'Contact Methods', value: 'contact_methods' }],
+			"Whether each rule's contact method comes in full (label, address) instead of as a reference",
+		),
+		{
+			displayName: 'Urgency',
+			name: 'urgency',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'High', value: 'high' },
+				{ name: 'Low', value: 'low' },
+			],
+			default: 'all',
+			description:
+				'Only the rules for incidents of this urgency. All by default here; PagerDuty itself lists only high-urgency rules when not asked.',
+		},
+	]),
 ];
 
 /** PagerDuty returns a user's notification rules in one answer, without pages. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = userLocator.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
+	return await readWholeList(this, itemIndex, {
 		path: `/users/${pathId(userId)}/notification_rules`,
+		property: 'notification_rules',
 		qs: withoutEmpty({
 			urgency: options.urgency ?? 'all',
 			include: includeValues(options.include),
 		}),
 	});
-	return upTo(
-		(response.notification_rules as IDataObject[] | undefined) ?? [],
-		maxItemsOf(this, itemIndex),
-	);
 }
 
 export const getAllNotificationRules = defineOperation({

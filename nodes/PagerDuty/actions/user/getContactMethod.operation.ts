@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { contactMethodIdField, readContactMethodId, userLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [userLocator.field, contactMethodIdField];
@@ -10,11 +10,11 @@ const properties: INodeProperties[] = [userLocator.field, contactMethodIdField];
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = userLocator.read(this, itemIndex);
 	const contactMethodId = readContactMethodId(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/users/${pathId(userId)}/contact_methods/${pathId(contactMethodId)}`,
-	});
-	return response.contact_method as IDataObject;
+	return await readRecord(
+		this,
+		`/users/${pathId(userId)}/contact_methods/${pathId(contactMethodId)}`,
+		'contact_method',
+	);
 }
 
 export const getContactMethod = defineOperation({

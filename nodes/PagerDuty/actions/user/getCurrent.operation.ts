@@ -1,22 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { optionsCollection } from '../../descriptions/common';
 import { includeValues } from '../../descriptions/include';
 import { withoutEmpty } from '../../helpers/utils';
 import { explainStatus } from '../common';
 import { userIncludeField } from './fields';
 import { defineOperation } from '../registry';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [userIncludeField],
-	},
-];
+const properties: INodeProperties[] = [optionsCollection([userIncludeField])];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

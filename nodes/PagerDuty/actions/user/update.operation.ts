@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
-import { requireChanges } from '../common';
+import { readRecord, requireChanges, sendRecord } from '../common';
 import { profileFields, userChanges, userLocator } from './fields';
 import { sortedByName, updateFieldsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
@@ -41,14 +40,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	requireChanges(this, itemIndex, changes);
 	const path = `/users/${pathId(userId)}`;
 	// PagerDuty's update takes the whole user (name and email included), so unchanged ones are read first.
-	const current = (await pagerDutyApiRequest.call(this, { method: 'GET', path }))
-		.user as IDataObject;
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path,
-		body: { user: { type: 'user', name: current.name, email: current.email, ...changes } },
+	const current = await readRecord(this, path, 'user');
+	return await sendRecord(this, 'PUT', path, 'user', {
+		type: 'user',
+		name: current.name,
+		email: current.email,
+		...changes,
 	});
-	return response.user as IDataObject;
 }
 
 export const update = defineOperation({

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { eventsField, readEvents, subscriptionScope } from './fields';
 import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { httpUrlSchema, readParameter } from '../../../shared/validation';
+import { additionalFieldsCollection } from '../../descriptions/common';
 import { defineOperation } from '../registry';
 
 const urlSchema = httpUrlSchema('https://example.com/hooks/pagerduty');
@@ -19,46 +20,39 @@ const properties: INodeProperties[] = [
 			'Where PagerDuty POSTs the events. To start an n8n workflow, use the PagerDuty Trigger node instead: it manages its own subscription.',
 	},
 	eventsField(true),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Active',
-				name: 'active',
-				type: 'boolean',
-				default: true,
-				description: 'Whether PagerDuty sends events right away',
-			},
-			{
-				displayName: 'Custom Headers',
-				name: 'customHeaders',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Header',
-				default: {},
-				options: [
-					{
-						displayName: 'Header',
-						name: 'headers',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Active',
+			name: 'active',
+			type: 'boolean',
+			default: true,
+			description: 'Whether PagerDuty sends events right away',
+		},
+		{
+			displayName: 'Custom Headers',
+			name: 'customHeaders',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Header',
+			default: {},
+			options: [
+				{
+					displayName: 'Header',
+					name: 'headers',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

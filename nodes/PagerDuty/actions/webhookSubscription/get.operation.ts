@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readSubscriptionId, subscriptionIdField } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
+import { readRecord } from '../common';
 import { defineOperation } from '../registry';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readSubscriptionId(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/webhook_subscriptions/${pathId(id)}`,
-	});
-	return response.webhook_subscription as IDataObject;
+	return await readRecord(this, `/webhook_subscriptions/${pathId(id)}`, 'webhook_subscription');
 }
 
 export const get = defineOperation({

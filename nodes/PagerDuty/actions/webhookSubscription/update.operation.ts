@@ -9,30 +9,24 @@ import {
 	subscriptionScope,
 } from './fields';
 import { itemSuffix } from '../../../shared/errors';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { updateFieldsCollection } from '../../descriptions/common';
 import { pathId } from '../../helpers/utils';
+import { sendRecord } from '../common';
 import { defineOperation } from '../registry';
 
 const properties: INodeProperties[] = [
 	subscriptionIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Active',
-				name: 'active',
-				type: 'boolean',
-				default: true,
-				description: 'Whether PagerDuty sends events',
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ ...eventsField(false), name: 'events' },
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Active',
+			name: 'active',
+			type: 'boolean',
+			default: true,
+			description: 'Whether PagerDuty sends events',
+		},
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{ ...eventsField(false), name: 'events' },
+	]),
 	{
 		displayName: 'Change Scope',
 		name: 'changeScope',
@@ -65,12 +59,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			},
 		);
 	}
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'PUT',
-		path: `/webhook_subscriptions/${pathId(id)}`,
-		body: { webhook_subscription: changes },
-	});
-	return response.webhook_subscription as IDataObject;
+	return await sendRecord(
+		this,
+		'PUT',
+		`/webhook_subscriptions/${pathId(id)}`,
+		'webhook_subscription',
+		changes,
+	);
 }
 
 export const update = defineOperation({
