@@ -273,6 +273,40 @@ describe('an unusable answer is an error (issue 10, point 3)', () => {
 		]);
 	});
 
+	it.each([
+		['a string', 'not an array', 'it holds a string as "notes" list'],
+		['a list of other things', [1, 2], 'it holds a list of other things as "notes" list'],
+	])(
+		'a list PagerDuty answers whole holding %s is an error, not "no notes"',
+		async (_what, notes, reason) => {
+			const [id] = incidentIds();
+			pagerDuty.sandbox.queueResponses(1, { status: 200, body: { notes } });
+			const result = await pagerDuty.run(
+				{ resource: 'incidentNote', operation: 'getAll', incidentId: id },
+				{ continueOnFail: true },
+			);
+			expect(jsonOf(result)).toEqual([
+				expect.objectContaining({
+					error: `PagerDuty answered GET /incidents/${id}/notes, but the body is not usable JSON: ${reason} [item 0]`,
+				}),
+			]);
+		},
+	);
+
+	it('a list PagerDuty answers whole may leave an empty list out, as its spec allows', async () => {
+		pagerDuty.sandbox.queueResponses(1, { status: 200, body: {} });
+		const result = await pagerDuty.run(
+			{
+				resource: 'user',
+				operation: 'getAllContactMethods',
+				userId: pagerDuty.sandbox.store.users[0].id,
+			},
+			{ continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)).toEqual([]);
+	});
+
 	it('a record that is not an object is an error, not an item holding a string', async () => {
 		pagerDuty.sandbox.queueResponses(1, { status: 200, body: { incident: 'a string' } });
 		const result = await getIncidents([incidentIds()[0]]);

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { itemSuffix, sentences, toNodeError } from '../../shared/errors';
 import type { ListPaging } from '../../shared/transport/paging';
 import { pagerDutyApiRequestList } from '../../shared/transport/paging';
-import { pagerDutyApiRequest } from '../../shared/transport/rest';
+import { pagerDutyApiRequest, pagerDutyApiRequestRecords } from '../../shared/transport/rest';
 import { withoutEmpty } from '../helpers/utils';
 
 /** The "Return All" / "Limit" of a list operation for one item: undefined means all. */
@@ -28,15 +28,12 @@ export async function readWholeList(
 	list: { path: string; property: string; qs?: IDataObject },
 ): Promise<IDataObject[]> {
 	const { path, property, qs } = list;
-	const response = await pagerDutyApiRequest.call(context, {
-		method: 'GET',
-		path,
-		...(qs && { qs }),
-	});
-	return upTo(
-		(response[property] as IDataObject[] | undefined) ?? [],
-		maxItemsOf(context, itemIndex),
+	const records = await pagerDutyApiRequestRecords.call(
+		context,
+		{ method: 'GET', path, ...(qs && { qs }) },
+		property,
 	);
+	return upTo(records, maxItemsOf(context, itemIndex));
 }
 
 /** A REST list as an operation reads it for one item. */

@@ -133,6 +133,20 @@ const ceilingError = (context: PagerDutyContext, sliceable: boolean) =>
 	);
 
 /**
+ * The records of a list PagerDuty answers whole, in one GET (no pages). PagerDuty's spec lets some of
+ * these answers leave an empty list out; anything else under the property is not an answer to use.
+ */
+export async function pagerDutyApiRequestRecords(
+	this: PagerDutyContext,
+	request: PagerDutyRequest,
+	propertyName: string,
+): Promise<IDataObject[]> {
+	const answer = await pagerDutyApiRequest.call(this, request);
+	if (answer[propertyName] === undefined) return [];
+	return recordsOf(this, request, answer, propertyName);
+}
+
+/**
  * A page's records. PagerDuty always answers a list with its property, an empty list when nothing
  * matches: a page without it, or with something else there, is not an answer to use.
  */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyApiRequestRecords } from '../../../shared/transport/rest';
 import { returnAllAndLimit } from '../../descriptions/common';
 import { pathId, withoutEmpty } from '../../helpers/utils';
 import { maxItemsOf, upTo } from '../common';
@@ -19,12 +19,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const incidentId = incidentLocator.read(this, itemIndex);
 	const maxItems = maxItemsOf(this, itemIndex);
 	// One request: `limit` is the list's only paging parameter; without it PagerDuty sends them all.
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/incidents/${pathId(incidentId)}/related_change_events`,
-		qs: withoutEmpty({ limit: maxItems }),
-	});
-	return upTo((response.change_events as IDataObject[] | undefined) ?? [], maxItems);
+	const changeEvents = await pagerDutyApiRequestRecords.call(
+		this,
+		{
+			method: 'GET',
+			path: `/incidents/${pathId(incidentId)}/related_change_events`,
+			qs: withoutEmpty({ limit: maxItems }),
+		},
+		'change_events',
+	);
+	return upTo(changeEvents, maxItems);
 }
 
 export const getAllForIncident = defineOperation({

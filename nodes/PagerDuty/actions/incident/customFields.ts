@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 import { chosenId } from '../../../shared/locators';
 import type { PagerDutyContext } from '../../../shared/transport/rest';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyApiRequestRecords } from '../../../shared/transport/rest';
 import { invalidParameter, optionalDateTime, validate } from '../../../shared/validation';
 import { pathId } from '../../helpers/utils';
 
@@ -18,11 +18,11 @@ export async function readCustomFieldValues(
 	context: PagerDutyContext,
 	incidentId: string,
 ): Promise<IDataObject[]> {
-	const response = await pagerDutyApiRequest.call(context, {
-		method: 'GET',
-		path: `/incidents/${pathId(incidentId)}/custom_fields/values`,
-	});
-	return (response.custom_fields as IDataObject[] | undefined) ?? [];
+	return await pagerDutyApiRequestRecords.call(
+		context,
+		{ method: 'GET', path: `/incidents/${pathId(incidentId)}/custom_fields/values` },
+		'custom_fields',
+	);
 }
 
 export const customFieldsSimplifyField: INodeProperties = {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import type { PagerDutyContext } from '../../../shared/transport/rest';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyApiRequestRecords } from '../../../shared/transport/rest';
 import { sortedByName } from '../../descriptions/common';
 
 /** The account's incident types: `enabled` (PagerDuty's default), `disabled` or `all`. */
@@ -9,12 +9,11 @@ export async function readIncidentTypes(
 	context: PagerDutyContext,
 	filter: string,
 ): Promise<IDataObject[]> {
-	const response = await pagerDutyApiRequest.call(context, {
-		method: 'GET',
-		path: '/incidents/types',
-		qs: { filter },
-	});
-	return (response.incident_types as IDataObject[] | undefined) ?? [];
+	return await pagerDutyApiRequestRecords.call(
+		context,
+		{ method: 'GET', path: '/incidents/types', qs: { filter } },
+		'incident_types',
+	);
 }
 
 /** Every incident type for a dropdown: its display name shown, its name saved. */

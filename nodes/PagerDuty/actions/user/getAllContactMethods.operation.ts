@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from './fields';
-import { pagerDutyApiRequest } from '../../../shared/transport/rest';
+import { pagerDutyApiRequestRecords } from '../../../shared/transport/rest';
 import { pathId } from '../../helpers/utils';
 import { defineOperation } from '../registry';
 
@@ -10,11 +10,11 @@ const properties: INodeProperties[] = [userLocator.field];
 /** PagerDuty returns a user's contact methods in one answer, without pages. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = userLocator.read(this, itemIndex);
-	const response = await pagerDutyApiRequest.call(this, {
-		method: 'GET',
-		path: `/users/${pathId(userId)}/contact_methods`,
-	});
-	return (response.contact_methods as IDataObject[] | undefined) ?? [];
+	return await pagerDutyApiRequestRecords.call(
+		this,
+		{ method: 'GET', path: `/users/${pathId(userId)}/contact_methods` },
+		'contact_methods',
+	);
 }
 
 export const getAllContactMethods = defineOperation({
